@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Toolchain only: no package dependencies (see the design card in README.md).
+let package = Package(
+    name: "ClaimKit",
+    products: [
+        .library(name: "ClaimKit", targets: ["ClaimKit"]),
+        .executable(name: "claimcheck", targets: ["claimcheck"]),
+    ],
+    targets: [
+        .target(name: "ClaimKit"),
+        .target(name: "ClaimCheckCLI", dependencies: ["ClaimKit"]),
+        .executableTarget(name: "claimcheck", dependencies: ["ClaimCheckCLI"]),
+        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI"]),
+    ]
+)

@@ -1,0 +1,100 @@
+import ClaimKit
+import Foundation
+
+/// `claimcheck check [CORPUS] [EXPECTED]`: every article against its fixture.
+struct CheckCommand {
+    let options: CheckOptions
+    let console: Console
+
+    func run() -> Int32 {
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        let articles: [String]
+        do {
+            articles = try FileManager.default.contentsOfDirectory(atPath: options.corpus)
+                .filter { $0.hasSuffix(".txt") }.sorted()
+        } catch {
+            console.err("claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            return ExitStatus.trouble
+        }
+        var passed = 0
+        var failed = 0
+        var trouble = false
+        var total = ComparisonReport()
+        var documents: [JSONValue] = []
+        var out = ""
+        for name in articles {
+            let articlePath = (options.corpus as NSString).appendingPathComponent(name)
+            let fixturePath = (options.expected as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+            guard FileManager.default.fileExists(atPath: fixturePath) else {
+                failed += 1
+                out += "FAIL \(name): no fixture \(fixturePath)\n"
+                continue
+            }
+            guard let bytes = ClaimCheck.readArticle(articlePath, lossy: false, console: console) else {
+                trouble = true
+                failed += 1
+                continue
+            }
+            let fixture: Fixture
+            do {
+                fixture = try Fixture.load(contentsOf: URL(fileURLWithPath: fixturePath))
+            } catch {
+                console.err("claimcheck: \(error)\n")
+                trouble = true
+                failed += 1
+                continue
+            }
+            let report = ClaimComparison().compare(extractor.extract(utf8: bytes).claims, with: fixture)
+            total.accumulate(report)
+            if report.passed { passed += 1 } else { failed += 1 }
+            documents.append(Self.json(article: articlePath, fixture: fixturePath, report: report))
+            if report.passed {
+                if !options.quiet { out += "PASS \(name)  \(TextRendering.score(report))\n" }
+            } else {
+                out += "FAIL \(name)  \(TextRendering.score(report))\n"
+                for d in report.differences { out += TextRendering.difference(d, fixture: fixturePath) + "\n" }
+            }
+        }
+        switch options.format {
+        case .text:
+            out += "\ntotal: \(TextRendering.score(total))\n"
+            out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+                .joined(separator: ", ") + "\n"
+            out += "\(passed) passed, \(failed) failed\n"
+            console.out(out)
+        case .json, .jsonl:
+            let doc: JSONValue = .object([
+                ("articles", .array(documents)),
+                ("total", Self.scores(total)),
+                ("passed", .number(Double(passed))), ("failed", .number(Double(failed))),
+            ])
+            console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
+        }
+        if trouble { return ExitStatus.trouble }
+        return failed == 0 ? ExitStatus.same : ExitStatus.differences
+    }
+
+    static func scores(_ r: ComparisonReport) -> JSONValue {
+        .object([
+            ("precision", .number(r.precision)), ("recall", .number(r.recall)), ("f1", .number(r.f1)),
+            ("truePositives", .number(Double(r.truePositives))), ("falsePositives", .number(Double(r.falsePositives))),
+            ("falseNegatives", .number(Double(r.falseNegatives))),
+            ("fields", .object(r.fields.keys.sorted().map { ($0, .number(r.fields[$0]!.accuracy)) })),
+        ])
+    }
+
+    static func json(article: String, fixture: String, report: ComparisonReport) -> JSONValue {
+        .object([
+            ("article", .string(article)), ("fixture", .string(fixture)), ("passed", .bool(report.passed)),
+            ("scores", scores(report)),
+            ("differences", .array(report.differences.map { d in
+                .object([
+                    ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
+                    ("id", d.claimID.map(JSONValue.string) ?? .null), ("field", d.field.map(JSONValue.string) ?? .null),
+                    ("expected", d.expected.map(JSONValue.string) ?? .null), ("actual", d.actual.map(JSONValue.string) ?? .null),
+                    ("line", d.location.map { .number(Double($0.line)) } ?? .null),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,65 @@
+import ClaimKit
+import Foundation
+
+/// The `claimcheck` tool: parses arguments and runs a subcommand.
+public enum ClaimCheck {
+    public static let version = "0.1.0"
+
+    /// Runs the tool with `arguments` (without the program name); returns the exit status.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        let command: Command
+        do {
+            command = try CommandLineParser.parse(arguments)
+        } catch {
+            console.err("claimcheck: \(error.message)\n")
+            let usage = Help.text(for: error.subcommand).flatMap { $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") } }
+            if let usage { console.err(usage + "\n") }
+            console.err("See 'claimcheck \(error.subcommand.map { "help \($0)" } ?? "--help")'.\n")
+            return ExitStatus.usage
+        }
+        switch command {
+        case .help(let topic):
+            guard let text = Help.text(for: topic) else {
+                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: list, diff, check\n")
+                return ExitStatus.usage
+            }
+            console.out(text + "\n")
+            return ExitStatus.same
+        case .version:
+            console.out("claimcheck \(version)\n")
+            return ExitStatus.same
+        case .list(let options):
+            return ListCommand(options: options, console: console).run()
+        case .diff(let options):
+            return DiffCommand(options: options, console: console).run()
+        case .check(let options):
+            return CheckCommand(options: options, console: console).run()
+        }
+    }
+
+    /// The extractor for a `--lexicon` option (English when nil).
+    static func extractor(lexicon path: String?, console: Console) -> ClaimExtractor? {
+        guard let path else { return ClaimExtractor() }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return ClaimExtractor(lexicon: try Lexicon(json: data))
+        } catch {
+            console.err("claimcheck: \(path): not a usable lexicon (\(error))\n")
+            return nil
+        }
+    }
+
+    /// Reads an article, printing a diagnostic on failure.
+    static func readArticle(_ path: String, lossy: Bool, console: Console) -> [UInt8]? {
+        do {
+            let result = try ArticleReader.read(path: path, lossy: lossy)
+            if result.repaired {
+                console.err("claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n")
+            }
+            return result.bytes
+        } catch {
+            console.err("claimcheck: \(error)\n")
+            return nil
+        }
+    }
+}

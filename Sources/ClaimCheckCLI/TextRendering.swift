@@ -1,0 +1,65 @@
+import ClaimKit
+
+/// Human-readable blocks for claims and differences.
+enum TextRendering {
+    static func claim(_ claim: Claim, number: Int, showRules: Bool) -> String {
+        var lines: [String] = []
+        lines.append("[\(number)] \(claim.kind.rawValue)  \(claim.id)  bytes \(claim.span.start)..<\(claim.span.end)")
+        lines.append("    “\(oneLine(claim.text))”")
+        if !claim.quotes.isEmpty {
+            lines.append("    quotes: " + claim.quotes.map { "“\(oneLine($0.text))”" }.joined(separator: ", "))
+        }
+        if let a = claim.attribution {
+            lines.append("    source: \(source(a.source))")
+            lines.append("    cue:    \(a.cue.text) (\(a.cue.lemma))" + (a.time.map { "   time: \($0.text)" } ?? ""))
+            if !a.via.isEmpty { lines.append("    chain:  \(chain(a))") }
+        }
+        if showRules, !claim.decidedBy.isEmpty {
+            lines.append("    rules:  " + claim.decidedBy.map { "\($0.field)=\($0.rule)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func source(_ s: Source) -> String {
+        var out = s.text
+        if s.name != s.text { out += " → \(s.name)" }
+        if let role = s.role { out += ", \(role)" }
+        return out + " (\(s.type.rawValue))"
+    }
+
+    /// `Reuters news agency ← a report by United Nations' experts`: outermost relay first.
+    static func chain(_ a: Attribution) -> String {
+        a.chain.map { hop in hop.source.name + " (\(hop.cue.text)" + (hop.time.map { ", \($0.text)" } ?? "") + ")" }
+            .joined(separator: " ← ")
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    static func shortText(_ s: String, words: Int = 8) -> String {
+        let parts = oneLine(s).split(separator: " ")
+        return parts.prefix(words).joined(separator: " ") + (parts.count > words ? " …" : "")
+    }
+
+    static func difference(_ d: ClaimDifference, fixture: String) -> String {
+        let at = d.location.map { "\(fixture):\($0.line):\($0.column)" } ?? fixture
+        switch d.kind {
+        case .missing:
+            return "  missing  “\(shortText(d.claimText))”\n           expected at \(at)"
+        case .extra:
+            return "  extra    \(d.claimID ?? "")  “\(shortText(d.claimText))”\n           \(d.actual ?? "")"
+        case .field:
+            return """
+                  field    \(d.claimID ?? "")  “\(shortText(d.claimText))”  \(d.field ?? "")
+                           expected: \(d.expected ?? "")   (\(at))
+                           actual:   \(d.actual ?? "")
+                """
+        }
+    }
+
+    static func score(_ r: ComparisonReport) -> String {
+        let f = { (x: Double) in String(format: "%.3f", x) }
+        return "precision \(f(r.precision))  recall \(f(r.recall))  F1 \(f(r.f1))"
+    }
+}

@@ -1,0 +1,102 @@
+/// Finds reporting expressions: verb groups from the lexicon's verbs ("has said",
+/// "would later tell", "said in a statement") and its multi-word phrases
+/// ("according to", "as reported by", "citing").
+///
+/// A verb form is not a cue inside a quotation, after a determiner or possessive
+/// ("the said company", "his report"), after "to" (an infinitive: "declined to say"),
+/// after a form of "be" (a passive: "was told"), after a negation ("did not say"),
+/// when capitalised inside a sentence ("Said", "United States"), or in "That said,".
+enum CueScanner {
+    static func scan(_ text: TextAnalysis) -> [CueCandidate] {
+        var cues: [CueCandidate] = []
+        let tokens = text.tokens
+        let index = text.index
+        for (s, sentence) in text.sentences.enumerated() where !sentence.isHeading || true {
+            var t = sentence.tokens.lowerBound
+            while t < sentence.tokens.upperBound {
+                defer { t += 1 }
+                let token = tokens[t]
+                guard token.kind == .word, text.quotationOfToken[t] < 0 else { continue }
+                let classes = index.classes(of: token.key)
+                if classes.contains(.phraseStart), let phrase = matchPhrase(text, t, sentence.tokens) {
+                    cues.append(
+                        CueCandidate(
+                            tokens: t..<(t + phrase.words.count), head: t, lemma: phrase.lemma, cueClass: .speech,
+                            phraseRole: phrase.role, sentence: s, isParticipial: false))
+                    t += phrase.words.count - 1
+                    continue
+                }
+                guard classes.contains(.verbForm), let verb = index.verbs[token.key] else { continue }
+                if token.flags.contains(.capitalized) && t != sentence.tokens.lowerBound
+                    && !token.flags.contains(.allCaps)
+                {
+                    continue  // "Said" the name, "United States"
+                }
+                if token.flags.contains(.allCaps) && token.end - token.start <= 3 { continue }
+                // "That said," opening a sentence.
+                if t + 1 < sentence.tokens.upperBound, tokens[t + 1].isPunctuation(0x2C), t > sentence.tokens.lowerBound,
+                    t - 1 == sentence.tokens.lowerBound, index.classes(of: tokens[t - 1].key).contains(.cueBlocker)
+                {
+                    continue
+                }
+                // Walk back over auxiliaries and adverbs inside the verb group.
+                var start = t
+                var blocked = false
+                var u = t - 1
+                while u >= sentence.tokens.lowerBound, tokens[u].kind == .word {
+                    let c = index.classes(of: tokens[u].key)
+                    if c.contains(.negation) { blocked = true; break }
+                    if c.contains(.auxiliary) { start = u; u -= 1; continue }
+                    if c.contains(.adverb) && !tokens[u].flags.contains(.capitalized) { u -= 1; continue }
+                    if c.contains(.beForm) || c.contains(.cueBlocker) { blocked = true }
+                    if tokens[u].flags.contains(.possessive) { blocked = true }
+                    break
+                }
+                if blocked { continue }
+                // Adverbs skipped but no auxiliary before them stay outside the cue ("also said").
+                var end = t + 1
+                if let ext = matchExtension(text, end, sentence.tokens) { end = ext }
+                let participial = t > sentence.tokens.lowerBound && tokens[t - 1].isPunctuation(0x2C)
+                    && index.classes(of: token.key).contains(.verbForm) && endsInIng(text, t)
+                cues.append(
+                    CueCandidate(
+                        tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass, phraseRole: nil,
+                        sentence: s, isParticipial: participial))
+                t = end - 1
+            }
+        }
+        return cues
+    }
+
+    static func endsInIng(_ text: TextAnalysis, _ t: Int) -> Bool {
+        let token = text.tokens[t]
+        let e = Int(token.coreEnd)
+        guard e - Int(token.start) > 4 else { return false }
+        return text.bytes[e - 3] | 0x20 == 0x69 && text.bytes[e - 2] | 0x20 == 0x6E && text.bytes[e - 1] | 0x20 == 0x67
+    }
+
+    /// The longest phrase of the lexicon starting at `t`.
+    static func matchPhrase(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> PhrasePattern? {
+        guard let candidates = text.index.phrases[text.tokens[t].key] else { return nil }
+        return candidates.first { matches($0.words, text, t, range) }
+    }
+
+    /// The end of a cue extension ("in a statement") starting at `t`, if one does.
+    static func matchExtension(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Int? {
+        guard t < range.upperBound, text.tokens[t].kind == .word,
+              let candidates = text.index.extensions[text.tokens[t].key]
+        else { return nil }
+        // "in an interview with CBS" names a relay: leave it to the relay rule.
+        if let phrase = matchPhrase(text, t, range), phrase.role == .relayAfter { return nil }
+        return candidates.first { matches($0.words, text, t, range) }.map { t + $0.words.count }
+    }
+
+    static func matches(_ words: [UInt64], _ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Bool {
+        guard t + words.count <= range.upperBound else { return false }
+        for (k, key) in words.enumerated() {
+            let token = text.tokens[t + k]
+            if token.kind != .word || token.key != key || token.flags.contains(.possessive) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,268 @@
+/// One difference between a fixture and the extractor's claims.
+public struct ClaimDifference: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        /// The fixture expects a claim the extractor did not find.
+        case missing
+        /// The extractor found a claim the fixture does not have.
+        case extra
+        /// A matched claim differs in one field.
+        case field
+    }
+    public var kind: Kind
+    /// The claim's text (expected for `missing` and `field`, actual for `extra`).
+    public var claimText: String
+    /// The actual claim's id, when there is one.
+    public var claimID: String?
+    /// Dotted field path for `field`: `attribution.source.name`.
+    public var field: String?
+    /// Expected and actual values as compact JSON.
+    public var expected: String?
+    public var actual: String?
+    /// Where in the fixture (for `missing` and `field`).
+    public var location: SourceLocation?
+}
+
+/// Per-field tallies over matched claims.
+public struct FieldScore: Sendable, Equatable, Codable {
+    public var compared = 0
+    public var equal = 0
+    public init(compared: Int = 0, equal: Int = 0) {
+        self.compared = compared
+        self.equal = equal
+    }
+    public var accuracy: Double { compared == 0 ? 1 : Double(equal) / Double(compared) }
+}
+
+/// The result of comparing one article's claims with its fixture.
+public struct ComparisonReport: Sendable {
+    public var differences: [ClaimDifference]
+    /// Non-optional expected claims matched to an actual claim.
+    public var truePositives: Int
+    public var falseNegatives: Int
+    public var falsePositives: Int
+    /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
+    public var fields: [String: FieldScore]
+
+    public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+    public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    public var passed: Bool { differences.isEmpty }
+
+    private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
+
+    public init(
+        differences: [ClaimDifference] = [], truePositives: Int = 0, falseNegatives: Int = 0, falsePositives: Int = 0,
+        fields: [String: FieldScore] = [:]
+    ) {
+        self.differences = differences
+        self.truePositives = truePositives
+        self.falseNegatives = falseNegatives
+        self.falsePositives = falsePositives
+        self.fields = fields
+    }
+
+    /// Adds another report's counts (differences are not kept).
+    public mutating func accumulate(_ other: ComparisonReport) {
+        truePositives += other.truePositives
+        falseNegatives += other.falseNegatives
+        falsePositives += other.falsePositives
+        for (k, v) in other.fields {
+            fields[k, default: FieldScore()].compared += v.compared
+            fields[k, default: FieldScore()].equal += v.equal
+        }
+    }
+}
+
+/// Matches claims to a fixture by text, then compares every field the fixture states.
+///
+/// Texts match when equal after folding white space and quotation-mark style (’ ‘ → ',
+/// “ ” → "); failing that, when their word overlap (Dice coefficient) reaches
+/// `tolerance`. Each expected claim matches at most one actual claim.
+public struct ClaimComparison: Sendable {
+    /// Minimum word overlap for a fuzzy text match (1 = exact only).
+    public var tolerance: Double
+    /// Dotted field paths not compared (e.g. `attribution.time`).
+    public var ignoredFields: Set<String>
+
+    public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
+        self.tolerance = tolerance
+        self.ignoredFields = ignoredFields
+    }
+
+    public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
+        let actualJSON = claims.map { ClaimJSON.value($0) }
+        let actualKeys = claims.map { Self.normalize($0.text) }
+        var used = Array(repeating: false, count: claims.count)
+        var pairs: [(Int, Int)] = []  // (expected, actual)
+        var unmatched: [Int] = []
+        // Exact (normalised) matches first, in order.
+        var byText: [String: [Int]] = [:]
+        for (i, k) in actualKeys.enumerated() { byText[k, default: []].append(i) }
+        for (e, expected) in fixture.claims.enumerated() {
+            let key = Self.normalize(expected.text)
+            if let i = byText[key]?.first(where: { !used[$0] }) {
+                used[i] = true
+                pairs.append((e, i))
+            } else {
+                unmatched.append(e)
+            }
+        }
+        // Then the best fuzzy match for each remaining expected claim.
+        var stillUnmatched: [Int] = []
+        if tolerance < 1 {
+            let actualWords = claims.map { Self.words($0.text) }
+            for e in unmatched {
+                let words = Self.words(fixture.claims[e].text)
+                var best: (score: Double, index: Int)? = nil
+                for i in claims.indices where !used[i] {
+                    let score = Self.dice(words, actualWords[i])
+                    if score >= tolerance, score > (best?.score ?? 0) { best = (score, i) }
+                }
+                if let b = best {
+                    used[b.index] = true
+                    pairs.append((e, b.index))
+                } else {
+                    stillUnmatched.append(e)
+                }
+            }
+        } else {
+            stillUnmatched = unmatched
+        }
+        var report = ComparisonReport(differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
+        var differences: [(order: Int, diff: ClaimDifference)] = []
+        for (e, i) in pairs {
+            let expected = fixture.claims[e]
+            if !expected.isOptional { report.truePositives += 1 }
+            var fieldDiffs: [ClaimDifference] = []
+            compare(expected.json, actualJSON[i], path: "", fixturePath: expected.path, fixture: fixture,
+                    claim: claims[i], into: &fieldDiffs, report: &report)
+            differences.append(contentsOf: fieldDiffs.map { (claims[i].span.start, $0) })
+        }
+        for e in stillUnmatched where !fixture.claims[e].isOptional {
+            report.falseNegatives += 1
+            let expected = fixture.claims[e]
+            differences.append((Int.max / 2 + e, ClaimDifference(
+                kind: .missing, claimText: expected.text, claimID: nil, field: nil,
+                expected: ClaimJSON.compactText(expected.json), actual: nil, location: fixture.location(of: expected.path))))
+        }
+        for i in claims.indices where !used[i] {
+            report.falsePositives += 1
+            differences.append((claims[i].span.start, ClaimDifference(
+                kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
+                actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
+        }
+        report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
+        return report
+    }
+
+    /// The scoring group of a field path: `attribution.source.name` → `source`.
+    static func group(_ path: String) -> String {
+        let parts = path.split(separator: ".")
+        if parts.first == "attribution", parts.count > 1 {
+            switch parts[1] {
+            case "via": return "chain"
+            default: return String(parts[1])
+            }
+        }
+        return parts.first.map(String.init) ?? path
+    }
+
+    private func compare(
+        _ expected: JSONValue, _ actual: JSONValue, path: String, fixturePath: String, fixture: Fixture,
+        claim: Claim, into diffs: inout [ClaimDifference], report: inout ComparisonReport
+    ) {
+        if ignoredFields.contains(path) { return }
+        switch (expected, actual) {
+        case (.object(let pairs), .object):
+            for (key, value) in pairs where !["optional", "note", "decidedBy"].contains(key) {
+                let sub = path.isEmpty ? key : path + "." + key
+                guard let a = actual[key] else { continue }
+                compare(value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
+                        into: &diffs, report: &report)
+            }
+            return
+        case (.string(let e), .object) where actual["text"] != nil:
+            // A quoted fragment or time written as a plain string.
+            compare(.string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
+                    into: &diffs, report: &report)
+            return
+        case (.array(let es), .array(let acts)) where es.count == acts.count && !isSpan(path):
+            for (k, (e, a)) in zip(es, acts).enumerated() {
+                compare(e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
+                        into: &diffs, report: &report)
+            }
+            if es.isEmpty { tally(path, equal: true, &report) }
+            return
+        default:
+            break
+        }
+        let equal = Self.equivalent(expected, actual)
+        tally(path, equal: equal, &report)
+        if !equal {
+            diffs.append(ClaimDifference(
+                kind: .field, claimText: claim.text, claimID: claim.id, field: path,
+                expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
+                location: fixture.location(of: fixturePath)))
+        }
+    }
+
+    private func isSpan(_ path: String) -> Bool { path.hasSuffix("span") }
+
+    private func tally(_ path: String, equal: Bool, _ report: inout ComparisonReport) {
+        let group = Self.group(path)
+        report.fields[group, default: FieldScore()].compared += 1
+        if equal { report.fields[group, default: FieldScore()].equal += 1 }
+    }
+
+    static func equivalent(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return normalize(x) == normalize(y)
+        case (.object(let xs), .object):
+            return xs.allSatisfy { key, value in b[key].map { equivalent(value, $0) } ?? false }
+        case (.array(let xs), .array(let ys)): return xs.count == ys.count && zip(xs, ys).allSatisfy(equivalent)
+        case (.string, .object): return b["text"].map { equivalent(a, $0) } ?? false
+        default: return a == b
+        }
+    }
+
+    /// White space collapsed; curly and straight quotation marks and apostrophes folded.
+    public static func normalize(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for ch in s.unicodeScalars {
+            switch ch {
+            case " ", "\n", "\r", "\t", "\u{00A0}":
+                space = !out.isEmpty
+                continue
+            default: break
+            }
+            if space { out.append(" "); space = false }
+            switch ch {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2033}": out.append("\"")
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func words(_ s: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(w), default: 0] += 1 }
+        return counts
+    }
+
+    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
+        guard total > 0 else { return 1 }
+        var common = 0
+        for (w, n) in a { common += min(n, b[w] ?? 0) }
+        return 2 * Double(common) / Double(total)
+    }
+}
+
+extension ClaimJSON {
+    /// A value as one line of JSON; a plain string stays a quoted string.
+    public static func compactText(_ v: JSONValue) -> String { v.compact() }
+}

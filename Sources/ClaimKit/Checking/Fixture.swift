@@ -1,0 +1,213 @@
+import Foundation
+
+/// A hand-annotated fixture: the expected claims of one article (docs/ANNOTATION.md).
+///
+/// Each expected claim is kept as JSON so that only the fields it states are asserted:
+/// a field absent from the fixture is not compared; `null` or `[]` asserts "none".
+public struct Fixture: Sendable {
+    public struct ExpectedClaim: Sendable {
+        /// The claim's expected text (required).
+        public var text: String
+        /// The claim as written in the fixture.
+        public var json: JSONValue
+        /// Neither required nor counted as extra when found.
+        public var isOptional: Bool
+        /// Path of this claim in the fixture ("claims/3"), for locating fields.
+        public var path: String
+    }
+
+    public var path: String
+    public var article: String?
+    public var claims: [ExpectedClaim]
+    /// Byte offsets of every value by path, for `file:line:column` in reports.
+    let parser: JSONParser
+
+    /// Line and column of the value at `path` ("claims/3/attribution/source/name"),
+    /// falling back to the nearest enclosing value.
+    public func location(of path: String) -> SourceLocation {
+        var p = path
+        while true {
+            if let l = parser.location(of: p) { return l }
+            guard let slash = p.lastIndex(of: "/") else { return parser.location(of: "") ?? SourceLocation(line: 1, column: 1) }
+            p = String(p[..<slash])
+        }
+    }
+
+    /// Reads and validates a fixture file.
+    ///
+    /// - Throws: ``FixtureError`` with `file:line:column` for a missing or unreadable
+    ///   file, invalid UTF-8, a JSON syntax error, an unknown `schemaVersion`, a value of
+    ///   the wrong shape, an unknown key, or duplicate ids.
+    public static func load(contentsOf url: URL) throws -> Fixture {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw FixtureError(path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
+        }
+        return try parse(Array(data), path: url.path)
+    }
+
+    /// Parses and validates fixture bytes; `path` names the file in errors.
+    public static func parse(_ bytes: [UInt8], path: String) throws -> Fixture {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw FixtureError(path: path, location: nil, message: "the fixture is not valid UTF-8")
+        }
+        var parser = JSONParser(bytes: bytes)
+        let root: JSONValue
+        do {
+            root = try parser.parse()
+        } catch let e as JSONSyntaxError {
+            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
+        }
+        var validator = FixtureValidator(path: path, parser: parser)
+        return try validator.validate(root)
+    }
+}
+
+/// A fixture that cannot be used, with where and why.
+public struct FixtureError: Error, Sendable, CustomStringConvertible, Equatable {
+    public var path: String
+    public var location: SourceLocation?
+    public var message: String
+
+    public var description: String {
+        if let l = location { return "\(path):\(l.line):\(l.column): \(message)" }
+        return "\(path): \(message)"
+    }
+}
+
+/// Checks a parsed fixture against the schema, naming the place of the first problem.
+struct FixtureValidator {
+    let path: String
+    let parser: JSONParser
+
+    func fail(_ at: String, _ message: String) -> FixtureError {
+        var p = at
+        while parser.location(of: p) == nil, let slash = p.lastIndex(of: "/") { p = String(p[..<slash]) }
+        return FixtureError(path: path, location: parser.location(of: p) ?? parser.location(of: ""), message: message)
+    }
+
+    mutating func validate(_ root: JSONValue) throws -> Fixture {
+        guard case .object(let pairs) = root else { throw fail("", "expected an object with \"schemaVersion\" and \"claims\"") }
+        try keys(pairs, allowed: ["schemaVersion", "article", "claims"], at: "")
+        guard case .number(let version)? = root["schemaVersion"] else {
+            throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
+        }
+        guard Int(version) == ClaimJSON.schemaVersion else {
+            throw fail("schemaVersion", "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
+        }
+        var article: String? = nil
+        if let a = root["article"] {
+            guard case .string(let s) = a else { throw fail("article", "expected \"article\" to be a file name string") }
+            article = s
+        }
+        guard case .array(let items)? = root["claims"] else { throw fail("claims", "expected \"claims\" to be an array") }
+        var claims: [Fixture.ExpectedClaim] = []
+        var ids: Set<String> = []
+        for (i, item) in items.enumerated() {
+            let at = "claims/\(i)"
+            guard case .object(let fields) = item else { throw fail(at, "expected a claim object") }
+            try keys(fields, allowed: ["id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note"], at: at)
+            guard case .string(let text)? = item["text"] else { throw fail(at, "expected \"text\" (a string) in every claim") }
+            if case .string(let id)? = item["id"] {
+                guard ids.insert(id).inserted else { throw fail(at + "/id", "duplicate claim id \"\(id)\"") }
+            } else if item["id"] != nil {
+                throw fail(at + "/id", "expected \"id\" to be a string")
+            }
+            if let span = item["span"] { try checkSpan(span, at: at + "/span") }
+            if let kind = item["kind"] {
+                guard case .string(let k) = kind, ClaimKind(rawValue: k) != nil else {
+                    throw fail(at + "/kind", "expected \"kind\" to be one of direct, indirect, mixed, unattributed")
+                }
+            }
+            if let quotes = item["quotes"] {
+                guard case .array(let qs) = quotes else { throw fail(at + "/quotes", "expected \"quotes\" to be an array") }
+                for (k, q) in qs.enumerated() {
+                    switch q {
+                    case .string: break
+                    case .object: try textSpan(q, at: at + "/quotes/\(k)")
+                    default: throw fail(at + "/quotes/\(k)", "expected a quoted fragment (a string)")
+                    }
+                }
+            }
+            if let a = item["attribution"], a != .null { try attribution(a, at: at + "/attribution") }
+            var optional = false
+            if let o = item["optional"] {
+                guard case .bool(let b) = o else { throw fail(at + "/optional", "expected \"optional\" to be true or false") }
+                optional = b
+            }
+            claims.append(Fixture.ExpectedClaim(text: text, json: item, isOptional: optional, path: at))
+        }
+        return Fixture(path: path, article: article, claims: claims, parser: parser)
+    }
+
+    func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: String) throws {
+        for (key, _) in pairs where !allowed.contains(key) {
+            throw fail(at.isEmpty ? key : at + "/" + key, "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func checkSpan(_ v: JSONValue, at: String) throws {
+        guard case .array(let xs) = v, xs.count == 2, case .number(let s) = xs[0], case .number(let e) = xs[1],
+              s >= 0, e >= s, s == s.rounded(), e == e.rounded()
+        else { throw fail(at, "expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end") }
+    }
+
+    func string(_ v: JSONValue?, at: String, nullable: Bool = false) throws {
+        switch v {
+        case .string?: return
+        case .null? where nullable: return
+        case nil: return
+        default: throw fail(at, nullable ? "expected a string or null" : "expected a string")
+        }
+    }
+
+    func textSpan(_ v: JSONValue, at: String) throws {
+        guard case .object(let pairs) = v else { throw fail(at, "expected {\"text\": …}") }
+        try keys(pairs, allowed: ["text", "span"], at: at)
+        try string(v["text"], at: at + "/text")
+        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+    }
+
+    func source(_ v: JSONValue, at: String) throws {
+        guard case .object(let pairs) = v else { throw fail(at, "expected a source object") }
+        try keys(pairs, allowed: ["text", "span", "name", "role", "type"], at: at)
+        try string(v["text"], at: at + "/text")
+        try string(v["name"], at: at + "/name")
+        try string(v["role"], at: at + "/role", nullable: true)
+        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+        if let t = v["type"] {
+            guard case .string(let s) = t, SourceType(rawValue: s) != nil else {
+                throw fail(at + "/type", "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+    }
+
+    func cue(_ v: JSONValue, at: String) throws {
+        guard case .object(let pairs) = v else { throw fail(at, "expected a cue object") }
+        try keys(pairs, allowed: ["text", "span", "lemma"], at: at)
+        try string(v["text"], at: at + "/text")
+        try string(v["lemma"], at: at + "/lemma")
+        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+    }
+
+    func attribution(_ v: JSONValue, at: String) throws {
+        guard case .object(let pairs) = v else { throw fail(at, "expected an attribution object or null") }
+        try keys(pairs, allowed: ["source", "cue", "time", "via"], at: at)
+        if let s = v["source"] { try source(s, at: at + "/source") }
+        if let c = v["cue"] { try cue(c, at: at + "/cue") }
+        if let t = v["time"], t != .null { try textSpan(t, at: at + "/time") }
+        if let via = v["via"] {
+            guard case .array(let hops) = via else { throw fail(at + "/via", "expected \"via\" to be an array of hops") }
+            for (k, hop) in hops.enumerated() {
+                let h = at + "/via/\(k)"
+                guard case .object(let hp) = hop else { throw fail(h, "expected a hop {source, cue, time}") }
+                try keys(hp, allowed: ["source", "cue", "time"], at: h)
+                if let s = hop["source"] { try source(s, at: h + "/source") }
+                if let c = hop["cue"] { try cue(c, at: h + "/cue") }
+                if let t = hop["time"], t != .null { try textSpan(t, at: h + "/time") }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Splits an article into claims and attributes each one.
+///
+/// ```swift
+/// let extraction = ClaimExtractor().extract(from: articleText)
+/// for claim in extraction.claims { print(claim.kind, claim.attribution?.source.name ?? "-") }
+/// ```
+///
+/// Extraction never throws: odd text (unbalanced quotation marks, no punctuation, a
+/// single huge paragraph) yields a best-effort result and ``Extraction/issues``. Cost is
+/// linear in the input's length. All spans are UTF-8 byte offsets into the input.
+/// The extractor is a value; it is safe to share across threads.
+public struct ClaimExtractor: Sendable {
+    public let lexicon: Lexicon
+    let index: LexiconIndex
+
+    private static let englishIndex = LexiconIndex(.english)
+
+    /// Creates an extractor for a language's lexicon (English by default).
+    public init(lexicon: Lexicon = .english) {
+        self.lexicon = lexicon
+        self.index = lexicon == .english ? Self.englishIndex : LexiconIndex(lexicon)
+    }
+
+    /// Extracts the claims of `text`; spans are UTF-8 offsets into `text.utf8`.
+    public func extract(from text: String) -> Extraction {
+        extract(utf8: Array(text.utf8))
+    }
+
+    /// Extracts the claims of UTF-8 `bytes`; spans are offsets into `bytes`.
+    ///
+    /// The bytes should be valid UTF-8 (see ``ArticleReader``); invalid sequences are
+    /// read as letters and sliced texts show U+FFFD for them.
+    public func extract(utf8 bytes: [UInt8]) -> Extraction {
+        let text = TextAnalysis(bytes: bytes, index: index)
+        let state = AttributionState(text: text)
+        for sieve in Pipeline.attribution { sieve.apply(to: state) }
+        return ClaimAssembler(text: text).claims(from: state)
+    }
+}
+
+/// Turns drafts into claims: resolves sources, slices texts, assigns kinds and ids.
+struct ClaimAssembler {
+    let text: TextAnalysis
+
+    func claims(from state: AttributionState) -> Extraction {
+        var drafts = state.drafts.filter { !$0.isDropped }
+        drafts.sort { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end }
+        var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
+        var claims: [Claim] = []
+        claims.reserveCapacity(drafts.count)
+        var seenIds: [String: Int] = [:]
+        // Resolve sources in the order they appear, so pronouns see the sources before them.
+        for draft in drafts {
+            var claim = Claim(
+                id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind,
+                decidedBy: draft.decidedBy)
+            if draft.kind == .indirect { classifyQuotes(&claim, draft) }
+            if let mention = draft.source, let cue = draft.cue {
+                var via: [Hop] = []
+                for hop in draft.via {
+                    let resolved = resolve(hop.source, &context, &claim)
+                    via.append(Hop(source: resolved, cue: makeCue(hop.cue, hop.lemma), time: hop.time.map(textSpan)))
+                }
+                let source = resolve(mention, &context, &claim)
+                claim.attribution = Attribution(
+                    source: source, cue: makeCue(cue, draft.cueLemma), time: draft.time.map(textSpan), via: via)
+            }
+            let base = Self.id(for: claim.text)
+            let n = (seenIds[base] ?? 0) + 1
+            seenIds[base] = n
+            claim.id = n == 1 ? base : "\(base)-\(n)"
+            claims.append(claim)
+        }
+        return Extraction(claims: claims, issues: text.issues)
+    }
+
+    private func resolve(_ mention: MentionDraft, _ context: inout ResolutionContext, _ claim: inout Claim) -> Source {
+        var partial = PartialSource()
+        for sieve in Pipeline.resolution where !partial.isComplete {
+            sieve.apply(to: &partial, mention: mention, context: context)
+        }
+        context.remember(partial, mention: mention)
+        claim.decidedBy.append(contentsOf: partial.decidedBy)
+        let span = text.span(of: mention.tokens)
+        return Source(
+            text: text.string(span), span: span, name: partial.name ?? text.string(span), role: partial.role,
+            type: partial.type ?? .organization)
+    }
+
+    private func makeCue(_ tokens: Range<Int>, _ lemma: String) -> Cue {
+        let span = text.span(of: tokens)
+        return Cue(text: text.string(span), span: span, lemma: lemma)
+    }
+
+    private func textSpan(_ tokens: Range<Int>) -> TextSpan {
+        let span = text.span(of: tokens)
+        return TextSpan(text: text.string(span), span: span)
+    }
+
+    /// Reported speech holding quoted fragments is mixed; one that is a single whole
+    /// quotation is direct.
+    private func classifyQuotes(_ claim: inout Claim, _ draft: ClaimDraft) {
+        var quotes: [TextSpan] = []
+        for t in draft.contentTokens where text.tokens[t].flags.contains(.opensQuote) {
+            guard let q = text.quotation(openedAt: t) else { continue }
+            let quotation = text.quotations[q]
+            if quotation.open == draft.contentTokens.lowerBound,
+                quotation.close == draft.contentTokens.upperBound - 1
+                    || (quotation.close == nil && quotation.contentTokens.upperBound >= draft.contentTokens.upperBound)
+            {
+                claim.kind = .direct
+                claim.span = quotation.content
+                claim.text = text.string(quotation.content)
+                return
+            }
+            if !quotation.content.isEmpty { quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content)) }
+        }
+        if !quotes.isEmpty {
+            claim.kind = .mixed
+            claim.quotes = quotes
+        }
+    }
+
+    /// `c` + 8 hex digits of FNV-1a (32-bit) over the text with white space collapsed.
+    static func id(for text: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+            if isSpace {
+                if lastWasSpace { continue }
+                lastWasSpace = true
+                hash = (hash ^ 0x20) &* 0x0100_0193
+                continue
+            }
+            lastWasSpace = false
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        }
+        let hex = String(hash, radix: 16)
+        return "c" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

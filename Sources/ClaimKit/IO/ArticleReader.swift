@@ -1,0 +1,116 @@
+import Foundation
+
+/// Reads article bytes from a file or standard input and checks they are text.
+///
+/// Only I/O and decoding throw; extraction never does. The bytes are kept exactly as
+/// read (a BOM, CRLF line ends and all), so spans are offsets into the file itself.
+public enum ArticleReader {
+    /// What can be wrong with an article's bytes or file.
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        case notFound(path: String)
+        case isDirectory(path: String)
+        case unreadable(path: String, reason: String)
+        /// A NUL byte: binary data, not text.
+        case binary(path: String, offset: Int)
+        /// Bytes that are not UTF-8, at this byte offset.
+        case invalidUTF8(path: String, offset: Int)
+        case tooLarge(path: String, bytes: Int, limit: Int)
+
+        public var description: String {
+            switch self {
+            case .notFound(let p): return "\(p): no such file"
+            case .isDirectory(let p): return "\(p): is a directory, not an article file"
+            case .unreadable(let p, let r): return "\(p): cannot read (\(r))"
+            case .binary(let p, let o): return "\(p): binary data (NUL byte at byte offset \(o)), not a text article"
+            case .invalidUTF8(let p, let o):
+                return "\(p): invalid UTF-8 at byte offset \(o) (use --lossy to replace invalid bytes with U+FFFD)"
+            case .tooLarge(let p, let b, let l): return "\(p): \(b) bytes is over the limit of \(l) bytes"
+            }
+        }
+    }
+
+    /// The largest article read (1 GiB): a guard against reading a device or a mistake.
+    public static let sizeLimit = 1 << 30
+
+    /// Reads `path` (`-` for standard input).
+    ///
+    /// - Parameter lossy: replace invalid UTF-8 with U+FFFD instead of failing (spans are
+    ///   then offsets into the repaired text); NUL bytes are still refused.
+    /// - Returns: the bytes as read and, with `lossy`, whether anything was replaced.
+    /// - Throws: ``Problem``.
+    public static func read(path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Problem.notFound(path: path) }
+            if isDirectory.boolValue { throw Problem.isDirectory(path: path) }
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                bytes = Array(data)
+            } catch {
+                throw Problem.unreadable(path: path, reason: describe(error))
+            }
+        }
+        guard bytes.count <= sizeLimit else { throw Problem.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
+        return try check(bytes, path: path, lossy: lossy)
+    }
+
+    /// Checks bytes are UTF-8 text: no NUL, valid encoding (or repaired with `lossy`).
+    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+        if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
+        if let bad = firstInvalidUTF8(bytes) {
+            guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }
+            return (Array(String(decoding: bytes, as: UTF8.self).utf8), true)
+        }
+        return (bytes, false)
+    }
+
+    /// Byte offset of the first byte that is not part of valid UTF-8, or nil.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
+    }
+
+    /// A short reason for a file error.
+    public static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return ns.localizedDescription
+    }
+}

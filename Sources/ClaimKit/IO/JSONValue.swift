@@ -1,0 +1,317 @@
+/// A JSON value that keeps object keys in order and remembers where each value
+/// starts in its source (line and column, 1-based), so that fixture errors can say
+/// `file:line:column`. Foundation's JSONSerialization keeps neither.
+public indirect enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    /// Serialises with two-space indentation, keys in stored order, LF line ends,
+    /// no trailing newline. Short arrays of numbers (spans) stay on one line.
+    public func serialized(indent: Int = 0) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
+    /// One line, no spaces: for JSON Lines.
+    public func compact() -> String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        let pad = String(repeating: " ", count: indent)
+        let inner = String(repeating: " ", count: indent + 2)
+        switch self {
+        case .array(let items) where items.isEmpty: out += "[]"
+        case .object(let pairs) where pairs.isEmpty: out += "{}"
+        case .array(let items) where items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
+            writeCompact(to: &out)
+        case .array(let items):
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += inner
+                item.write(to: &out, indent: indent + 2)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += pad + "]"
+        case .object(let pairs):
+            out += "{\n"
+            for (i, (key, value)) in pairs.enumerated() {
+                out += inner
+                JSONValue.writeString(key, to: &out)
+                out += ": "
+                value.write(to: &out, indent: indent + 2)
+                out += i + 1 < pairs.count ? ",\n" : "\n"
+            }
+            out += pad + "}"
+        default:
+            writeCompact(to: &out)
+        }
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += i > 0 && isNumberArray ? ", " : "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.writeString(key, to: &out)
+                out += ":"
+                value.writeCompact(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private var isNumberArray: Bool {
+        if case .array(let items) = self { return items.allSatisfy { if case .number = $0 { true } else { false } } }
+        return false
+    }
+
+    static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// Where a JSON value starts: 1-based line and column (columns count characters).
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A JSON syntax error with its location.
+public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Parses JSON text into ``JSONValue`` and records the location of every value by
+/// its path ("claims/3/attribution/source/name").
+public struct JSONParser: Sendable {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var depth = 0
+    /// Path → byte offset of the value at that path (see ``location(of:)``).
+    public private(set) var offsets: [String: Int] = [:]
+
+    public init(_ text: String) { bytes = Array(text.utf8) }
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
+    public mutating func parse() throws -> JSONValue {
+        skipSpace()
+        let value = try parseValue(path: "")
+        skipSpace()
+        if i < bytes.count { throw error("unexpected text after the JSON value") }
+        return value
+    }
+
+    private var location: SourceLocation { location(ofOffset: i) }
+
+    /// Line and column of the value at `path` ("claims/3/kind"), if it was parsed.
+    public func location(of path: String) -> SourceLocation? {
+        offsets[path].map(location(ofOffset:))
+    }
+
+    /// Line and column (in characters) of a byte offset.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var k = 0
+        while k < min(offset, bytes.count) {
+            if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
+            k += 1
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(location: location, message: message) }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A: i += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue(path: String) throws -> JSONValue {
+        guard i < bytes.count else { throw error("unexpected end of file: expected a value") }
+        offsets[path] = i
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw error("nesting deeper than 512 levels") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            i += 1
+            var pairs: [(String, JSONValue)] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                let key = try parseString()
+                if pairs.contains(where: { $0.0 == key }) { throw error("duplicate key \"\(key)\"") }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                i += 1
+                skipSpace()
+                let value = try parseValue(path: path.isEmpty ? key : path + "/" + key)
+                pairs.append((key, value))
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of file: expected ',' or '}'") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                throw error("expected ',' or '}'")
+            }
+        case UInt8(ascii: "["):
+            i += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            while true {
+                skipSpace()
+                items.append(try parseValue(path: path.isEmpty ? "\(items.count)" : path + "/\(items.count)"))
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of file: expected ',' or ']'") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                throw error("expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = i
+            i += 1
+            while i < bytes.count, let c = Optional(bytes[i]),
+                  (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
+            {
+                i += 1
+            }
+            let s = String(decoding: bytes[start..<i], as: UTF8.self)
+            guard let n = Double(s) else { i = start; throw error("invalid number \(s)") }
+            return .number(n)
+        default:
+            throw error("unexpected character; expected a JSON value")
+        }
+    }
+
+    private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("expected \(word)") }
+        i += w.count
+        return value
+    }
+
+    private mutating func parseString() throws -> String {
+        i += 1  // opening quote
+        var out: [UInt8] = []
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                guard let s = String(validating: out, as: UTF8.self) else { throw error("string is not valid UTF-8") }
+                return s
+            }
+            if c == UInt8(ascii: "\\") {
+                i += 1
+                guard i < bytes.count else { break }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if scalar >= 0xD800, scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                        i += 2
+                        let low = try hex4()
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default: throw error("invalid escape \\\(Character(Unicode.Scalar(e)))")
+                }
+                continue
+            }
+            if c < 0x20 { throw error(c == 0x0A ? "unterminated string" : "control character in string") }
+            out.append(c)
+            i += 1
+        }
+        throw error("unterminated string")
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+        else { throw error("invalid \\u escape") }
+        i += 4
+        return v
+    }
+}

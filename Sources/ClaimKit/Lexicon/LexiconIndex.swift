@@ -1,0 +1,178 @@
+/// Word classes a token can belong to; one bit per closed list of the lexicon.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt64
+    static let auxiliary = WordClass(rawValue: 1 << 0)
+    static let adverb = WordClass(rawValue: 1 << 1)
+    static let negation = WordClass(rawValue: 1 << 2)
+    static let cueBlocker = WordClass(rawValue: 1 << 3)
+    static let personPronoun = WordClass(rawValue: 1 << 4)
+    static let pluralPronoun = WordClass(rawValue: 1 << 5)
+    static let neuterPronoun = WordClass(rawValue: 1 << 6)
+    static let relativePronoun = WordClass(rawValue: 1 << 7)
+    static let determiner = WordClass(rawValue: 1 << 8)
+    static let title = WordClass(rawValue: 1 << 9)
+    static let titleAbbreviation = WordClass(rawValue: 1 << 10)
+    static let abbreviation = WordClass(rawValue: 1 << 11)
+    static let nameParticle = WordClass(rawValue: 1 << 12)
+    static let sentenceStarter = WordClass(rawValue: 1 << 13)
+    static let functionWord = WordClass(rawValue: 1 << 14)
+    static let preposition = WordClass(rawValue: 1 << 15)
+    static let clauseWord = WordClass(rawValue: 1 << 16)
+    static let coordinator = WordClass(rawValue: 1 << 17)
+    static let complementizer = WordClass(rawValue: 1 << 18)
+    static let weekday = WordClass(rawValue: 1 << 19)
+    static let month = WordClass(rawValue: 1 << 20)
+    static let timeModifier = WordClass(rawValue: 1 << 21)
+    static let timeUnit = WordClass(rawValue: 1 << 22)
+    static let timeWord = WordClass(rawValue: 1 << 23)
+    static let mediaWord = WordClass(rawValue: 1 << 24)
+    static let mediaName = WordClass(rawValue: 1 << 25)
+    static let governmentWord = WordClass(rawValue: 1 << 26)
+    static let country = WordClass(rawValue: 1 << 27)
+    static let organizationWord = WordClass(rawValue: 1 << 28)
+    static let documentWord = WordClass(rawValue: 1 << 29)
+    static let anonymousWord = WordClass(rawValue: 1 << 30)
+    static let anonymityMarker = WordClass(rawValue: 1 << 31)
+    static let groupWord = WordClass(rawValue: 1 << 32)
+    static let audienceWord = WordClass(rawValue: 1 << 33)
+    static let article = WordClass(rawValue: 1 << 34)
+    static let firstPersonPronoun = WordClass(rawValue: 1 << 35)
+    static let timePreposition = WordClass(rawValue: 1 << 36)
+    static let nonSpeaker = WordClass(rawValue: 1 << 37)
+    static let beForm = WordClass(rawValue: 1 << 40)
+    static let objectPronoun = WordClass(rawValue: 1 << 41)
+    /// The base or third-person form of a reporting verb, often a noun too ("report", "claims").
+    static let verbNounForm = WordClass(rawValue: 1 << 42)
+    /// The first word of a multi-word cue or cue extension.
+    static let phraseStart = WordClass(rawValue: 1 << 38)
+    /// A form of a reporting verb.
+    static let verbForm = WordClass(rawValue: 1 << 39)
+
+    static let pronoun: WordClass = [.personPronoun, .pluralPronoun, .neuterPronoun, .firstPersonPronoun]
+    static let timeStart: WordClass = [.weekday, .month, .timeModifier, .timeWord, .timePreposition]
+
+    /// The JSON list name of each class, as used in `Lexicon.words`.
+    static let listNames: [(String, WordClass)] = [
+        ("personPronouns", .personPronoun), ("pluralPronouns", .pluralPronoun),
+        ("neuterPronouns", .neuterPronoun), ("firstPersonPronouns", .firstPersonPronoun),
+        ("relativePronouns", .relativePronoun), ("determiners", .determiner), ("articles", .article),
+        ("titles", .title), ("titleAbbreviations", .titleAbbreviation), ("abbreviations", .abbreviation),
+        ("nameParticles", .nameParticle), ("sentenceStarters", .sentenceStarter),
+        ("functionWords", .functionWord), ("prepositions", .preposition), ("clauseWords", .clauseWord),
+        ("coordinators", .coordinator), ("complementizers", .complementizer), ("weekdays", .weekday),
+        ("months", .month), ("timeModifiers", .timeModifier), ("timeUnits", .timeUnit),
+        ("timeWords", .timeWord), ("timePrepositions", .timePreposition), ("mediaWords", .mediaWord),
+        ("mediaNames", .mediaName), ("governmentWords", .governmentWord), ("countries", .country),
+        ("organizationWords", .organizationWord), ("documentWords", .documentWord),
+        ("anonymousWords", .anonymousWord), ("anonymityMarkers", .anonymityMarker),
+        ("groupWords", .groupWord), ("audienceWords", .audienceWord), ("nonSpeakers", .nonSpeaker),
+        ("beForms", .beForm), ("objectPronouns", .objectPronoun),
+    ]
+}
+
+/// FNV-1a over a word's bytes, lower-cased, with ’ and ‘ folded to '.
+/// Tokens and lexicon entries hash the same way, so lookups never build a String.
+enum WordKey {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* prime
+    }
+
+    /// Hashes `bytes[range]`.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = seed
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80,
+                bytes[i + 2] == 0x98 || bytes[i + 2] == 0x99
+            {
+                hash = mix(hash, 0x27)
+                i += 3
+                continue
+            }
+            hash = mix(hash, lower(byte))
+            i += 1
+        }
+        return hash
+    }
+
+    static func of(_ word: String) -> UInt64 {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { of($0, 0..<$0.count) }
+    }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+}
+
+/// A multi-word cue or extension compiled to word keys.
+struct PhrasePattern: Sendable {
+    var words: [UInt64]
+    var lemma: String
+    var role: Lexicon.PhraseRole?
+}
+
+/// The lexicon compiled for lookups by word key; built once per lexicon.
+final class LexiconIndex: Sendable {
+    let classes: [UInt64: WordClass]
+    /// Verb form key → (lemma, class, is base form).
+    let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass)]
+    /// First word key → phrases starting with it, longest first.
+    let phrases: [UInt64: [PhrasePattern]]
+    let extensions: [UInt64: [PhrasePattern]]
+
+    init(_ lexicon: Lexicon) {
+        var classes: [UInt64: WordClass] = [:]
+        func add(_ word: String, _ cls: WordClass) {
+            let parts = word.split(separator: " ")
+            guard let first = parts.first else { return }
+            classes[WordKey.of(parts.count == 1 ? word : String(first)), default: []].formUnion(
+                parts.count == 1 ? cls : .phraseStart)
+        }
+        for w in lexicon.auxiliaries { add(w, .auxiliary) }
+        for w in lexicon.adverbs { add(w, .adverb) }
+        for w in lexicon.negations { add(w, .negation) }
+        for w in lexicon.cueBlockers { add(w, .cueBlocker) }
+        for (name, cls) in WordClass.listNames {
+            for w in lexicon.words[name] ?? [] { add(w, cls) }
+        }
+        var verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass)] = [:]
+        for verb in lexicon.verbs {
+            for (n, form) in verb.forms.enumerated() {
+                let key = WordKey.of(form)
+                if n < 2 { classes[key, default: []].insert(.verbNounForm) }
+                if verbs[key] == nil { verbs[key] = (verb.lemma, verb.class) }
+                classes[key, default: []].insert(.verbForm)
+            }
+        }
+        func compile(_ text: String, _ lemma: String, _ role: Lexicon.PhraseRole?) -> PhrasePattern {
+            PhrasePattern(words: text.split(separator: " ").map { WordKey.of(String($0)) }, lemma: lemma, role: role)
+        }
+        var phrases: [UInt64: [PhrasePattern]] = [:]
+        for p in lexicon.phrases {
+            let pattern = compile(p.text, p.lemma, p.role)
+            phrases[pattern.words[0], default: []].append(pattern)
+            classes[pattern.words[0], default: []].insert(.phraseStart)
+        }
+        var extensions: [UInt64: [PhrasePattern]] = [:]
+        for e in lexicon.cueExtensions {
+            let pattern = compile(e, "", nil)
+            extensions[pattern.words[0], default: []].append(pattern)
+        }
+        for k in phrases.keys { phrases[k]!.sort { $0.words.count > $1.words.count } }
+        for k in extensions.keys { extensions[k]!.sort { $0.words.count > $1.words.count } }
+        self.classes = classes
+        self.verbs = verbs
+        self.phrases = phrases
+        self.extensions = extensions
+    }
+
+    @inline(__always)
+    func classes(of key: UInt64) -> WordClass { classes[key] ?? [] }
+}

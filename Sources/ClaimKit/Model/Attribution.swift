@@ -1,0 +1,84 @@
+/// What kind of entity a source is (see docs/ANNOTATION.md, "type").
+public enum SourceType: String, Codable, Sendable, CaseIterable {
+    case person, organization, media, government, document, group, anonymous
+}
+
+/// Who or what a claim is attributed to: the PARC *source*.
+public struct Source: Hashable, Sendable, Codable {
+    /// The mention as written (a pronoun stays a pronoun).
+    public var text: String
+    /// UTF-8 byte offsets of the mention.
+    public var span: Span
+    /// The resolved name: a person's full name without title, an acronym's full form,
+    /// otherwise the mention without a leading "the".
+    public var name: String
+    /// Title or description of a person ("Turkish Vice President"), if the article gives one.
+    public var role: String?
+    /// Person, organization, media, government, document, group or anonymous.
+    public var type: SourceType
+
+    public init(text: String, span: Span, name: String, role: String? = nil, type: SourceType) {
+        self.text = text
+        self.span = span
+        self.name = name
+        self.role = role
+        self.type = type
+    }
+}
+
+/// The reporting expression: the PARC *cue* ("said", "according to", "told").
+public struct Cue: Hashable, Sendable, Codable {
+    /// The cue as written, one contiguous stretch ("has said", "said in a statement").
+    public var text: String
+    /// UTF-8 byte offsets of the cue.
+    public var span: Span
+    /// Base form from the cue lexicon ("say", "tell", "according to").
+    public var lemma: String
+
+    public init(text: String, span: Span, lemma: String) {
+        self.text = text
+        self.span = span
+        self.lemma = lemma
+    }
+}
+
+/// One step of a reported-by chain: a source and the cue through which it passed the claim on.
+public struct Hop: Hashable, Sendable, Codable {
+    public var source: Source
+    public var cue: Cue
+    /// When this hop made the statement, if the article says ("earlier this month").
+    public var time: TextSpan?
+
+    public init(source: Source, cue: Cue, time: TextSpan? = nil) {
+        self.source = source
+        self.cue = cue
+        self.time = time
+    }
+}
+
+/// Source, cue and reported-by chain of a claim.
+///
+/// The claim's ``source`` is its **origin**; ``via`` lists the relays through which it
+/// reached the article, outermost first. ``chain`` is the whole path: `via` then the origin.
+/// "C, according to a report by UN experts, as reported by Reuters" has
+/// `via == [Reuters]`, `source == a report by UN experts`.
+public struct Attribution: Hashable, Sendable, Codable {
+    /// The origin of the claim.
+    public var source: Source
+    /// The origin's cue.
+    public var cue: Cue
+    /// When the origin made the statement, if the article says.
+    public var time: TextSpan?
+    /// Relays between the article and the origin, outermost first.
+    public var via: [Hop]
+
+    public init(source: Source, cue: Cue, time: TextSpan? = nil, via: [Hop] = []) {
+        self.source = source
+        self.cue = cue
+        self.time = time
+        self.via = via
+    }
+
+    /// The reported-by chain: relays outermost first, the origin last.
+    public var chain: [Hop] { via + [Hop(source: source, cue: cue, time: time)] }
+}

@@ -1,0 +1,76 @@
+/// A source being resolved: each resolution rule fills what is still empty.
+struct PartialSource {
+    var name: String?
+    var role: String?
+    var roleDecided = false
+    var type: SourceType?
+    var decidedBy: [RuleDecision] = []
+
+    mutating func decide(name: String? = nil, role: String?? = nil, type: SourceType? = nil, by rule: String) {
+        if self.name == nil, let name {
+            self.name = name
+            decidedBy.append(RuleDecision(field: "name", rule: rule))
+        }
+        if !roleDecided, let role {
+            self.role = role
+            roleDecided = true
+            if role != nil { decidedBy.append(RuleDecision(field: "role", rule: rule)) }
+        }
+        if self.type == nil, let type {
+            self.type = type
+            decidedBy.append(RuleDecision(field: "type", rule: rule))
+        }
+    }
+
+    var isComplete: Bool { name != nil && roleDecided && type != nil }
+}
+
+/// What resolution rules read and remember across an article, in article order.
+struct ResolutionContext {
+    let text: TextAnalysis
+    let entities: EntityIndex
+    /// The latest resolved person, for "he" / "she".
+    var lastPerson: (name: String, role: String?)?
+    /// The latest resolved plural or collective source, for "they".
+    var lastCollective: (name: String, type: SourceType)?
+    /// The latest resolved non-person, for "it".
+    var lastThing: (name: String, type: SourceType)?
+
+    mutating func remember(_ source: PartialSource, mention: MentionDraft) {
+        guard let name = source.name, let type = source.type else { return }
+        switch type {
+        case .person: lastPerson = (name, source.role)
+        case .group, .anonymous: lastCollective = (name, type)
+        case .organization, .government, .media, .document:
+            lastThing = (name, type)
+            lastCollective = (name, type)
+        }
+    }
+}
+
+/// One source-resolution rule (CoreNLP's mention → speaker stage).
+protocol ResolutionSieve: Sendable {
+    static var name: String { get }
+    func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext)
+}
+
+extension ResolutionSieve {
+    var name: String { Self.name }
+}
+
+extension TextAnalysis {
+    /// The mention's tokens without a leading article.
+    func withoutArticle(_ range: Range<Int>) -> Range<Int> {
+        if let first = range.first, range.count > 1, tokens[first].kind == .word, classes(first).contains(.article),
+            WordKey.of("the") == tokens[first].key
+        {
+            return (first + 1)..<range.upperBound
+        }
+        return range
+    }
+
+    /// Text of a range with a possessive 's of its last word left out.
+    func coreString(_ range: Range<Int>) -> String {
+        string(Span(Int(tokens[range.lowerBound].start), Int(tokens[range.upperBound - 1].coreEnd)))
+    }
+}

@@ -1,0 +1,38 @@
+/// `According to X, C.` / `C, according to X.` / `C according to X.` — the phrase
+/// cue whose source follows it (GenderGapTracker has a dedicated rule for it).
+struct AccordingToSieve: AttributionSieve {
+    static let name = "AccordingTo"
+
+    func apply(to state: AttributionState) {
+        let text = state.text
+        let g = state.grammar
+        for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].phraseRole == .sourceAfter {
+            let cue = state.cues[c]
+            let sentence = text.sentences[cue.sentence]
+            let start = sentence.tokens.lowerBound
+            let end = sentence.tokens.upperBound
+            guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { continue }
+            var content: Range<Int>
+            var leading = cue.tokens.lowerBound
+            while leading > start, text.tokens[leading - 1].kind == .word,
+                  text.classes(leading - 1).contains(.coordinator) || text.classes(leading - 1).contains(.adverb)
+            {
+                leading -= 1
+            }
+            if leading == start {
+                var t = mention.tokens.upperBound
+                if let a = mention.appositive { t = a.upperBound }
+                if t < end, g.isComma(t) { t += 1 }
+                content = t..<g.contentEnd(from: t, sentence: sentence, state: state)
+            } else {
+                var e = cue.tokens.lowerBound
+                if g.isComma(e - 1) { e -= 1 }
+                content = start..<e
+            }
+            guard !content.isEmpty, !state.isClaimed(content.lowerBound) else { continue }
+            if let draft = state.reportedDraft(content, source: mention, cue: c, time: nil, rule: Self.name) {
+                state.add(draft)
+            }
+        }
+    }
+}

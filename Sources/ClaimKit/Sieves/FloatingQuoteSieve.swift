@@ -1,0 +1,36 @@
+/// A paragraph that is only a quotation, with no cue, right after a paragraph whose
+/// last claim is attributed, is that source's quote (GenderGapTracker's floating quotes;
+/// CoreNLP's paragraph sieves).
+struct FloatingQuoteSieve: AttributionSieve {
+    static let name = "FloatingQuote"
+
+    func apply(to state: AttributionState) {
+        let text = state.text
+        // The last attributed draft of each paragraph.
+        var lastOfParagraph: [Int: Int] = [:]
+        func paragraph(_ d: ClaimDraft) -> Int { text.sentences[d.sentence].paragraph }
+        for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
+            let p = paragraph(state.drafts[d])
+            if let old = lastOfParagraph[p], state.drafts[old].content.start > state.drafts[d].content.start { continue }
+            lastOfParagraph[p] = d
+        }
+        var anyClaim = Set(state.drafts.filter { !$0.isDropped }.map { paragraph($0) })
+        for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 && !quotation.continuesFromPrevious {
+            let p = quotation.paragraph
+            let tokens = text.paragraphs[p].tokens
+            guard p > 0, quotation.open == tokens.lowerBound, !anyClaim.contains(p), !quotation.contentTokens.isEmpty
+            else { continue }
+            // Nothing but the quotation (and final punctuation) in the paragraph.
+            let closeEnd = quotation.close ?? tokens.upperBound - 1
+            let rest = (closeEnd + 1)..<tokens.upperBound
+            guard rest.allSatisfy({ text.tokens[$0].kind == .punctuation }) else { continue }
+            guard let base = lastOfParagraph[p - 1], var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name)
+            else { continue }
+            draft.inherit(from: state.drafts[base])
+            draft.decided("source", by: Self.name)
+            state.add(draft)
+            lastOfParagraph[p] = state.drafts.count - 1
+            anyClaim.insert(p)
+        }
+    }
+}

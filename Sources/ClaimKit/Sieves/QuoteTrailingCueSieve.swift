@@ -1,0 +1,54 @@
+/// `“…,” she said.` / `“…,” said Ana Ruiz, a spokeswoman.` / `“…?” he asked.`
+///
+/// A top-level quotation whose closing mark (and an optional comma) is followed by a
+/// source and a cue, or by a cue and a source, in the same sentence. CoreNLP's first
+/// quote → mention sieve (trigram patterns at the quote's edge).
+struct QuoteTrailingCueSieve: AttributionSieve {
+    static let name = "QuoteTrailingCue"
+
+    func apply(to state: AttributionState) {
+        let text = state.text
+        let g = state.grammar
+        for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
+            guard let close = quotation.close, !state.isClaimed(quotation.open + 1 < close ? quotation.open + 1 : close)
+            else { continue }
+            let s = Int(text.sentenceOfToken[close])
+            guard s >= 0 else { continue }
+            let sentence = text.sentences[s]
+            var t = close + 1
+            if t < sentence.tokens.upperBound, g.isComma(t) { t += 1 }
+            guard t < sentence.tokens.upperBound else { continue }
+            // "…," said X
+            if let c = state.unusedCue(startingAt: t), state.cues[c].phraseRole != .relayAfter {
+                let cue = state.cues[c]
+                var after = cue.tokens.upperBound
+                var time: Range<Int>? = nil
+                if let r = g.timeExpression(startingAt: after, limit: sentence.tokens.upperBound) {
+                    time = r
+                    after = r.upperBound
+                }
+                if let mention = g.nounPhrase(startingAt: after, limit: sentence.tokens.upperBound),
+                    var draft = state.quoteDraft(q, source: mention, cue: c, rule: Self.name)
+                {
+                    draft.time = time
+                    state.add(draft)
+                }
+                continue
+            }
+            // "…," X said
+            let window = min(sentence.tokens.upperBound, t + Grammar.maxPhrase + Grammar.maxParenthetical)
+            var u = t
+            while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !text.tokens[u].isTerminal {
+                u += 1
+            }
+            guard u < window, let c = state.unusedCue(startingAt: u), state.cues[c].phraseRole == nil,
+                  let subject = g.subject(endingBefore: u, limit: t), subject.mention.tokens.lowerBound == t
+                    || (subject.time.map { $0.lowerBound == t } ?? false)
+            else { continue }
+            if var draft = state.quoteDraft(q, source: subject.mention, cue: c, rule: Self.name) {
+                draft.time = subject.time
+                state.add(draft)
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Relays named by a phrase next to an attribution:
+/// `…, as reported by Y` / `according to X cited by Y` / `X, seen by Y, says` /
+/// `X said in an interview with CBS` → Y is a hop before the origin;
+/// `Y reported, citing X` → Y becomes a hop and X the origin (cue "citing");
+/// `X told Reuters` → the news outlet Reuters is a hop.
+struct RelayPhraseSieve: AttributionSieve {
+    static let name = "RelayPhrase"
+
+    func apply(to state: AttributionState) {
+        let text = state.text
+        let g = state.grammar
+        var bySentence: [Int: [Int]] = [:]
+        for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
+            bySentence[state.drafts[d].sentence, default: []].append(d)
+        }
+        for c in state.cues.indices where !state.cueUsed[c] {
+            let cue = state.cues[c]
+            guard let role = cue.phraseRole, role != .sourceAfter, let list = bySentence[cue.sentence] else { continue }
+            let end = text.sentences[cue.sentence].tokens.upperBound
+            guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { continue }
+            var time: Range<Int>? = nil
+            if let r = g.timeExpression(startingAt: mention.tokens.upperBound, limit: end) { time = r }
+            // The attribution this phrase belongs to: the nearest one before it, else one
+            // whose source has it in a parenthetical.
+            let owners = list.filter { d in
+                let draft = state.drafts[d]
+                if let p = draft.source?.parenthetical, p.contains(cue.tokens.lowerBound) { return true }
+                return false
+            }
+            let before = list.filter { state.drafts[$0].cue!.lowerBound < cue.tokens.lowerBound
+                && !state.drafts[$0].contentTokens.contains(cue.tokens.lowerBound) }
+            let nearest = before.max { attributionEnd(state.drafts[$0]) < attributionEnd(state.drafts[$1]) }
+            let targets = owners.isEmpty ? list.filter { d in nearest.map { sameAttribution(state.drafts[$0], state.drafts[d]) } ?? false } : owners
+            guard !targets.isEmpty else { continue }
+            state.cueUsed[c] = true
+            for d in targets {
+                if role == .originAfter {
+                    let old = state.drafts[d]
+                    state.drafts[d].via.append(
+                        HopDraft(source: old.source!, cue: old.cue!, lemma: old.cueLemma, time: old.time))
+                    state.drafts[d].source = mention
+                    state.drafts[d].cue = cue.tokens
+                    state.drafts[d].cueLemma = cue.lemma
+                    state.drafts[d].time = time
+                } else {
+                    state.drafts[d].via.insert(HopDraft(source: mention, cue: cue.tokens, lemma: cue.lemma, time: time), at: 0)
+                }
+                state.drafts[d].decided("via", by: Self.name)
+            }
+        }
+        // X told Reuters: the outlet is a hop.
+        for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped
+            && state.drafts[d].cueLemma == "tell"
+        {
+            let draft = state.drafts[d]
+            let end = text.sentences[draft.sentence].tokens.upperBound
+            var t = draft.cue!.upperBound
+            if let r = g.timeExpression(startingAt: t, limit: end) { t = r.upperBound }
+            guard let audience = g.audience(startingAt: t, limit: end), g.isMedia(audience) else { continue }
+            let hop = HopDraft(source: MentionDraft(tokens: audience), cue: draft.cue!, lemma: draft.cueLemma, time: nil)
+            state.drafts[d].via.append(hop)
+            state.drafts[d].decided("via", by: Self.name)
+        }
+    }
+
+    private func attributionEnd(_ d: ClaimDraft) -> Int {
+        max(d.cue!.upperBound, d.source.map { ($0.appositive ?? $0.tokens).upperBound } ?? 0)
+    }
+
+    private func sameAttribution(_ a: ClaimDraft, _ b: ClaimDraft) -> Bool {
+        a.cue == b.cue && a.source == b.source
+    }
+}

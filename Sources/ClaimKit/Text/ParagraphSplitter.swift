@@ -1,0 +1,84 @@
+/// Finds paragraphs in one pass over the bytes.
+///
+/// If the text has any blank line, paragraphs are separated by blank lines and a
+/// single line break is a soft wrap; otherwise every non-empty line is a paragraph.
+/// LF, CRLF, lone CR, and U+2029 PARAGRAPH SEPARATOR are all line breaks.
+/// Spans exclude the surrounding white space.
+enum ParagraphSplitter {
+    static func paragraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
+        // Lines, as (start, end, isBlank), found in one pass.
+        var lines: [(start: Int, end: Int, blank: Bool)] = []
+        var lineStart = 0
+        var blank = true
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var breakLength = 0
+            var hardBreak = false
+            if b == 0x0A {
+                breakLength = 1
+            } else if b == 0x0D {
+                breakLength = (i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA9 {
+                breakLength = 3
+                hardBreak = true
+            }
+            if breakLength > 0 {
+                lines.append((lineStart, i, blank))
+                if hardBreak { lines.append((i, i, true)) }
+                i += breakLength
+                lineStart = i
+                blank = true
+                continue
+            }
+            if blank, b != 0x20, b != 0x09, b != 0x0B, b != 0x0C {
+                // NBSP and BOM alone do not make a line non-blank.
+                if !((b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0) || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB)) {
+                    blank = false
+                }
+            }
+            i += 1
+        }
+        lines.append((lineStart, n, blank))
+        // Blank lines only count as separators between non-blank ones.
+        let firstText = lines.firstIndex { !$0.blank } ?? 0
+        let lastText = lines.lastIndex { !$0.blank } ?? 0
+        let hasBlank = firstText < lastText && lines[firstText...lastText].contains { $0.blank }
+        var paragraphs: [Span] = []
+        var current: (start: Int, end: Int)? = nil
+        for line in lines {
+            if line.blank {
+                if let c = current { paragraphs.append(Span(c.start, c.end)); current = nil }
+                continue
+            }
+            if hasBlank {
+                current = current.map { ($0.start, line.end) } ?? (line.start, line.end)
+            } else {
+                paragraphs.append(Span(line.start, line.end))
+            }
+        }
+        if let c = current { paragraphs.append(Span(c.start, c.end)) }
+        return paragraphs.compactMap { trim($0, bytes) }
+    }
+
+    /// Trims ASCII white space, NBSP and BOM at both ends; nil when nothing is left.
+    static func trim(_ span: Span, _ bytes: UnsafeBufferPointer<UInt8>) -> Span? {
+        var s = span.start
+        var e = span.end
+        while s < e {
+            let b = bytes[s]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { s += 1; continue }
+            if b == 0xC2, s + 1 < e, bytes[s + 1] == 0xA0 { s += 2; continue }
+            if b == 0xEF, s + 2 < e, bytes[s + 1] == 0xBB, bytes[s + 2] == 0xBF { s += 3; continue }
+            break
+        }
+        while e > s {
+            let b = bytes[e - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { e -= 1; continue }
+            if b == 0xA0, e - 2 >= s, bytes[e - 2] == 0xC2 { e -= 2; continue }
+            break
+        }
+        return s < e ? Span(s, e) : nil
+    }
+}

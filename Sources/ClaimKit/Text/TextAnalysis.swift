@@ -1,0 +1,135 @@
+/// A paragraph: its span, its tokens, and what the layout rules found.
+struct ParagraphInfo: Sendable {
+    var span: Span
+    var tokens: Range<Int>
+    /// No final punctuation: a headline or subheading, not a claim.
+    var isHeading: Bool
+    /// First token after a dateline ("GENEVA (Reuters) -"), or `tokens.lowerBound`.
+    var bodyStart: Int
+}
+
+struct SentenceInfo: Sendable {
+    var tokens: Range<Int>
+    var paragraph: Int
+    var span: Span
+    var isHeading: Bool
+}
+
+/// Everything the rules read: bytes, tokens, paragraphs, quotations and sentences,
+/// built once per article in linear time.
+final class TextAnalysis {
+    let bytes: [UInt8]
+    let index: LexiconIndex
+    private(set) var tokens: [Token] = []
+    private(set) var paragraphs: [ParagraphInfo] = []
+    private(set) var sentences: [SentenceInfo] = []
+    private(set) var quotations: [Quotation] = []
+    /// For each token, the index of the top-level quotation whose interior holds it, or -1.
+    private(set) var quotationOfToken: [Int32] = []
+    /// For each token, the index of its sentence, or -1 (datelines, outside text).
+    private(set) var sentenceOfToken: [Int32] = []
+    private(set) var issues: [TextIssue] = []
+
+    init(bytes: [UInt8], index: LexiconIndex) {
+        self.bytes = bytes
+        self.index = index
+        bytes.withUnsafeBufferPointer { build($0) }
+    }
+
+    private func build(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let paragraphSpans = ParagraphSplitter.paragraphs(buffer)
+        let tokenizer = Tokenizer(index: index)
+        tokens.reserveCapacity(buffer.count / 5 + 16)
+        var ranges: [Range<Int>] = []
+        for span in paragraphSpans {
+            let first = tokens.count
+            tokenizer.tokenize(buffer, span.start..<span.end, into: &tokens)
+            ranges.append(first..<tokens.count)
+        }
+        quotations = QuotationScanner.scan(
+            tokens: &tokens, paragraphs: ranges, bytes: buffer, paragraphSpans: paragraphSpans, issues: &issues)
+        quotationOfToken = Array(repeating: -1, count: tokens.count)
+        for (q, quotation) in quotations.enumerated() where quotation.depth == 0 {
+            for t in quotation.contentTokens { quotationOfToken[t] = Int32(q) }
+        }
+        sentenceOfToken = Array(repeating: -1, count: tokens.count)
+        for (p, range) in ranges.enumerated() {
+            let heading = isHeading(range)
+            let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
+            paragraphs.append(ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
+            let parts = heading
+                ? [range]
+                : SentenceSplitter.split(
+                    tokens: tokens, range: body..<range.upperBound,
+                    insideQuote: { [quotationOfToken] in quotationOfToken[$0] >= 0 }, index: index)
+            for part in parts where !part.isEmpty {
+                let s = sentences.count
+                sentences.append(
+                    SentenceInfo(
+                        tokens: part, paragraph: p,
+                        span: Span(Int(tokens[part.lowerBound].start), Int(tokens[part.upperBound - 1].end)),
+                        isHeading: heading))
+                for t in part { sentenceOfToken[t] = Int32(s) }
+            }
+        }
+    }
+
+    /// A paragraph that does not end in terminal punctuation (or a closing mark after it)
+    /// and is short is a headline or subheading.
+    private func isHeading(_ range: Range<Int>) -> Bool {
+        guard let last = range.last else { return false }
+        if range.count > 30 { return false }
+        let token = tokens[last]
+        if token.isTerminal || token.flags.contains(.periodAbsorbed) { return false }
+        if token.flags.contains(.closesQuote) || token.kind == .quote { return false }
+        if token.isPunctuation(0x3A) { return false }  // a colon lead-in paragraph
+        return true
+    }
+
+    // MARK: - Reading
+
+    func string(_ span: Span) -> String {
+        String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    }
+
+    func string(tokens range: Range<Int>) -> String { string(span(of: range)) }
+
+    func span(of range: Range<Int>) -> Span {
+        Span(Int(tokens[range.lowerBound].start), Int(tokens[range.upperBound - 1].end))
+    }
+
+    func classes(_ t: Int) -> WordClass { tokens[t].kind == .word ? index.classes(of: tokens[t].key) : [] }
+
+    func isQuoteMark(_ t: Int) -> Bool { tokens[t].kind == .quote && !tokens[t].flags.contains(.apostrophe) }
+
+    /// The top-level quotation opened at token `t`, if any.
+    func quotation(openedAt t: Int) -> Int? {
+        guard tokens[t].flags.contains(.opensQuote) else { return nil }
+        let q = t + 1 < tokens.count ? Int(quotationOfToken[t + 1]) : -1
+        if q >= 0, quotations[q].open == t { return q }
+        return topLevelQuotation(open: t)
+    }
+
+    /// The top-level quotation closed at token `t`, if any.
+    func quotation(closedAt t: Int) -> Int? {
+        guard tokens[t].flags.contains(.closesQuote), t > 0 else { return nil }
+        let q = Int(quotationOfToken[t - 1])
+        if q >= 0, quotations[q].close == t { return q }
+        return nil
+    }
+
+    private func topLevelQuotation(open t: Int) -> Int? {
+        // An empty quotation ("") has no interior token; binary search by opening token.
+        var lo = 0
+        var hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].open < t { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < quotations.count, quotations[lo].open == t {
+            if quotations[lo].depth == 0 { return lo }
+            lo += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,4 @@
+import ClaimCheckCLI
+import Foundation
+
+exit(ClaimCheck.run(Array(CommandLine.arguments.dropFirst())))
