@@ -12,6 +12,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 public struct ListOptions: Equatable, Sendable {
+    public init() {}
     public var files: [String] = []
     public var format: OutputFormat = .text
     public var lossy = false
@@ -20,6 +21,7 @@ public struct ListOptions: Equatable, Sendable {
 }
 
 public struct DiffOptions: Equatable, Sendable {
+    public init() {}
     public var article: String = ""
     public var expected: String? = nil
     public var format: OutputFormat = .text
@@ -28,6 +30,7 @@ public struct DiffOptions: Equatable, Sendable {
 }
 
 public struct CheckOptions: Equatable, Sendable {
+    public init() {}
     public var corpus: String = "Corpus"
     public var expected: String = "Expected"
     public var format: OutputFormat = .text

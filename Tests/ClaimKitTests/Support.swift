@@ -1,0 +1,36 @@
+import ClaimKit
+import Foundation
+
+/// Paths of the package, found from this file.
+enum Package {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Corpus")
+    static let expected = root.appendingPathComponent("Expected")
+
+    /// Names (without extension) of the corpus articles.
+    static var articles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// The built claimcheck binary, beside the test bundle.
+    static var claimcheck: URL {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [here, here.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+            let candidate = dir.appendingPathComponent("claimcheck")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/claimcheck")
+    }
+}
+
+/// Extracts claims from `text` with the English lexicon.
+func claims(_ text: String) -> [Claim] { ClaimExtractor().extract(from: text).claims }
+
+func attributed(_ text: String) -> [Claim] { claims(text).filter { $0.attribution != nil } }
+
+/// The text a span slices from `text`.
+func slice(_ text: String, _ span: Span) -> String {
+    String(decoding: Array(text.utf8)[span.start..<span.end], as: UTF8.self)
+}
