@@ -3,6 +3,42 @@ import Foundation
 
 /// `claimcheck check [CORPUS] [EXPECTED]`: every article against its fixture.
 struct CheckCommand {
+    static let help = """
+        OVERVIEW: Check every article of a corpus (*.txt) against its fixture
+        (<name>.json): precision, recall and F1 per article and in total.
+
+        USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--format text|json]
+
+        ARGUMENTS:
+          <corpus-dir>     Articles (default: Corpus)
+          <expected-dir>   Fixtures (default: Expected)
+
+        OPTIONS:
+          -f, --format <format>   text (default) or json
+          -q, --quiet             Print only failing articles and the summary
+          --lexicon <file.json>   Use another language's cue lexicon
+          -h, --help              Show help
+
+        \(Help.exitCodes)
+        """
+
+    static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
+        var o = CheckOptions()
+        guard let positional = try CommandLineParser.walk(args, subcommand: "check", option: { (name, value) throws(UsageError) -> Bool in
+            switch name {
+            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
+            case "--lexicon": o.lexicon = try value()
+            case "--quiet", "-q": o.quiet = true
+            default: return false
+            }
+            return true
+        }) else { return .help(topic: "check") }
+        guard positional.count <= 2 else { throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check") }
+        if positional.count > 0 { o.corpus = positional[0] }
+        if positional.count > 1 { o.expected = positional[1] }
+        return .check(o)
+    }
+
     let options: CheckOptions
     let console: Console
 

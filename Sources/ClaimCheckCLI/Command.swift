@@ -56,9 +56,9 @@ public enum CommandLineParser {
         case "-h", "--help": return .help(topic: nil)
         case "--version": return .version
         case "help": return .help(topic: args.first)
-        case "list": return try parseList(args)
-        case "diff": return try parseDiff(args)
-        case "check": return try parseCheck(args)
+        case "list": return try ListCommand.parse(args)
+        case "diff": return try DiffCommand.parse(args)
+        case "check": return try CheckCommand.parse(args)
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
             throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check", subcommand: nil)
@@ -66,7 +66,7 @@ public enum CommandLineParser {
     }
 
     /// Splits `--name=value` and walks options; positional arguments are returned in order.
-    private static func walk(
+    static func walk(
         _ args: ArraySlice<String>, subcommand: String,
         option: (String, () throws(UsageError) -> String) throws(UsageError) -> Bool
     ) throws(UsageError) -> [String]? {
@@ -102,64 +102,11 @@ public enum CommandLineParser {
         return positional
     }
 
-    private static func format(_ s: String, _ sub: String) throws(UsageError) -> OutputFormat {
+    static func format(_ s: String, _ sub: String) throws(UsageError) -> OutputFormat {
         guard let f = OutputFormat(rawValue: s) else {
             throw UsageError(message: "unknown format '\(s)'; expected text, json or jsonl", subcommand: sub)
         }
         return f
     }
 
-    static func parseList(_ args: ArraySlice<String>) throws(UsageError) -> Command {
-        var o = ListOptions()
-        guard let files = try walk(args, subcommand: "list", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try format(try value(), "list")
-            case "--json": o.format = .json
-            case "--lossy": o.lossy = true
-            case "--rules": o.showRules = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "list") }
-        guard !files.isEmpty else { throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list") }
-        o.files = files
-        return .list(o)
-    }
-
-    static func parseDiff(_ args: ArraySlice<String>) throws(UsageError) -> Command {
-        var o = DiffOptions()
-        guard let positional = try walk(args, subcommand: "diff", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try format(try value(), "diff")
-            case "--lossy": o.lossy = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "diff") }
-        guard (1...2).contains(positional.count) else {
-            throw UsageError(message: "diff takes ARTICLE and an optional EXPECTED fixture", subcommand: "diff")
-        }
-        o.article = positional[0]
-        o.expected = positional.count > 1 ? positional[1] : nil
-        return .diff(o)
-    }
-
-    static func parseCheck(_ args: ArraySlice<String>) throws(UsageError) -> Command {
-        var o = CheckOptions()
-        guard let positional = try walk(args, subcommand: "check", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try format(try value(), "check")
-            case "--lexicon": o.lexicon = try value()
-            case "--quiet", "-q": o.quiet = true
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "check") }
-        guard positional.count <= 2 else { throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check") }
-        if positional.count > 0 { o.corpus = positional[0] }
-        if positional.count > 1 { o.expected = positional[1] }
-        return .check(o)
-    }
 }

@@ -3,6 +3,45 @@ import Foundation
 
 /// `claimcheck diff ARTICLE [EXPECTED]`: field-level differences against a fixture.
 struct DiffCommand {
+    static let help = """
+        OVERVIEW: Compare an article's claims with its expected fixture, field by field.
+        Claims are matched by text (white space and quotation-mark style do not matter).
+
+        USAGE: claimcheck diff <article> [<expected>] [--format text|json]
+
+        ARGUMENTS:
+          <article>     The article (- for standard input)
+          <expected>    The fixture (default: Expected/<article name>.json)
+
+        OPTIONS:
+          -f, --format <format>   text (default) or json
+          --lossy                 Replace invalid UTF-8 with U+FFFD instead of failing
+          --lexicon <file.json>   Use another language's cue lexicon
+          -h, --help              Show help
+
+        \(Help.exitCodes)
+        """
+
+    static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
+        var o = DiffOptions()
+        guard let positional = try CommandLineParser.walk(args, subcommand: "diff", option: { (name, value) throws(UsageError) -> Bool in
+            switch name {
+            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
+            case "--lossy": o.lossy = true
+            case "--lexicon": o.lexicon = try value()
+            default: return false
+            }
+            return true
+        }) else { return .help(topic: "diff") }
+        guard (1...2).contains(positional.count) else {
+            throw UsageError(message: "diff takes ARTICLE and an optional EXPECTED fixture", subcommand: "diff")
+        }
+        o.article = positional[0]
+        o.expected = positional.count > 1 ? positional[1] : nil
+        return .diff(o)
+    }
+
+
     let options: DiffOptions
     let console: Console
 

@@ -3,6 +3,45 @@ import Foundation
 
 /// `claimcheck list FILE…`: claims with their attribution, as text, JSON or JSON Lines.
 struct ListCommand {
+    static let help = """
+        OVERVIEW: List the claims of articles: kind, text, source (name, role, type), cue,
+        time and reported-by chain. Spans are UTF-8 byte offsets into the file.
+
+        USAGE: claimcheck list <file> ... [--format text|json|jsonl] [--rules] [--lossy]
+
+        ARGUMENTS:
+          <file>        An article (UTF-8 text); - reads standard input
+
+        OPTIONS:
+          -f, --format <format>   text (default), json (an array of articles), or jsonl
+                                  (one JSON object per article per line)
+          --rules                 Show which rule decided each field
+          --lossy                 Replace invalid UTF-8 with U+FFFD (and warn) instead of failing
+          --lexicon <file.json>   Use another language's cue lexicon (docs/LEXICON.md)
+          -h, --help              Show help
+
+        \(Help.exitCodes)
+        """
+
+    static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
+        var o = ListOptions()
+        guard let files = try CommandLineParser.walk(args, subcommand: "list", option: { (name, value) throws(UsageError) -> Bool in
+            switch name {
+            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "list")
+            case "--json": o.format = .json
+            case "--lossy": o.lossy = true
+            case "--rules": o.showRules = true
+            case "--lexicon": o.lexicon = try value()
+            default: return false
+            }
+            return true
+        }) else { return .help(topic: "list") }
+        guard !files.isEmpty else { throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list") }
+        o.files = files
+        return .list(o)
+    }
+
+
     let options: ListOptions
     let console: Console
 
