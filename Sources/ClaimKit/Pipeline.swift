@@ -16,6 +16,7 @@ public enum Pipeline {
         TrailingAttributionSieve(),
         StatementTimeSieve(),
         ParticipialCueSieve(),
+        CoordinatedCueSieve(),
         CoordinatedContentSieve(),
         NestedAttributionSieve(),
         RelayPhraseSieve(),

@@ -6,6 +6,7 @@ struct CueCandidate: Sendable {
     var head: Int
     var lemma: String
     var cueClass: Lexicon.CueClass
+    var complement: Lexicon.Complement = .bare
     /// Set for multi-word phrase cues ("according to", "as reported by", "citing").
     var phraseRole: Lexicon.PhraseRole?
     var sentence: Int

@@ -33,6 +33,13 @@ enum CueScanner {
                     continue  // "Said" the name, "United States"
                 }
                 if token.flags.contains(.allCaps) && token.end - token.start <= 3 { continue }
+                // "Said Karimi, an analyst, said": a capitalised form before a name is a name.
+                if token.flags.contains(.capitalized), t + 1 < sentence.tokens.upperBound,
+                    tokens[t + 1].kind == .word, tokens[t + 1].flags.contains(.capitalized),
+                    index.classes(of: tokens[t + 1].key).isDisjoint(with: [.article, .determiner, .functionWord, .title])
+                {
+                    continue
+                }
                 // "That said," opening a sentence.
                 if t + 1 < sentence.tokens.upperBound, tokens[t + 1].isPunctuation(0x2C), t > sentence.tokens.lowerBound,
                     t - 1 == sentence.tokens.lowerBound, index.classes(of: tokens[t - 1].key).contains(.cueBlocker)
@@ -60,8 +67,8 @@ enum CueScanner {
                     && index.classes(of: token.key).contains(.verbForm) && endsInIng(text, t)
                 cues.append(
                     CueCandidate(
-                        tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass, phraseRole: nil,
-                        sentence: s, isParticipial: participial))
+                        tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass,
+                        complement: verb.complement, phraseRole: nil, sentence: s, isParticipial: participial))
                 t = end - 1
             }
         }

@@ -13,7 +13,8 @@ let englishLexiconJSON = #"""
     "said",
     "saying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "tell",
@@ -23,7 +24,8 @@ let englishLexiconJSON = #"""
     "told",
     "telling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "add",
@@ -33,7 +35,8 @@ let englishLexiconJSON = #"""
     "added",
     "adding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "report",
@@ -43,7 +46,8 @@ let englishLexiconJSON = #"""
     "reported",
     "reporting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "announce",
@@ -53,7 +57,8 @@ let englishLexiconJSON = #"""
     "announced",
     "announcing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "warn",
@@ -63,7 +68,8 @@ let englishLexiconJSON = #"""
     "warned",
     "warning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "insist",
@@ -73,7 +79,8 @@ let englishLexiconJSON = #"""
     "insisted",
     "insisting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "claim",
@@ -83,7 +90,8 @@ let englishLexiconJSON = #"""
     "claimed",
     "claiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "deny",
@@ -93,7 +101,8 @@ let englishLexiconJSON = #"""
     "denied",
     "denying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "allege",
@@ -103,7 +112,8 @@ let englishLexiconJSON = #"""
     "alleged",
     "alleging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "argue",
@@ -113,7 +123,8 @@ let englishLexiconJSON = #"""
     "argued",
     "arguing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "write",
@@ -124,7 +135,8 @@ let englishLexiconJSON = #"""
     "written",
     "writing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "state",
@@ -134,7 +146,8 @@ let englishLexiconJSON = #"""
     "stated",
     "stating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "explain",
@@ -144,7 +157,8 @@ let englishLexiconJSON = #"""
     "explained",
     "explaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "note",
@@ -154,7 +168,8 @@ let englishLexiconJSON = #"""
     "noted",
     "noting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "confirm",
@@ -164,7 +179,8 @@ let englishLexiconJSON = #"""
     "confirmed",
     "confirming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "acknowledge",
@@ -174,7 +190,8 @@ let englishLexiconJSON = #"""
     "acknowledged",
     "acknowledging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "admit",
@@ -184,7 +201,8 @@ let englishLexiconJSON = #"""
     "admitted",
     "admitting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "assert",
@@ -194,7 +212,8 @@ let englishLexiconJSON = #"""
     "asserted",
     "asserting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "maintain",
@@ -204,7 +223,8 @@ let englishLexiconJSON = #"""
     "maintained",
     "maintaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "declare",
@@ -214,7 +234,8 @@ let englishLexiconJSON = #"""
     "declared",
     "declaring"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "reply",
@@ -224,7 +245,8 @@ let englishLexiconJSON = #"""
     "replied",
     "replying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "respond",
@@ -234,7 +256,8 @@ let englishLexiconJSON = #"""
     "responded",
     "responding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "retort",
@@ -244,7 +267,8 @@ let englishLexiconJSON = #"""
     "retorted",
     "retorting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "suggest",
@@ -254,7 +278,8 @@ let englishLexiconJSON = #"""
     "suggested",
     "suggesting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "concede",
@@ -264,7 +289,8 @@ let englishLexiconJSON = #"""
     "conceded",
     "conceding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "snap",
@@ -274,7 +300,8 @@ let englishLexiconJSON = #"""
     "snapped",
     "snapping"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "quip",
@@ -284,7 +311,8 @@ let englishLexiconJSON = #"""
     "quipped",
     "quipping"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "joke",
@@ -294,7 +322,8 @@ let englishLexiconJSON = #"""
     "joked",
     "joking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "caution",
@@ -304,7 +333,8 @@ let englishLexiconJSON = #"""
     "cautioned",
     "cautioning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "predict",
@@ -314,7 +344,8 @@ let englishLexiconJSON = #"""
     "predicted",
     "predicting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "estimate",
@@ -324,7 +355,8 @@ let englishLexiconJSON = #"""
     "estimated",
     "estimating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "stress",
@@ -334,7 +366,8 @@ let englishLexiconJSON = #"""
     "stressed",
     "stressing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "emphasize",
@@ -344,7 +377,8 @@ let englishLexiconJSON = #"""
     "emphasized",
     "emphasizing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "emphasise",
@@ -354,7 +388,8 @@ let englishLexiconJSON = #"""
     "emphasised",
     "emphasising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "recall",
@@ -364,7 +399,8 @@ let englishLexiconJSON = #"""
     "recalled",
     "recalling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "testify",
@@ -374,7 +410,8 @@ let englishLexiconJSON = #"""
     "testified",
     "testifying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "tweet",
@@ -384,7 +421,8 @@ let englishLexiconJSON = #"""
     "tweeted",
     "tweeting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "post",
@@ -394,7 +432,8 @@ let englishLexiconJSON = #"""
     "posted",
     "posting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "accuse",
@@ -404,7 +443,8 @@ let englishLexiconJSON = #"""
     "accused",
     "accusing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "promise",
@@ -414,7 +454,8 @@ let englishLexiconJSON = #"""
     "promised",
     "promising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "pledge",
@@ -424,7 +465,8 @@ let englishLexiconJSON = #"""
     "pledged",
     "pledging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "vow",
@@ -434,7 +476,8 @@ let englishLexiconJSON = #"""
     "vowed",
     "vowing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "assure",
@@ -444,7 +487,8 @@ let englishLexiconJSON = #"""
     "assured",
     "assuring"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "complain",
@@ -454,7 +498,8 @@ let englishLexiconJSON = #"""
     "complained",
     "complaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "observe",
@@ -464,7 +509,8 @@ let englishLexiconJSON = #"""
     "observed",
     "observing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "contend",
@@ -474,7 +520,8 @@ let englishLexiconJSON = #"""
     "contended",
     "contending"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "disclose",
@@ -484,7 +531,8 @@ let englishLexiconJSON = #"""
     "disclosed",
     "disclosing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "mention",
@@ -494,7 +542,8 @@ let englishLexiconJSON = #"""
     "mentioned",
     "mentioning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "reiterate",
@@ -504,7 +553,8 @@ let englishLexiconJSON = #"""
     "reiterated",
     "reiterating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "repeat",
@@ -514,7 +564,8 @@ let englishLexiconJSON = #"""
     "repeated",
     "repeating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "agree",
@@ -524,7 +575,8 @@ let englishLexiconJSON = #"""
     "agreed",
     "agreeing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "counter",
@@ -534,7 +586,8 @@ let englishLexiconJSON = #"""
     "countered",
     "countering"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "protest",
@@ -544,7 +597,8 @@ let englishLexiconJSON = #"""
     "protested",
     "protesting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "boast",
@@ -554,7 +608,8 @@ let englishLexiconJSON = #"""
     "boasted",
     "boasting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "lament",
@@ -564,7 +619,8 @@ let englishLexiconJSON = #"""
     "lamented",
     "lamenting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "scoff",
@@ -574,7 +630,8 @@ let englishLexiconJSON = #"""
     "scoffed",
     "scoffing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "charge",
@@ -584,7 +641,8 @@ let englishLexiconJSON = #"""
     "charged",
     "charging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "remark",
@@ -594,7 +652,8 @@ let englishLexiconJSON = #"""
     "remarked",
     "remarking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "continue",
@@ -604,7 +663,8 @@ let englishLexiconJSON = #"""
     "continued",
     "continuing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "conclude",
@@ -614,7 +674,8 @@ let englishLexiconJSON = #"""
     "concluded",
     "concluding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "inform",
@@ -624,7 +685,8 @@ let englishLexiconJSON = #"""
     "informed",
     "informing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "brief",
@@ -634,7 +696,8 @@ let englishLexiconJSON = #"""
     "briefed",
     "briefing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "shout",
@@ -644,7 +707,8 @@ let englishLexiconJSON = #"""
     "shouted",
     "shouting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "whisper",
@@ -654,7 +718,8 @@ let englishLexiconJSON = #"""
     "whispered",
     "whispering"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "exclaim",
@@ -664,7 +729,8 @@ let englishLexiconJSON = #"""
     "exclaimed",
     "exclaiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "muse",
@@ -674,7 +740,8 @@ let englishLexiconJSON = #"""
     "mused",
     "musing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "ask",
@@ -684,7 +751,8 @@ let englishLexiconJSON = #"""
     "asked",
     "asking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "demand",
@@ -694,7 +762,8 @@ let englishLexiconJSON = #"""
     "demanded",
     "demanding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "proclaim",
@@ -704,7 +773,8 @@ let englishLexiconJSON = #"""
     "proclaimed",
     "proclaiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "signal",
@@ -716,7 +786,8 @@ let englishLexiconJSON = #"""
     "signalling",
     "signaling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "hint",
@@ -726,7 +797,8 @@ let englishLexiconJSON = #"""
     "hinted",
     "hinting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "speculate",
@@ -736,7 +808,8 @@ let englishLexiconJSON = #"""
     "speculated",
     "speculating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "surmise",
@@ -746,7 +819,8 @@ let englishLexiconJSON = #"""
     "surmised",
     "surmising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "threaten",
@@ -756,7 +830,8 @@ let englishLexiconJSON = #"""
     "threatened",
     "threatening"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "believe",
@@ -766,7 +841,8 @@ let englishLexiconJSON = #"""
     "believed",
     "believing"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "think",
@@ -776,7 +852,8 @@ let englishLexiconJSON = #"""
     "thought",
     "thinking"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "expect",
@@ -786,7 +863,8 @@ let englishLexiconJSON = #"""
     "expected",
     "expecting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "fear",
@@ -796,7 +874,8 @@ let englishLexiconJSON = #"""
     "feared",
     "fearing"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "hope",
@@ -806,7 +885,8 @@ let englishLexiconJSON = #"""
     "hoped",
     "hoping"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "doubt",
@@ -816,7 +896,8 @@ let englishLexiconJSON = #"""
     "doubted",
     "doubting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "worry",
@@ -826,7 +907,8 @@ let englishLexiconJSON = #"""
     "worried",
     "worrying"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "suspect",
@@ -836,7 +918,8 @@ let englishLexiconJSON = #"""
     "suspected",
     "suspecting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "feel",
@@ -846,7 +929,8 @@ let englishLexiconJSON = #"""
     "felt",
     "feeling"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "reckon",
@@ -856,7 +940,8 @@ let englishLexiconJSON = #"""
     "reckoned",
     "reckoning"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "show",
@@ -867,7 +952,8 @@ let englishLexiconJSON = #"""
     "shown",
     "showing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "find",
@@ -877,7 +963,8 @@ let englishLexiconJSON = #"""
     "found",
     "finding"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "reveal",
@@ -887,7 +974,8 @@ let englishLexiconJSON = #"""
     "revealed",
     "revealing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "indicate",
@@ -897,7 +985,8 @@ let englishLexiconJSON = #"""
     "indicated",
     "indicating"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "project",
@@ -907,7 +996,8 @@ let englishLexiconJSON = #"""
     "projected",
     "projecting"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "detail",
@@ -917,7 +1007,8 @@ let englishLexiconJSON = #"""
     "detailed",
     "detailing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "that"
   }
  ],
  "phrases": [
@@ -1151,7 +1242,6 @@ let englishLexiconJSON = #"""
    "a",
    "an",
    "this",
-   "that",
    "these",
    "those",
    "its",
@@ -1195,168 +1285,184 @@ let englishLexiconJSON = #"""
    "an"
   ],
   "titles": [
-   "president",
-   "vice",
-   "prime",
-   "minister",
-   "secretary",
-   "spokesman",
-   "spokeswoman",
-   "spokesperson",
-   "chairman",
-   "chairwoman",
-   "chair",
-   "chief",
-   "executive",
-   "director",
-   "commander",
-   "general",
-   "colonel",
-   "officer",
-   "senator",
-   "representative",
-   "governor",
-   "mayor",
-   "judge",
-   "justice",
-   "prosecutor",
-   "attorney",
-   "lawyer",
-   "ambassador",
-   "envoy",
-   "king",
-   "queen",
-   "prince",
-   "princess",
-   "sheikh",
-   "emir",
-   "pope",
-   "leader",
-   "head",
-   "coach",
-   "manager",
-   "captain",
-   "professor",
-   "doctor",
-   "chancellor",
-   "premier",
-   "deputy",
-   "foreign",
-   "finance",
-   "defence",
-   "defense",
-   "interior",
-   "health",
-   "economy",
-   "trade",
-   "commissioner",
-   "inspector",
-   "sergeant",
-   "sheriff",
-   "superintendent",
-   "founder",
-   "ceo",
-   "cfo",
-   "coo",
-   "cto",
-   "economist",
-   "researcher",
-   "scientist",
-   "official",
+   "activist",
+   "admiral",
    "adviser",
    "advisor",
    "aide",
-   "councillor",
-   "councilor",
-   "lawmaker",
-   "legislator",
-   "speaker",
-   "treasurer",
-   "dean",
-   "principal",
+   "ambassador",
    "analyst",
-   "strategist",
-   "counsel",
-   "solicitor",
-   "barrister",
-   "magistrate",
-   "marshal",
-   "admiral",
-   "lieutenant",
-   "major",
-   "corporal",
-   "private",
-   "detective",
-   "constable",
-   "chief-executive",
-   "co-founder",
-   "president-elect",
-   "minister-designate",
-   "undersecretary",
-   "under-secretary",
+   "archbishop",
    "assistant",
    "associate",
-   "senior",
-   "junior",
-   "state",
-   "economist",
-   "epidemiologist",
-   "virologist",
-   "physician",
-   "surgeon",
-   "nurse",
-   "teacher",
-   "headteacher",
-   "headmaster",
-   "striker",
-   "midfielder",
-   "defender",
-   "goalkeeper",
-   "forward",
-   "winger",
-   "batsman",
-   "bowler",
-   "driver",
-   "rider",
-   "player",
-   "owner",
-   "partner",
-   "editor",
-   "correspondent",
-   "columnist",
-   "reporter",
-   "journalist",
-   "author",
-   "historian",
-   "campaigner",
-   "activist",
-   "organiser",
-   "organizer",
-   "negotiator",
-   "mediator",
-   "diplomat",
-   "cardinal",
-   "bishop",
-   "archbishop",
-   "rabbi",
-   "imam",
-   "priest",
-   "reverend",
-   "ayatollah",
-   "general-secretary",
-   "secretary-general",
-   "director-general",
+   "athlete",
+   "attorney",
    "attorney-general",
    "auditor-general",
-   "procurator",
-   "mp",
-   "mep",
+   "author",
+   "ayatollah",
+   "barrister",
+   "batsman",
+   "bishop",
+   "bowler",
+   "boxer",
+   "campaigner",
+   "candidate",
+   "captain",
+   "cardinal",
+   "ceo",
+   "cfo",
+   "chair",
+   "chairman",
+   "chairperson",
+   "chairwoman",
+   "challenger",
+   "chancellor",
+   "chief",
+   "chief-executive",
+   "co-founder",
+   "coach",
+   "colonel",
+   "columnist",
+   "commander",
+   "commissioner",
    "congressman",
-   "congresswoman",
    "congressperson",
-   "senator-elect",
+   "congresswoman",
+   "conservative",
+   "constable",
+   "coo",
+   "corporal",
+   "correspondent",
+   "councillor",
+   "councilor",
+   "counsel",
+   "cto",
+   "cyclist",
+   "dean",
+   "defence",
+   "defender",
+   "defense",
+   "democrat",
+   "deputy",
+   "detective",
+   "diplomat",
+   "director",
+   "director-general",
+   "doctor",
+   "driver",
+   "economist",
+   "economy",
+   "editor",
+   "emir",
+   "envoy",
+   "epidemiologist",
+   "executive",
+   "finance",
+   "foreign",
+   "forward",
+   "founder",
+   "general",
+   "general-secretary",
+   "goalkeeper",
+   "governor",
    "governor-elect",
-   "mayor-elect"
+   "head",
+   "headmaster",
+   "headteacher",
+   "health",
+   "historian",
+   "imam",
+   "incumbent",
+   "inspector",
+   "interior",
+   "jockey",
+   "journalist",
+   "judge",
+   "junior",
+   "justice",
+   "king",
+   "lawmaker",
+   "lawyer",
+   "leader",
+   "legislator",
+   "liberal",
+   "lieutenant",
+   "magistrate",
+   "major",
+   "manager",
+   "marshal",
+   "mayor",
+   "mayor-elect",
+   "mediator",
+   "mep",
+   "midfielder",
+   "minister",
+   "minister-designate",
+   "mp",
+   "negotiator",
+   "nominee",
+   "nurse",
+   "officer",
+   "official",
+   "organiser",
+   "organizer",
+   "owner",
+   "partner",
+   "physician",
+   "player",
+   "pope",
+   "premier",
+   "president",
+   "president-elect",
+   "priest",
+   "prime",
+   "prince",
+   "princess",
+   "principal",
+   "private",
+   "procurator",
+   "professor",
+   "prosecutor",
+   "queen",
+   "rabbi",
+   "reporter",
+   "representative",
+   "republican",
+   "researcher",
+   "reverend",
+   "rider",
+   "runner",
+   "scientist",
+   "secretary",
+   "secretary-general",
+   "senator",
+   "senator-elect",
+   "senior",
+   "sergeant",
+   "sheikh",
+   "sheriff",
+   "skier",
+   "solicitor",
+   "speaker",
+   "spokesman",
+   "spokesperson",
+   "spokeswoman",
+   "sprinter",
+   "state",
+   "strategist",
+   "striker",
+   "superintendent",
+   "surgeon",
+   "swimmer",
+   "teacher",
+   "trade",
+   "treasurer",
+   "under-secretary",
+   "undersecretary",
+   "vice",
+   "virologist",
+   "winger"
   ],
   "titleAbbreviations": [
    "mr",
@@ -1683,29 +1789,36 @@ let englishLexiconJSON = #"""
    "outside"
   ],
   "clauseWords": [
-   "that",
-   "which",
-   "who",
-   "whom",
-   "whose",
-   "because",
-   "while",
    "although",
+   "and",
+   "as",
+   "because",
+   "but",
+   "however",
+   "if",
+   "nor",
+   "or",
+   "since",
+   "so",
+   "that",
+   "then",
    "though",
    "unless",
-   "whether",
-   "if",
+   "what",
+   "whatever",
    "when",
+   "whenever",
    "where",
-   "since",
-   "as",
-   "and",
-   "but",
-   "or",
-   "nor",
-   "so",
-   "yet",
-   "then"
+   "wherever",
+   "whether",
+   "which",
+   "whichever",
+   "while",
+   "who",
+   "whoever",
+   "whom",
+   "whose",
+   "yet"
   ],
   "coordinators": [
    "and",
@@ -1801,18 +1914,18 @@ let englishLexiconJSON = #"""
    "later"
   ],
   "timePrepositions": [
-   "on",
-   "in",
    "at",
    "during",
+   "earlier",
+   "early",
+   "in",
+   "last",
+   "late",
+   "later",
+   "on",
    "over",
    "since",
-   "last",
-   "this",
-   "earlier",
-   "later",
-   "early",
-   "late"
+   "this"
   ],
   "mediaWords": [
    "media",
@@ -1842,100 +1955,99 @@ let englishLexiconJSON = #"""
    "agency's"
   ],
   "mediaNames": [
-   "reuters",
-   "ap",
-   "afp",
-   "bbc",
-   "cnn",
-   "cbs",
-   "nbc",
    "abc",
-   "fox",
-   "msnbc",
-   "bloomberg",
-   "xinhua",
-   "tass",
-   "ria",
-   "interfax",
-   "anadolu",
-   "yonhap",
-   "kyodo",
-   "efe",
-   "ansa",
-   "dpa",
-   "upi",
-   "politico",
-   "axios",
-   "nhk",
-   "sky",
-   "itv",
-   "rte",
-   "rai",
-   "zdf",
-   "ard",
-   "nyt",
-   "wsj",
-   "ft",
-   "cnbc",
-   "pbs",
-   "npr",
-   "aljazeera",
+   "afp",
+   "agence",
    "al-jazeera",
-   "jazeera",
+   "aljazeera",
+   "anadolu",
+   "ansa",
+   "ap",
+   "ard",
+   "associated",
+   "axios",
+   "bbc",
+   "bloomberg",
+   "cbs",
+   "chronicle",
+   "cnbc",
+   "cnn",
+   "courier",
+   "dpa",
+   "efe",
+   "euronews",
+   "fox",
+   "france-presse",
+   "ft",
+   "gazette",
+   "globe",
    "guardian",
+   "herald",
+   "inquirer",
+   "interfax",
+   "itv",
+   "jazeera",
+   "journal",
+   "kyodo",
+   "msnbc",
+   "nbc",
+   "nhk",
+   "npr",
+   "nyt",
+   "pbs",
+   "politico",
+   "post",
+   "rai",
+   "reuters",
+   "ria",
+   "rte",
+   "sky",
+   "tass",
    "telegraph",
    "times",
-   "post",
-   "journal",
-   "gazette",
-   "herald",
    "tribune",
-   "independent",
-   "observer",
-   "economist",
-   "mirror",
-   "sun",
-   "express",
-   "chronicle",
-   "inquirer",
-   "globe",
-   "courier"
+   "upi",
+   "wsj",
+   "xinhua",
+   "yonhap",
+   "zdf"
   ],
   "governmentWords": [
+   "administration",
+   "authorities",
+   "borough",
+   "cabinet",
+   "city",
+   "congress",
+   "consulate",
+   "county",
+   "department",
+   "district",
+   "downing",
+   "elysee",
+   "embassy",
    "government",
    "governments",
-   "ministry",
-   "ministries",
-   "kremlin",
-   "cabinet",
-   "parliament",
-   "congress",
-   "administration",
-   "presidency",
-   "department",
-   "treasury",
-   "embassy",
-   "consulate",
-   "authorities",
-   "authority",
-   "state-department",
-   "palace",
-   "elysee",
-   "whitehall",
-   "downing",
-   "pentagon",
-   "senate",
-   "house",
-   "council",
-   "municipality",
-   "mayoralty",
-   "prefecture",
    "governorate",
+   "house",
    "junta",
+   "kremlin",
+   "mayoralty",
+   "ministries",
+   "ministry",
+   "municipality",
+   "palace",
+   "parliament",
+   "pentagon",
+   "prefecture",
+   "presidency",
    "regime",
-   "ministers",
-   "commission",
-   "council"
+   "senate",
+   "state-department",
+   "town",
+   "treasury",
+   "village",
+   "whitehall"
   ],
   "countries": [
    "afghanistan",
@@ -2152,177 +2264,252 @@ let englishLexiconJSON = #"""
    "addis"
   ],
   "organizationWords": [
-   "company",
-   "companies",
-   "firm",
-   "firms",
-   "corporation",
-   "corp",
-   "inc",
-   "ltd",
-   "plc",
-   "llc",
-   "group",
-   "party",
-   "parties",
-   "union",
-   "unions",
-   "court",
-   "courts",
-   "tribunal",
-   "police",
+   "academy",
+   "agency",
+   "airline",
+   "airlines",
+   "airways",
+   "alliance",
    "army",
-   "military",
-   "navy",
-   "forces",
-   "force",
-   "club",
-   "team",
-   "league",
-   "federation",
    "association",
-   "university",
-   "college",
-   "school",
-   "hospital",
-   "clinic",
+   "athletic",
+   "authority",
    "bank",
-   "fund",
-   "foundation",
-   "institute",
-   "institution",
+   "board",
+   "bureau",
+   "campaign",
+   "capital",
+   "carrier",
+   "chain",
+   "charity",
+   "church",
+   "clinic",
+   "club",
+   "club's",
+   "clubs",
+   "coalition",
+   "college",
    "commission",
    "committee",
-   "agency",
-   "board",
+   "companies",
+   "company",
+   "consortium",
+   "corp",
+   "corporation",
    "council",
+   "court",
+   "courts",
+   "defence",
+   "defense",
+   "energy",
+   "eu",
+   "exchange",
+   "fc",
+   "federation",
+   "firm",
+   "firms",
+   "foods",
+   "force",
+   "forces",
+   "foundation",
+   "fund",
+   "gallery",
+   "group",
+   "holdings",
+   "hospital",
+   "imf",
+   "inc",
+   "industries",
+   "institute",
+   "institution",
+   "insurer",
+   "lab",
+   "laboratory",
+   "labs",
+   "league",
+   "llc",
+   "ltd",
+   "maker",
+   "manufacturer",
+   "micro",
+   "military",
+   "motors",
+   "movement",
+   "museum",
+   "nations",
+   "nato",
+   "navy",
+   "network",
+   "ngo",
+   "office",
+   "opec",
+   "operator",
    "organisation",
    "organization",
    "organizations",
-   "charity",
-   "nations",
-   "nato",
-   "un",
-   "eu",
-   "who",
-   "imf",
-   "opec",
-   "alliance",
-   "coalition",
-   "movement",
-   "campaign",
-   "network",
-   "office",
-   "bureau",
-   "service",
-   "services",
-   "airline",
-   "airlines",
-   "manufacturer",
-   "maker",
-   "retailer",
-   "insurer",
+   "parties",
+   "partners",
+   "party",
+   "pharmaceuticals",
+   "pharmacies",
+   "pharmacy",
+   "plc",
+   "police",
+   "program",
+   "programme",
+   "prosecution",
+   "railway",
+   "railways",
    "regulator",
    "regulators",
-   "watchdog",
-   "exchange",
-   "ngo",
-   "operator",
-   "carrier",
-   "utility",
-   "consortium",
+   "retailer",
+   "rovers",
+   "school",
+   "service",
+   "services",
    "society",
-   "academy",
-   "church",
-   "prosecutors",
-   "prosecution",
-   "prosecutor's",
-   "defence",
-   "defense",
-   "club's",
-   "union's"
+   "studios",
+   "systems",
+   "team",
+   "tech",
+   "technologies",
+   "tribunal",
+   "trust",
+   "un",
+   "union",
+   "union's",
+   "unions",
+   "unit",
+   "united",
+   "university",
+   "utility",
+   "wanderers",
+   "watchdog",
+   "who"
   ],
   "documentWords": [
-   "report",
-   "reports",
-   "study",
-   "studies",
-   "survey",
-   "surveys",
-   "poll",
-   "polls",
-   "filing",
-   "filings",
-   "memo",
-   "memos",
-   "memorandum",
-   "document",
-   "documents",
-   "statement",
-   "statements",
-   "letter",
-   "letters",
-   "figures",
-   "data",
+   "affidavit",
    "analysis",
-   "review",
-   "audit",
    "assessment",
-   "paper",
-   "papers",
-   "indictment",
-   "complaint",
-   "lawsuit",
-   "records",
-   "minutes",
-   "transcript",
-   "email",
-   "emails",
-   "notice",
+   "audit",
+   "brief",
    "bulletin",
-   "release",
-   "ruling",
-   "judgment",
-   "judgement",
-   "verdict",
-   "research",
-   "census",
-   "estimate",
-   "estimates",
-   "forecast",
-   "forecasts",
-   "projections",
-   "statistics",
-   "dossier",
    "cable",
    "cables",
-   "leak"
+   "census",
+   "complaint",
+   "data",
+   "decision",
+   "document",
+   "documents",
+   "dossier",
+   "draft",
+   "email",
+   "emails",
+   "estimate",
+   "estimates",
+   "figures",
+   "filing",
+   "filings",
+   "findings",
+   "forecast",
+   "forecasts",
+   "indictment",
+   "judgement",
+   "judgment",
+   "lawsuit",
+   "leak",
+   "letter",
+   "letters",
+   "memo",
+   "memorandum",
+   "memos",
+   "minutes",
+   "notice",
+   "order",
+   "orders",
+   "paper",
+   "papers",
+   "poll",
+   "polls",
+   "projections",
+   "records",
+   "release",
+   "report",
+   "reports",
+   "research",
+   "result",
+   "results",
+   "review",
+   "ruling",
+   "statement",
+   "statements",
+   "statistics",
+   "studies",
+   "study",
+   "submission",
+   "survey",
+   "surveys",
+   "testimony",
+   "transcript",
+   "treaty",
+   "verdict",
+   "warrant"
   ],
   "anonymousWords": [
-   "source",
-   "sources",
+   "activist",
+   "aide",
+   "analyst",
+   "commuter",
+   "diplomat",
+   "diplomats",
+   "doctor",
+   "driver",
+   "economist",
+   "employee",
+   "engineer",
+   "fan",
+   "farmer",
+   "father",
+   "individual",
    "insider",
    "insiders",
-   "someone",
-   "somebody",
-   "person",
-   "people",
-   "individual",
+   "lawyer",
+   "local",
+   "man",
+   "mother",
+   "neighbor",
+   "neighbour",
+   "nurse",
+   "officer",
    "official",
    "officials",
+   "parent",
+   "passenger",
+   "people",
+   "person",
+   "protester",
+   "protestor",
+   "resident",
+   "shopper",
+   "soldier",
+   "somebody",
+   "someone",
+   "source",
+   "sources",
    "spokesman",
-   "spokeswoman",
    "spokesperson",
+   "spokeswoman",
+   "staffer",
+   "student",
+   "survivor",
+   "teacher",
+   "villager",
+   "voter",
    "witness",
    "witnesses",
-   "man",
    "woman",
-   "resident",
-   "employee",
-   "staffer",
-   "aide",
-   "diplomat",
-   "diplomats"
+   "worker"
   ],
   "anonymityMarkers": [
    "familiar",
@@ -2337,111 +2524,132 @@ let englishLexiconJSON = #"""
    "named"
   ],
   "groupWords": [
-   "residents",
+   "activists",
    "analysts",
-   "experts",
-   "officials",
+   "bankers",
+   "campaigners",
+   "citizens",
+   "coaches",
+   "commanders",
+   "commuters",
+   "conservatives",
    "critics",
+   "democrats",
+   "diplomats",
+   "doctors",
+   "economists",
+   "engineers",
+   "environmentalists",
+   "executives",
+   "experts",
+   "families",
+   "fans",
+   "farmers",
+   "fighters",
+   "historians",
+   "investors",
+   "landlords",
+   "lawmakers",
+   "lawyers",
+   "leaders",
+   "legislators",
+   "liberals",
+   "locals",
+   "members",
+   "militants",
+   "neighbors",
+   "neighbours",
+   "nurses",
+   "observers",
+   "officers",
+   "officials",
+   "opponents",
+   "organisers",
+   "organizers",
+   "owners",
+   "parents",
+   "passengers",
+   "patients",
+   "physicians",
+   "players",
+   "pollsters",
+   "prosecutors",
    "protesters",
    "protestors",
-   "witnesses",
-   "doctors",
-   "scientists",
-   "researchers",
-   "economists",
-   "lawmakers",
-   "legislators",
-   "democrats",
-   "republicans",
-   "conservatives",
-   "liberals",
-   "voters",
-   "investors",
-   "fans",
-   "parents",
-   "teachers",
-   "workers",
-   "activists",
-   "opponents",
-   "supporters",
-   "observers",
-   "diplomats",
-   "traders",
-   "farmers",
-   "villagers",
-   "survivors",
-   "families",
-   "relatives",
-   "neighbours",
-   "neighbors",
-   "students",
-   "nurses",
-   "shoppers",
-   "commuters",
-   "passengers",
-   "locals",
-   "citizens",
-   "members",
-   "leaders",
-   "officers",
-   "soldiers",
    "rebels",
-   "militants",
-   "fighters",
-   "campaigners",
-   "environmentalists",
-   "economists",
-   "pollsters",
-   "historians",
-   "engineers",
-   "executives",
-   "bankers",
-   "owners",
+   "relatives",
+   "republicans",
+   "researchers",
+   "residents",
+   "scientists",
+   "shoppers",
+   "soldiers",
+   "specialists",
+   "staff",
+   "students",
+   "supporters",
+   "survivors",
+   "teachers",
    "tenants",
-   "landlords",
-   "patients",
-   "physicians"
+   "traders",
+   "villagers",
+   "voters",
+   "witnesses",
+   "workers"
   ],
   "audienceWords": [
-   "reporters",
-   "journalists",
-   "lawmakers",
-   "legislators",
-   "parliament",
-   "congress",
-   "court",
-   "jury",
-   "judge",
+   "analysts",
+   "assembly",
+   "audience",
+   "board",
+   "briefing",
+   "city",
+   "colleagues",
    "committee",
    "conference",
-   "briefing",
-   "audience",
+   "congress",
+   "council",
+   "country",
+   "court",
    "crowd",
-   "supporters",
-   "students",
-   "senators",
+   "crowds",
    "delegates",
-   "listeners",
-   "viewers",
-   "readers",
-   "investors",
-   "analysts",
-   "members",
-   "hearing",
-   "panel",
-   "inquiry",
-   "assembly",
-   "rally",
-   "summit",
-   "meeting",
-   "gathering",
-   "officials",
-   "colleagues",
-   "staff",
+   "donors",
    "employees",
-   "workers",
+   "families",
+   "gathering",
+   "guests",
+   "hearing",
+   "inquiry",
+   "investors",
+   "journalists",
+   "judge",
+   "jury",
+   "lawmakers",
+   "legislators",
+   "listeners",
+   "meeting",
+   "members",
+   "nation",
+   "officials",
+   "panel",
+   "parents",
+   "parliament",
+   "public",
+   "rally",
+   "readers",
+   "reporters",
+   "residents",
+   "senators",
+   "shareholders",
+   "staff",
+   "students",
+   "summit",
+   "supporters",
+   "town",
+   "viewers",
    "voters",
-   "residents"
+   "workers"
   ],
   "nonSpeakers": [
    "it",
@@ -2486,6 +2694,110 @@ let englishLexiconJSON = #"""
    "stressing",
    "explaining",
    "citing"
+  ],
+  "titleMarkers": [
+   "titled",
+   "entitled",
+   "called",
+   "named",
+   "dubbed",
+   "nicknamed",
+   "so-called",
+   "known",
+   "billed",
+   "branded",
+   "labelled",
+   "labeled"
+  ],
+  "finiteMarkers": [
+   "will",
+   "would",
+   "could",
+   "can",
+   "may",
+   "might",
+   "should",
+   "must",
+   "shall",
+   "is",
+   "are",
+   "was",
+   "were",
+   "has",
+   "have",
+   "had",
+   "does",
+   "did",
+   "'s",
+   "'ll",
+   "'re",
+   "'ve",
+   "'d",
+   "won't",
+   "wouldn't",
+   "couldn't",
+   "can't",
+   "isn't",
+   "aren't",
+   "wasn't",
+   "weren't",
+   "hasn't",
+   "haven't",
+   "hadn't",
+   "doesn't",
+   "didn't"
+  ],
+  "localGovernmentWords": [
+   "county",
+   "city",
+   "town",
+   "district",
+   "borough",
+   "parish",
+   "municipal"
+  ],
+  "eventNouns": [
+   "game",
+   "match",
+   "meeting",
+   "hearing",
+   "talks",
+   "summit",
+   "session",
+   "debate",
+   "vote",
+   "race",
+   "trial",
+   "sentencing",
+   "briefing",
+   "rally",
+   "interview",
+   "speech",
+   "ceremony",
+   "funeral",
+   "visit",
+   "call"
+  ],
+  "cardinals": [
+   "two",
+   "three",
+   "four",
+   "five",
+   "six",
+   "seven",
+   "eight",
+   "nine",
+   "ten",
+   "eleven",
+   "twelve",
+   "several",
+   "dozens"
+  ],
+  "indefinites": [
+   "a",
+   "an",
+   "one",
+   "another"
   ]
  }
 }

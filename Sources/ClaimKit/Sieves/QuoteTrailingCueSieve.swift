@@ -13,7 +13,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             guard let close = quotation.close, !state.isClaimed(quotation.open + 1 < close ? quotation.open + 1 : close)
             else { continue }
             let s = Int(text.sentenceOfToken[close])
-            guard s >= 0 else { continue }
+            guard s >= 0, state.grammar.opensClause(quotation.open, sentence: text.sentences[s]) else { continue }
             let sentence = text.sentences[s]
             var t = close + 1
             if t < sentence.tokens.upperBound, g.isComma(t) { t += 1 }

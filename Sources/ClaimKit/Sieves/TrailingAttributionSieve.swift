@@ -18,16 +18,15 @@ struct TrailingAttributionSieve: AttributionSieve {
             var comma: Int
             var time: Range<Int>? = nil
             var after: Int
-            if cue.tokens.lowerBound - 1 > start, g.isComma(cue.tokens.lowerBound - 1) {
+            let normal = g.subject(endingBefore: cue.tokens.lowerBound, limit: start)
+            let crossesParenthetical = normal.map { $0.mention.appositive != nil || $0.mention.parenthetical != nil } ?? false
+            if !crossesParenthetical, let inverted = invertedSource(cue, sentence, g) {
                 // C, said X
-                var t = cue.tokens.upperBound
-                if let r = g.timeExpression(startingAt: t, limit: end) { time = r; t = r.upperBound }
-                guard let mention = g.nounPhrase(startingAt: t, limit: end) else { continue }
-                source = mention
+                (source, time) = inverted
                 comma = cue.tokens.lowerBound - 1
-                after = (mention.appositive ?? mention.tokens).upperBound
+                after = max((source.appositive ?? source.tokens).upperBound, time?.upperBound ?? 0)
             } else {
-                guard let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: start) else { continue }
+                guard let subject = normal else { continue }
                 let before = subject.mention.tokens.lowerBound - 1
                 guard before > start, g.isComma(before) || subject.time.map({ g.isComma($0.lowerBound - 1) }) == true
                 else { continue }
@@ -42,10 +41,25 @@ struct TrailingAttributionSieve: AttributionSieve {
             }
             // The attribution must close the clause: the sentence ends or a comma follows.
             guard after >= g.trimEnd(after, end) || g.isComma(after) || text.tokens[after].isTerminal else { continue }
-            guard !state.isClaimed(comma - 1) else { continue }
+            guard comma > start, !state.isClaimed(comma - 1) else { continue }
             if let draft = state.reportedDraft(start..<comma, source: source, cue: c, time: time, rule: Self.name) {
                 state.add(draft)
             }
         }
+    }
+
+    /// `…, said X[, appositive]` with an optional time before or after X.
+    private func invertedSource(_ cue: CueCandidate, _ sentence: SentenceInfo, _ g: Grammar)
+        -> (MentionDraft, Range<Int>?)?
+    {
+        let start = sentence.tokens.lowerBound
+        let end = sentence.tokens.upperBound
+        guard cue.tokens.lowerBound - 1 > start, g.isComma(cue.tokens.lowerBound - 1) else { return nil }
+        var t = cue.tokens.upperBound
+        var time: Range<Int>? = nil
+        if let r = g.timeExpression(startingAt: t, limit: end) { time = r; t = r.upperBound }
+        guard let mention = g.nounPhrase(startingAt: t, limit: end) else { return nil }
+        if time == nil, let r = g.timeExpression(startingAt: mention.tokens.upperBound, limit: end) { time = r }
+        return (mention, time)
     }
 }

@@ -100,6 +100,36 @@ final class TextAnalysis {
 
     func classes(_ t: Int) -> WordClass { tokens[t].kind == .word ? index.classes(of: tokens[t].key) : [] }
 
+    /// A title word, also as the last part of a hyphenated word ("co-leader").
+    func isTitle(_ t: Int) -> Bool {
+        let c = classes(t)
+        if c.contains(.title) || c.contains(.titleAbbreviation) { return true }
+        let token = tokens[t]
+        guard token.kind == .word else { return false }
+        var k = Int(token.coreEnd) - 1
+        while k > Int(token.start), bytes[k] != 0x2D { k -= 1 }
+        guard k > Int(token.start) else { return false }
+        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, (k + 1)..<Int(token.coreEnd)) }
+        return index.classes(of: key).contains(.title)
+    }
+
+    /// Word classes of the word, or of its singular when it ends in "s" ("commanders",
+    /// "clubs"), so that plural nouns type like their singular.
+    func nounClasses(_ t: Int) -> WordClass {
+        let c = classes(t)
+        let token = tokens[t]
+        guard token.kind == .word, token.coreEnd - token.start > 3, bytes[Int(token.coreEnd) - 1] | 0x20 == 0x73 else {
+            return c
+        }
+        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, Int(token.start)..<(Int(token.coreEnd) - 1)) }
+        return c.union(index.classes(of: key).subtracting([.verbForm, .verbNounForm]))
+    }
+
+    func isSentenceStart(_ t: Int) -> Bool {
+        let s = Int(sentenceOfToken[t])
+        return s < 0 || sentences[s].tokens.lowerBound == t
+    }
+
     func isQuoteMark(_ t: Int) -> Bool { tokens[t].kind == .quote && !tokens[t].flags.contains(.apostrophe) }
 
     /// The top-level quotation opened at token `t`, if any.
