@@ -34,6 +34,9 @@ public enum ClaimCheck {
             return DiffCommand(options: options, console: console).run()
         case .check(let options):
             return CheckCommand(options: options, console: console).run()
+        case .lexicon:
+            console.out(Lexicon.englishJSON + "\n")
+            return ExitStatus.same
         }
     }
 

@@ -5,6 +5,7 @@ public enum Command: Equatable, Sendable {
     case list(ListOptions)
     case diff(DiffOptions)
     case check(CheckOptions)
+    case lexicon
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -59,6 +60,10 @@ public enum CommandLineParser {
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)
+        case "lexicon":
+            if args.contains("-h") || args.contains("--help") { return .help(topic: "lexicon") }
+            guard args.isEmpty else { throw UsageError(message: "lexicon takes no arguments", subcommand: "lexicon") }
+            return .lexicon
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
             throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check", subcommand: nil)

@@ -18,6 +18,7 @@ enum Help {
           list      List the claims of articles with source, cue, time and chain
           diff      Field-level differences between an article's claims and its fixture
           check     Check every article of a corpus against its fixture
+          lexicon   Print the built-in English cue lexicon (JSON): a template for another language
           help      Show help for a subcommand
 
         OPTIONS:
@@ -39,6 +40,15 @@ enum Help {
         case "diff": return DiffCommand.help
         case "check": return CheckCommand.help
         case "help": return main
+        case "lexicon":
+            return """
+                OVERVIEW: Print the built-in English cue lexicon as JSON (docs/LEXICON.md): a
+                template for another language's lexicon, used with --lexicon FILE.
+
+                USAGE: claimcheck lexicon
+
+                \(exitCodes)
+                """
         default: return nil
         }
     }
