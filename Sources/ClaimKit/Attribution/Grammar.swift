@@ -225,7 +225,7 @@ struct Grammar {
         if c.contains(.adverb) && range.count <= 2 { return true }  // meanwhile
         if text.index.phrases[tokens[first].key] != nil { return true }  // seen by Reuters
         if c.contains(.timeStart) && timeExpression(startingAt: first, limit: range.upperBound) != nil { return true }
-        return isAppositive(range) && range.count <= 16
+        return isAppositive(range) && range.count <= Grammar.maxParenthetical
     }
 
     /// Whether word `t` ends with the ASCII letters `suffix` (case-insensitive).
@@ -243,6 +243,12 @@ struct Grammar {
     /// The noun phrase starting at `start`: stops at punctuation, clause words, cue
     /// phrases and time expressions. Returns the phrase and an appositive after a comma.
     func nounPhrase(startingAt start: Int, limit: Int) -> MentionDraft? {
+        // "said of Mrs. Clinton's plan": a preposition does not start a source.
+        if start < limit, tokens[start].kind == .word, classes(start).contains(.preposition),
+            !classes(start).contains(.determiner)
+        {
+            return nil
+        }
         var t = start
         let stop = min(limit, start + Grammar.maxForwardPhrase)
         while t < stop, isNounPhraseToken(t) {
