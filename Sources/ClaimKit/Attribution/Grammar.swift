@@ -56,6 +56,12 @@ struct Grammar {
             time = r
             t = r.lowerBound - 1
         }
+        // "Gov. Pat McCrory (R) said", "Rep. Meeks (D-N.Y.) said"
+        if t > limit, tokens[t].isPunctuation(0x29) {
+            var u = t - 1
+            while u > max(limit, t - 10), !tokens[u].isPunctuation(0x28) { u -= 1 }
+            if tokens[u].isPunctuation(0x28) { t = u - 1 }
+        }
         guard t >= limit else { return nil }
         guard isComma(t) else { return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: []) }
         // X, <appositive>, <relative clause>, CUE: up to three comma-delimited parentheticals.
@@ -198,7 +204,8 @@ struct Grammar {
         if text.index.phrases[tokens[first].key] != nil { return false }
         if c.contains(.verbForm) { return false }
         for t in range where tokens[t].kind == .word {
-            if classes(t).contains(.verbForm) && !tokens[t].flags.contains(.capitalized) { return false }
+            let c = classes(t)
+            if c.contains(.verbForm) && !c.contains(.verbNounForm) && !tokens[t].flags.contains(.capitalized) { return false }
         }
         return true
     }
@@ -504,6 +511,12 @@ struct Grammar {
                     result.start = u
                     return result
                 }
+                if isComma(u), u + 1 < end, tokens[u + 1].flags.contains(.opensQuote), !inParenthetical {
+                    // "says of Clinton, “…”", "said, “…”"
+                    result.quoteOpen = u + 1
+                    result.start = u + 1
+                    return result
+                }
                 if isComma(u) {
                     // Only a parenthetical that opens with a cue phrase may be crossed.
                     if inParenthetical {
@@ -524,8 +537,11 @@ struct Grammar {
                 u += 1
             }
             if !startsWithPhrase { return nil }
-            // A preposition that leads nowhere: not a reported clause ("said in Ankara.").
-            if cue.complement != .bare { return nil }
+            // A preposition that leads nowhere is not a reported clause ("said in Ankara."),
+            // but one inside a clause is ("said about 20 people have applied").
+            if cue.complement != .bare || !hasFiniteVerb(from: t, end: end) { return nil }
+            result.start = t
+            return result
         }
         if tokens[t].isPunctuation(0x3A) { result.colon = t; result.start = t + 1; return result }
         if tokens[t].flags.contains(.opensQuote) {
@@ -566,7 +582,9 @@ struct Grammar {
             // "analysts say", "they say", "I think" — not "she helped bill state".
             guard let h = head else { return false }
             let c = classes(h)
+            let collective = !text.nounClasses(h).isDisjoint(with: [.groupWord, .organizationWord, .governmentWord, .mediaWord])
             let plural = c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.of("you")
+                || collective
                 || (tokens[h].kind == .word && !tokens[h].flags.contains(.possessive)
                     && text.bytes[Int(tokens[h].coreEnd) - 1] | 0x20 == 0x73)
             if !plural { return false }

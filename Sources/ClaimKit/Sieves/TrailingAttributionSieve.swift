@@ -42,10 +42,29 @@ struct TrailingAttributionSieve: AttributionSieve {
             // The attribution must close the clause: the sentence ends or a comma follows.
             guard after >= g.trimEnd(after, end) || g.isComma(after) || text.tokens[after].isTerminal else { continue }
             guard comma > start, !state.isClaimed(comma - 1) else { continue }
-            if let draft = state.reportedDraft(start..<comma, source: source, cue: c, time: time, rule: Self.name) {
+            // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the attribution
+            // sits inside the content, which is one span from its start to the sentence end.
+            var contentEnd = comma
+            if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
+                contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
+            }
+            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time, rule: Self.name) {
                 state.add(draft)
             }
         }
+    }
+
+    /// The words after a mid-sentence attribution continue the content when they open a
+    /// subordinate clause ("until", "because", "but") rather than an appositive noun
+    /// phrase ("an agreement that …") or a participle ("adding that …").
+    private func continuesClause(_ t: Int, _ g: Grammar) -> Bool {
+        let token = g.tokens[t]
+        guard token.kind == .word, !token.flags.contains(.capitalized) else { return false }
+        let c = g.classes(t)
+        if c.contains(.article) || c.contains(.determiner) || c.contains(.verbForm) || c.contains(.complementizer) {
+            return false
+        }
+        return c.contains(.clauseWord) || c.contains(.preposition)
     }
 
     /// `…, said X[, appositive]` with an optional time before or after X.
