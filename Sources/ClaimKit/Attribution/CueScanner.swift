@@ -55,6 +55,8 @@ enum CueScanner {
                     if c.contains(.negation) { blocked = true; break }
                     if c.contains(.auxiliary) { start = u; u -= 1; continue }
                     if c.contains(.adverb) && !tokens[u].flags.contains(.capitalized) { u -= 1; continue }
+                    // "is warning": a progressive is active; "was told" is a passive.
+                    if c.contains(.beForm) && endsInIng(text, t) { start = u; u -= 1; continue }
                     if c.contains(.beForm) || c.contains(.cueBlocker) { blocked = true }
                     if tokens[u].flags.contains(.possessive) { blocked = true }
                     break

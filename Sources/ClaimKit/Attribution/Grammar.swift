@@ -245,6 +245,20 @@ struct Grammar {
         return true
     }
 
+    /// Whether a noun phrase can name a source: a name, a pronoun, or a head noun the
+    /// lexicon types (a person noun, an outlet, a body, a document).
+    func namesSource(_ mention: MentionDraft) -> Bool {
+        let region = SourceTypeSieve.headRegion(mention.tokens, text)
+        let typed: WordClass = [
+            .title, .anonymousWord, .groupWord, .documentWord, .mediaWord, .mediaName, .governmentWord, .country,
+            .organizationWord, .personPronoun, .pluralPronoun,
+        ]
+        return region.contains { t in
+            (tokens[t].flags.contains(.capitalized) && !classes(t).contains(.article) && !classes(t).contains(.determiner))
+                || !text.nounClasses(t).isDisjoint(with: typed) || text.isTitle(t)
+        }
+    }
+
     // MARK: Source after a cue
 
     /// The noun phrase starting at `start`: stops at punctuation, clause words, cue
@@ -592,18 +606,30 @@ struct Grammar {
         return true
     }
 
-    /// A finite auxiliary or modal within the next words, before any "to" or punctuation.
+    /// A finite verb in the clause starting at `t`: an auxiliary or modal, or a past
+    /// form ("-ed") after its first word, before the clause's first comma or other
+    /// punctuation (a ", which …," relative clause is stepped over). "expected the
+    /// government to collapse" has none; "believes his efforts to slow warming will be"
+    /// has one.
     func hasFiniteVerb(from t: Int, end: Int) -> Bool {
         var u = t
-        let stop = min(end, t + 16)
-        let to = WordKey.of("to")
+        let stop = min(end, t + 20)
         while u < stop {
             let token = tokens[u]
-            if isComma(u) { u += 1; continue }  // ", which begins in June,"
+            if isComma(u) {
+                // Step over ", which begins in June,"
+                guard u + 1 < stop, isRelativeClause((u + 1)..<(u + 2)) else { return false }
+                u += 2
+                while u < stop, !isComma(u), !tokens[u].isTerminal { u += 1 }
+                u += 1
+                continue
+            }
             if token.kind == .punctuation || token.kind == .dash { return false }
             if token.kind == .word {
-                if token.key == to { return false }
                 if classes(u).contains(.finiteMarker) { return true }
+                if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition) {
+                    return true
+                }
             }
             u += 1
         }

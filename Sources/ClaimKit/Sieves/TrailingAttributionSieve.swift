@@ -27,11 +27,16 @@ struct TrailingAttributionSieve: AttributionSieve {
                 after = max((source.appositive ?? source.tokens).upperBound, time?.upperBound ?? 0)
             } else {
                 guard let subject = normal else { continue }
-                let before = subject.mention.tokens.lowerBound - 1
-                guard before > start, g.isComma(before) || subject.time.map({ g.isComma($0.lowerBound - 1) }) == true
-                else { continue }
+                var before = subject.mention.tokens.lowerBound - 1
+                if let timeStart = subject.time?.lowerBound, timeStart < subject.mention.tokens.lowerBound {
+                    before = timeStart - 1
+                }
+                // `…,” McConnell said`: the comma inside the closing mark separates too.
+                let quoteComma = before > start + 1 && text.tokens[before].flags.contains(.closesQuote)
+                    && g.isComma(before - 1)
+                guard before > start, g.isComma(before) || quoteComma else { continue }
                 source = subject.mention
-                comma = g.isComma(before) ? before : subject.time!.lowerBound - 1
+                comma = quoteComma ? before + 1 : before
                 time = subject.time
                 after = cue.tokens.upperBound
             }
