@@ -2434,7 +2434,6 @@ let englishLexiconJSON = #"""
    "polls",
    "projections",
    "records",
-   "release",
    "report",
    "reports",
    "research",
