@@ -96,6 +96,10 @@ struct CheckCommand {
             out += "\ntotal: \(TextRendering.score(total))\n"
             out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
                 .joined(separator: ", ") + "\n"
+            out += "per field: " + ClaimComparison.scoredFields.map { f in
+                let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
+                return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
+            }.joined(separator: ", ") + "\n"
             out += "\(passed) passed, \(failed) failed\n"
             console.out(out)
         case .json, .jsonl:
@@ -116,6 +120,10 @@ struct CheckCommand {
             ("truePositives", .number(Double(r.truePositives))), ("falsePositives", .number(Double(r.falsePositives))),
             ("falseNegatives", .number(Double(r.falseNegatives))),
             ("fields", .object(r.fields.keys.sorted().map { ($0, .number(r.fields[$0]!.accuracy)) })),
+            ("perField", .object(ClaimComparison.scoredFields.map { f in
+                let pr = r.fieldPR[f] ?? FieldPrecisionRecall()
+                return (f, .object([("precision", .number(pr.precision)), ("recall", .number(pr.recall))]))
+            })),
         ])
     }
 

@@ -22,6 +22,19 @@ public struct ClaimDifference: Sendable, Equatable {
     public var location: SourceLocation?
 }
 
+/// Per-field precision and recall over claims: a claim counts as correct for a field
+/// when it is matched and every value of that field the fixture states is equal.
+/// Precision divides by the extractor's claims that have the field (attributed claims
+/// for `source`, `cue`, `chain`), recall by the fixture's.
+public struct FieldPrecisionRecall: Sendable, Equatable, Codable {
+    public var correct = 0
+    public var predicted = 0
+    public var expected = 0
+    public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
+    public var recall: Double { expected == 0 ? 1 : Double(correct) / Double(expected) }
+    public init() {}
+}
+
 /// Per-field tallies over matched claims.
 public struct FieldScore: Sendable, Equatable, Codable {
     public var compared = 0
@@ -42,6 +55,8 @@ public struct ComparisonReport: Sendable {
     public var falsePositives: Int
     /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
     public var fields: [String: FieldScore]
+    /// Per-field precision and recall over claims (``ClaimComparison/scoredFields``).
+    public var fieldPR: [String: FieldPrecisionRecall] = [:]
 
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
     public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
@@ -69,6 +84,11 @@ public struct ComparisonReport: Sendable {
         for (k, v) in other.fields {
             fields[k, default: FieldScore()].compared += v.compared
             fields[k, default: FieldScore()].equal += v.equal
+        }
+        for (k, v) in other.fieldPR {
+            fieldPR[k, default: FieldPrecisionRecall()].correct += v.correct
+            fieldPR[k, default: FieldPrecisionRecall()].predicted += v.predicted
+            fieldPR[k, default: FieldPrecisionRecall()].expected += v.expected
         }
     }
 }
@@ -136,6 +156,14 @@ public struct ClaimComparison: Sendable {
             var fieldDiffs: [ClaimDifference] = []
             compare(expected.json, actualJSON[i], path: "", fixturePath: expected.path, fixture: fixture,
                     claim: claims[i], into: &fieldDiffs, report: &report)
+            if !expected.isOptional {
+                let wrong = Set(fieldDiffs.compactMap { $0.field.map(Self.group) })
+                for group in Self.scoredFields where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
+                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind") {
+                        report.fieldPR[group, default: FieldPrecisionRecall()].correct += 1
+                    }
+                }
+            }
             differences.append(contentsOf: fieldDiffs.map { (claims[i].span.start, $0) })
         }
         for e in stillUnmatched where !fixture.claims[e].isOptional {
@@ -151,8 +179,28 @@ public struct ClaimComparison: Sendable {
                 kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
                 actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
         }
+        for e in fixture.claims where !e.isOptional {
+            for group in Self.scoredFields where Self.has(group, e.json) { report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1 }
+        }
+        let optionalMatched = Set(pairs.filter { fixture.claims[$0.0].isOptional }.map(\.1))
+        for (i, json) in actualJSON.enumerated() where !optionalMatched.contains(i) {
+            for group in Self.scoredFields where Self.has(group, json) { report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1 }
+        }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
         return report
+    }
+
+    /// The fields scored with precision and recall, in report order.
+    public static let scoredFields = ["text", "kind", "source", "cue", "chain"]
+
+    /// Whether a claim (JSON) has a field group: attribution groups need an attribution.
+    static func has(_ group: String, _ claim: JSONValue) -> Bool {
+        switch group {
+        case "text", "kind": return true
+        default:
+            guard let a = claim["attribution"], a != .null else { return false }
+            return group == "chain" ? a["via"] != nil || a["source"] != nil : a[group] != nil
+        }
     }
 
     /// The scoring group of a field path: `attribution.source.name` → `source`.
