@@ -106,7 +106,8 @@ struct ReviewCommand {
             }
             out += "  accept: claimcheck accept \(Self.expectedArgument(options.expected))\(name)    reject: claimcheck reject \(Self.expectedArgument(options.expected))\(name)\n\n"
         }
-        out += "\(names.count) pending fixture\(names.count == 1 ? "" : "s")\n"
+        out += "\(names.count) pending fixture\(names.count == 1 ? "" : "s"): the extractor's output, not the truth;"
+        out += " correct them by docs/ANNOTATION.md (edit the .json.new file) before accepting\n"
         console.out(out)
         return trouble ? ExitStatus.trouble : ExitStatus.differences
     }

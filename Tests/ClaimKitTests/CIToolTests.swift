@@ -294,6 +294,35 @@ import Testing
         #expect(none.err.contains("matches --filter zzz*"))
     }
 
+    // MARK: Parsing
+
+    @Test func newOptionsParse() throws {
+        var check = CheckOptions()
+        check.filters = ["a*", "b?"]
+        check.failFast = true
+        check.unreferenced = .ignore
+        check.reports = [ReportRequest(kind: .junit, path: "out/j.xml"), ReportRequest(kind: .json, path: "r=1.json")]
+        check.color = .never
+        #expect(try CommandLineParser.parse([
+            "check", "--filter", "a*", "--filter=b?", "--fail-fast", "--unreferenced", "ignore",
+            "--report", "junit=out/j.xml", "--report=json=r=1.json", "--color", "never",
+        ]) == .check(check))
+        var update = UpdateOptions()
+        update.corpus = "C"
+        update.expected = "E"
+        update.only = .changed
+        update.filters = ["x*"]
+        update.check = true
+        #expect(try CommandLineParser.parse(["update", "C", "E", "--only", "changed", "--filter", "x*", "--check"]) == .update(update))
+        #expect(try CommandLineParser.parse(["review"]) == .review(ReviewOptions()))
+        var settle = SettleOptions()
+        settle.names = ["a", "b"]
+        settle.expected = "F"
+        #expect(try CommandLineParser.parse(["accept", "a", "b", "--expected", "F"]) == .accept(settle))
+        #expect(try CommandLineParser.parse(["reject", "a", "b", "--expected=F"]) == .reject(settle))
+        #expect(try CommandLineParser.parse(["accept", "--help"]) == .help(topic: "accept"))
+    }
+
     // MARK: Exit codes
 
     @Test func exitCodes() throws {
