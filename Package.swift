@@ -6,12 +6,15 @@ let package = Package(
     name: "ClaimKit",
     products: [
         .library(name: "ClaimKit", targets: ["ClaimKit"]),
+        .library(name: "ClaimKitTesting", targets: ["ClaimKitTesting"]),
         .executable(name: "claimcheck", targets: ["claimcheck"]),
     ],
     targets: [
         .target(name: "ClaimKit"),
         .target(name: "ClaimCheckCLI", dependencies: ["ClaimKit"]),
+        // Golden tests with Swift Testing (imports the toolchain's Testing module).
+        .target(name: "ClaimKitTesting", dependencies: ["ClaimKit"]),
         .executableTarget(name: "claimcheck", dependencies: ["ClaimCheckCLI"]),
-        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI"]),
+        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI", "ClaimKitTesting"]),
     ]
 )

@@ -20,7 +20,7 @@ public enum ClaimCheck {
         switch command {
         case .help(let topic):
             guard let text = Help.text(for: topic) else {
-                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: list, diff, check\n")
+                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: \(CommandLineParser.subcommands.joined(separator: ", "))\n")
                 return ExitStatus.usage
             }
             console.out(text + "\n")
@@ -34,6 +34,10 @@ public enum ClaimCheck {
             return DiffCommand(options: options, console: console).run()
         case .check(let options):
             return CheckCommand(options: options, console: console).run()
+        case .update(let options): return UpdateCommand(options: options, console: console).run()
+        case .review(let options): return ReviewCommand(options: options, console: console).run()
+        case .accept(let options): return AcceptCommand(options: options, action: .accept, console: console).run()
+        case .reject(let options): return AcceptCommand(options: options, action: .reject, console: console).run()
         case .lexicon:
             console.out(Lexicon.englishJSON + "\n")
             return ExitStatus.same

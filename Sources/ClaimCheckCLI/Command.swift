@@ -5,6 +5,10 @@ public enum Command: Equatable, Sendable {
     case list(ListOptions)
     case diff(DiffOptions)
     case check(CheckOptions)
+    case update(UpdateOptions)
+    case review(ReviewOptions)
+    case accept(SettleOptions)
+    case reject(SettleOptions)
     case lexicon
 }
 
@@ -37,6 +41,15 @@ public struct CheckOptions: Equatable, Sendable {
     public var format: OutputFormat = .text
     public var lexicon: String? = nil
     public var quiet = false
+    /// `--filter GLOB` (repeatable): check only articles whose name matches one.
+    public var filters: [String] = []
+    /// `--fail-fast`: stop at the first failing article.
+    public var failFast = false
+    /// `--unreferenced`; nil: `fail` in CI, `warn` elsewhere (always `ignore` under `--filter`).
+    public var unreferenced: UnreferencedPolicy? = nil
+    /// `--report junit=PATH`, `--report json=PATH` (repeatable).
+    public var reports: [ReportRequest] = []
+    public var color: ColorChoice = .auto
 }
 
 /// A usage error: printed to stderr with the usage line; exit status 64.
@@ -48,7 +61,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "help"]
+    public static let subcommands = ["list", "diff", "check", "update", "review", "accept", "reject", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -60,13 +73,17 @@ public enum CommandLineParser {
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)
+        case "update": return try UpdateCommand.parse(args)
+        case "review": return try ReviewCommand.parse(args)
+        case "accept": return try AcceptCommand.parse(args, .accept)
+        case "reject": return try AcceptCommand.parse(args, .reject)
         case "lexicon":
             if args.contains("-h") || args.contains("--help") { return .help(topic: "lexicon") }
             guard args.isEmpty else { throw UsageError(message: "lexicon takes no arguments", subcommand: "lexicon") }
             return .lexicon
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
-            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check", subcommand: nil)
+            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: \(subcommands.joined(separator: ", "))", subcommand: nil)
         }
     }
 

@@ -6,6 +6,8 @@ struct DiffCommand {
     static let help = """
         OVERVIEW: Compare an article's claims with its expected fixture, field by field.
         Claims are matched by text (white space and quotation-mark style do not matter).
+        claimcheck.json in the article's folder, when present, sets the text-matching
+        tolerance and fields to ignore (docs/FIXTURES.md).
 
         USAGE: claimcheck diff <article> [<expected>] [--format text|json]
 
@@ -53,13 +55,23 @@ struct DiffCommand {
         }
         let fixture: Fixture
         do {
-            fixture = try Fixture.load(contentsOf: URL(fileURLWithPath: fixturePath))
+            fixture = try GoldenCorpus.loadFixture(fixturePath)
+        } catch {
+            console.err("claimcheck: \(error)\n")
+            return ExitStatus.trouble
+        }
+        // claimcheck.json beside the article (its corpus root) sets tolerance and ignored fields.
+        let configuration: CheckConfiguration
+        do {
+            configuration = options.article == "-" ? CheckConfiguration()
+                : try CheckConfiguration.load(corpus: (options.article as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (options.article as NSString).deletingLastPathComponent)
         } catch {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
         }
         let claims = extractor.extract(utf8: bytes).claims
-        let report = ClaimComparison().compare(claims, with: fixture)
+        let report = configuration.comparison.compare(claims, with: fixture)
         switch options.format {
         case .text:
             var out = "\(options.article) vs \(fixturePath)\n"

@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimKitTesting
 import Foundation
 import Testing
 
@@ -16,21 +17,10 @@ import Testing
         }
     }
 
+    /// Each difference is an issue located at the fixture's line (ClaimKitTesting).
     @Test(arguments: Package.articles)
-    func articleMatchesFixture(_ name: String) throws {
-        let article = try ArticleReader.read(path: Package.corpus.appendingPathComponent(name + ".txt").path).bytes
-        let fixturePath = Package.expected.appendingPathComponent(name + ".json")
-        let fixture = try Fixture.load(contentsOf: fixturePath)
-        let report = ClaimComparison().compare(ClaimExtractor().extract(utf8: article).claims, with: fixture)
-        for d in report.differences {
-            let at = d.location.map { "Expected/\(name).json:\($0.line):\($0.column)" } ?? "Expected/\(name).json"
-            switch d.kind {
-            case .missing: Issue.record("\(name): missing claim “\(d.claimText)” (\(at))")
-            case .extra: Issue.record("\(name): extra claim “\(d.claimText)” \(d.actual ?? "")")
-            case .field:
-                Issue.record("\(name): \(d.field ?? "?") of “\(d.claimText)”: expected \(d.expected ?? "") but got \(d.actual ?? "") (\(at))")
-            }
-        }
+    func articleMatchesFixture(_ name: String) {
+        GoldenTest().expectMatch(name)
     }
 
     /// The golden comparison must fail, naming the field and the fixture line, when one

@@ -109,8 +109,37 @@ public struct ClaimComparison: Sendable {
         self.ignoredFields = ignoredFields
     }
 
+    /// A claim on the "actual" side: its text, id, sort key and schema-order JSON.
+    struct Actual {
+        var text: String
+        var id: String?
+        var order: Int
+        var json: JSONValue
+    }
+
+    /// Compares the extractor's claims with a fixture.
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
-        let actualJSON = claims.map { ClaimJSON.value($0) }
+        compare(actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
+                with: fixture)
+    }
+
+    /// Compares the claims of another fixture-shaped document (a pending fixture written
+    /// by `claimcheck update`) with a fixture: `fixture` is the expected side, `candidate`
+    /// the actual side. Differences are ordered by the candidate claims' span start
+    /// (UTF-8 byte offset) when they state one, else by their position.
+    public func compare(candidate: Fixture, with fixture: Fixture) -> ComparisonReport {
+        compare(actual: candidate.claims.enumerated().map { (n, c) in
+            var order = n
+            if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
+               start >= 0, start < Double(Int.max / 4) { order = Int(start) }
+            var id: String? = nil
+            if case .string(let s)? = c.json["id"] { id = s }
+            return Actual(text: c.text, id: id, order: order, json: c.json)
+        }, with: fixture)
+    }
+
+    func compare(actual claims: [Actual], with fixture: Fixture) -> ComparisonReport {
+        let actualJSON = claims.map(\.json)
         let actualKeys = claims.map { Self.normalize($0.text) }
         var used = Array(repeating: false, count: claims.count)
         var pairs: [(Int, Int)] = []  // (expected, actual)
@@ -164,7 +193,7 @@ public struct ClaimComparison: Sendable {
                     }
                 }
             }
-            differences.append(contentsOf: fieldDiffs.map { (claims[i].span.start, $0) })
+            differences.append(contentsOf: fieldDiffs.map { (claims[i].order, $0) })
         }
         for e in stillUnmatched where !fixture.claims[e].isOptional {
             report.falseNegatives += 1
@@ -175,7 +204,7 @@ public struct ClaimComparison: Sendable {
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
-            differences.append((claims[i].span.start, ClaimDifference(
+            differences.append((claims[i].order, ClaimDifference(
                 kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
                 actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
         }
@@ -217,7 +246,7 @@ public struct ClaimComparison: Sendable {
 
     private func compare(
         _ expected: JSONValue, _ actual: JSONValue, path: String, fixturePath: String, fixture: Fixture,
-        claim: Claim, into diffs: inout [ClaimDifference], report: inout ComparisonReport
+        claim: Actual, into diffs: inout [ClaimDifference], report: inout ComparisonReport
     ) {
         if ignoredFields.contains(path) { return }
         switch (expected, actual) {

@@ -149,6 +149,9 @@ public struct JSONParser: Sendable {
     private var depth = 0
     /// Path → byte offset of the value at that path (see ``location(of:)``).
     public private(set) var offsets: [String: Int] = [:]
+    /// Byte offsets where each line starts, filled once a parse succeeds, so that
+    /// locating a value costs a binary search plus its column rather than a rescan.
+    private var lineStarts: [Int] = []
 
     public init(_ text: String) { bytes = Array(text.utf8) }
     public init(bytes: [UInt8]) { self.bytes = bytes }
@@ -159,6 +162,8 @@ public struct JSONParser: Sendable {
         let value = try parseValue(path: "")
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value") }
+        lineStarts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
         return value
     }
 
@@ -174,6 +179,18 @@ public struct JSONParser: Sendable {
         var line = 1
         var column = 1
         var k = 0
+        if !lineStarts.isEmpty {
+            // The last line start at or before the offset.
+            var lo = 0
+            var hi = lineStarts.count - 1
+            let target = min(max(offset, 0), bytes.count)
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
+            }
+            line = lo + 1
+            k = lineStarts[lo]
+        }
         while k < min(offset, bytes.count) {
             if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
