@@ -20,9 +20,16 @@ struct Grammar {
         switch token.kind {
         case .word:
             let c = classes(t)
+            // "The Retail and Distribution Workers' Union": "and" between capitalised words.
+            if c.contains(.coordinator), t > 0, t + 1 < tokens.count, tokens[t - 1].flags.contains(.capitalized),
+                tokens[t + 1].flags.contains(.capitalized), !text.isSentenceStart(t - 1) || t > 1
+            {
+                return tokens[t].key == WordKey.of("and")
+            }
             if c.contains(.clauseWord) && !c.contains(.determiner) { return false }
             if c.contains(.verbForm) && !token.flags.contains(.capitalized) && !c.contains(.anonymousWord)
                 && !c.contains(.documentWord) && !c.contains(.groupWord) && !c.contains(.verbNounForm)
+                && !isNominalVerbForm(t)
             {
                 return false
             }
@@ -38,6 +45,22 @@ struct Grammar {
         case .symbol: return true
         default: return false
         }
+    }
+
+    /// A verb form used inside a noun phrase: a gerund after a determiner or possessive
+    /// ("the board's thinking"), or a participle between a noun and a preposition
+    /// ("a diplomat briefed on the talks", "officials quoted in the report").
+    func isNominalVerbForm(_ t: Int) -> Bool {
+        guard t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .word else { return false }
+        let before = classes(t - 1)
+        if endsIn(t, "ing") {
+            return before.contains(.article) || before.contains(.determiner) || tokens[t - 1].flags.contains(.possessive)
+        }
+        if endsIn(t, "ed") || endsIn(t, "en") || endsIn(t, "wn") {
+            let noun = before.isDisjoint(with: [.functionWord, .determiner, .auxiliary, .beForm, .verbForm, .adverb])
+            return noun && tokens[t + 1].kind == .word && classes(t + 1).contains(.preposition)
+        }
+        return false
     }
 
     // MARK: Source before a cue
@@ -344,13 +367,24 @@ struct Grammar {
         while u < stop {
             let token = tokens[u]
             if token.kind == .number {
-                // "November 27", "Nov. 3"
-                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) { lastHeadEnd = u + 1; u += 1 }
+                // "November 27", "Nov. 3"; "48 hours later"
+                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) { lastHeadEnd = u + 1; u += 1; continue }
+                if u == t, u + 1 < stop, classes(u + 1).contains(.timeUnit) { sawModifier = true; u += 1; continue }
                 break
             }
             guard token.kind == .word else { break }
             let c = classes(u)
             let capitalized = token.flags.contains(.capitalized)
+            if u == t, c.contains(.cardinal), u + 1 < stop, classes(u + 1).contains(.timeUnit) {
+                sawModifier = true  // "two hours later"
+                u += 1
+                continue
+            }
+            if let h = lastHeadEnd, h == u, c.contains(.timeWord) {
+                lastHeadEnd = u + 1  // "two hours later", "a week ago"
+                u += 1
+                continue
+            }
             if (c.contains(.weekday) || c.contains(.month)) && capitalized {
                 lastHeadEnd = u + 1
             } else if c.contains(.timeUnit) && (sawModifier || lastHeadEnd != nil) {
@@ -560,12 +594,18 @@ struct Grammar {
         if tokens[t].isPunctuation(0x3A) { result.colon = t; result.start = t + 1; return result }
         if tokens[t].flags.contains(.opensQuote) {
             // `X agreed "…"` is not a quotation lead-in: such verbs need "that", a colon or a comma.
-            if cue.complement == .that && !(isComma(t - 1) || tokens[t - 1].isPunctuation(0x3A)) { return nil }
+            if cue.complement != .bare && !(isComma(t - 1) || tokens[t - 1].isPunctuation(0x3A)) { return nil }
             result.quoteOpen = t
             result.start = t
             return result
         }
         guard tokens[t].kind == .word || tokens[t].kind == .number else { return nil }
+        // "said only that …", "said simply that …"
+        if classes(t).contains(.adverb) || endsIn(t, "ly"), t + 1 < end, tokens[t + 1].kind == .word,
+            classes(t + 1).contains(.complementizer)
+        {
+            t += 1
+        }
         let c = classes(t)
         if c.contains(.complementizer) && !tokens[t].flags.contains(.capitalized) {
             result.start = t + 1

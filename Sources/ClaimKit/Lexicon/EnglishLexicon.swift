@@ -1304,6 +1304,7 @@ let englishLexiconJSON = #"""
    "barrister",
    "batsman",
    "bishop",
+   "boss",
    "bowler",
    "boxer",
    "campaigner",
@@ -1395,6 +1396,7 @@ let englishLexiconJSON = #"""
    "mayor",
    "mayor-elect",
    "mediator",
+   "member",
    "mep",
    "midfielder",
    "minister",
@@ -1905,13 +1907,14 @@ let englishLexiconJSON = #"""
    "minutes"
   ],
   "timeWords": [
-   "yesterday",
+   "ago",
+   "earlier",
+   "later",
+   "overnight",
+   "recently",
    "today",
    "tonight",
-   "recently",
-   "overnight",
-   "earlier",
-   "later"
+   "yesterday"
   ],
   "timePrepositions": [
    "at",

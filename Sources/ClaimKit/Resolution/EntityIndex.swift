@@ -13,6 +13,8 @@ struct EntityIndex {
     private(set) var byLastName: [UInt64: [(token: Int, person: Person)]] = [:]
     /// Acronym key → full form.
     private(set) var acronyms: [UInt64: String] = [:]
+    /// Proper names the article uses as states: "X's foreign ministry", "X's government".
+    private(set) var states: Set<UInt64> = []
     /// People named as the subject of a sentence (the name opens it, after its role
     /// words), in article order: candidates for a later "he" or "she".
     private(set) var subjectMentions: [(token: Int, person: Person)] = []
@@ -20,6 +22,14 @@ struct EntityIndex {
     init(text: TextAnalysis) {
         let tokens = text.tokens
         let grammar = Grammar(text: text)
+        for t in tokens.indices where tokens[t].flags.contains(.possessive) && tokens[t].flags.contains(.capitalized) {
+            var u = t + 1
+            while u < min(tokens.count, t + 4), tokens[u].kind == .word {
+                if text.classes(u).contains(.governmentWord) { states.insert(tokens[t].key); break }
+                if text.classes(u).contains(.functionWord) { break }
+                u += 1
+            }
+        }
         var t = 0
         while t < tokens.count {
             guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
@@ -164,7 +174,14 @@ enum NameParser {
         // preposition, verb or punctuation. Participles ("sacked") are not part of it.
         var t = name.lowerBound - 1
         let s = text.sentenceOfToken[name.lowerBound]
-        guard t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s, isRoleWord(text, t) else { return nil }
+        guard t >= 0, text.tokens[t].kind == .word || text.tokens[t].kind == .number, text.sentenceOfToken[t] == s else {
+            return nil
+        }
+        // "World number six Lucia Ferrer", "seed 3 Ana Ruiz": a number after a role noun.
+        if text.tokens[t].kind == .number || text.classes(t).contains(.cardinal), t > 0, isRoleWord(text, t - 1) {
+            t -= 1
+        }
+        guard isRoleWord(text, t) else { return nil }
         var start = t
         t -= 1
         while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s, isRoleWord(text, t) || isModifier(text, t) {

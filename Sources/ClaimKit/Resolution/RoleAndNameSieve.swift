@@ -34,6 +34,8 @@ struct RoleAndNameSieve: ResolutionSieve {
         // A lone capitalised word is a person only after a title; otherwise it is the
         // short-name rule's job to find the person it names.
         if name.count == 1 && !hasTitle { return }
+        // "Apotek Nord, the country's largest pharmacy chain": an appositive naming a body.
+        if !hasTitle, let appositive = mention.appositive, SourceTypeSieve.namesBody(appositive, text) { return }
         // "the World Food Programme": people do not take "the".
         if !hasTitle, let first = range.first, text.classes(first).contains(.article) { return }
         let roleTokens = NameParser.roleBefore(text, name).map { max($0.lowerBound, range.lowerBound)..<$0.upperBound }

@@ -21,7 +21,7 @@ struct SourceTypeSieve: ResolutionSieve {
 
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
-        let type = Self.type(of: mention, text)
+        let type = Self.type(of: mention, text, entities: context.entities)
         source.decide(name: text.coreString(text.withoutArticle(mention.tokens)), role: .some(nil), type: type, by: Self.name)
     }
 
@@ -40,7 +40,7 @@ struct SourceTypeSieve: ResolutionSieve {
         return range
     }
 
-    static func type(of mention: MentionDraft, _ text: TextAnalysis) -> SourceType {
+    static func type(of mention: MentionDraft, _ text: TextAnalysis, entities: EntityIndex? = nil) -> SourceType {
         let range = mention.tokens
         func any(_ r: Range<Int>, _ cls: WordClass) -> Bool { r.contains { !text.classes($0).isDisjoint(with: cls) } }
         let extra = [mention.appositive, mention.parenthetical].compactMap { $0 }
@@ -51,6 +51,12 @@ struct SourceTypeSieve: ResolutionSieve {
             .organizationWord,
         ]
         guard let h = head.last(where: { !text.nounClasses($0).isDisjoint(with: typed) || text.isTitle($0) }) else {
+            // "Apotek Nord, the country's largest pharmacy chain": the appositive says what it is.
+            if let appositive = mention.appositive, appositive.contains(where: { !text.nounClasses($0).isDisjoint(with: typed) }) {
+                return type(of: MentionDraft(tokens: appositive), text, entities: entities)
+            }
+            // A name the article uses as a state ("Vardania's foreign ministry").
+            if let entities, head.contains(where: { entities.states.contains(text.tokens[$0].key) }) { return .government }
             if head.contains(where: { text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article) }) {
                 return .organization
             }
@@ -74,6 +80,17 @@ struct SourceTypeSieve: ResolutionSieve {
             return .organization
         }
         return .organization
+    }
+
+    /// Whether a phrase's head noun names a body rather than a person: "the country's
+    /// largest pharmacy chain" does, "a Green member of parliament" does not.
+    static func namesBody(_ range: Range<Int>, _ text: TextAnalysis) -> Bool {
+        let head = headRegion(range, text)
+        let body: WordClass = [.organizationWord, .governmentWord, .mediaWord, .mediaName, .documentWord]
+        guard let h = head.last(where: { !text.nounClasses($0).isDisjoint(with: body) || text.isTitle($0)
+            || !text.nounClasses($0).isDisjoint(with: [.anonymousWord, .groupWord]) })
+        else { return false }
+        return !text.isTitle(h) && text.nounClasses(h).isDisjoint(with: [.anonymousWord, .groupWord])
     }
 
     /// "Carrow Council", "Ellesby County Council": a council named by a place alone.

@@ -23,7 +23,9 @@ struct Quotation: Sendable {
 /// Straight and curly, double and single marks. A ‘ or ’ is an apostrophe, not a
 /// quotation mark, when it follows a letter without a space and no single quotation is
 /// open ("Haftar‘s" is taken by the tokenizer; "Nations‘ experts", "the workers’ union"
-/// here), or when it precedes a digit ("’90s"). A quotation left open at the end of a
+/// here), or when it precedes a digit ("’90s"). Inside an open single quotation a mark
+/// after "s" and before a lowercase word is a plural possessive; before anything else it
+/// closes ("the board ‘fully supports’ Marsh"). A quotation left open at the end of a
 /// paragraph continues into the next paragraph if that paragraph opens with a mark of
 /// the same family (the multi-paragraph convention); otherwise it ends with its paragraph
 /// and is reported as an unclosed quote. Linear in the number of tokens.
@@ -71,6 +73,7 @@ enum QuotationScanner {
                         let afterS = t > range.lowerBound && prevIsLetter
                             && bytes[Int(tokens[t - 1].end) - 1] | 0x20 == 0x73
                         let nextIsWord = t + 1 < range.upperBound && tokens[t + 1].isWord
+                            && !tokens[t + 1].flags.contains(.capitalized)
                         action = afterS && nextIsWord ? .apostrophe : .close
                     } else if mark == .straightSingle && position == .opening {
                         action = .open
