@@ -229,6 +229,8 @@ struct Grammar {
         for t in range where tokens[t].kind == .word {
             let c = classes(t)
             if c.contains(.verbForm) && !c.contains(.verbNounForm) && !tokens[t].flags.contains(.capitalized) { return false }
+            // "Politico, Democratic insiders are trying": a clause, not an appositive.
+            if (c.contains(.finiteMarker) || c.contains(.beForm)) && !tokens[t].flags.contains(.capitalized) { return false }
         }
         return true
     }
@@ -666,7 +668,7 @@ struct Grammar {
             }
             if token.kind == .punctuation || token.kind == .dash { return false }
             if token.kind == .word {
-                if classes(u).contains(.finiteMarker) { return true }
+                if classes(u).contains(.finiteMarker) && !token.flags.contains(.capitalized) { return true }
                 if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition) {
                     return true
                 }

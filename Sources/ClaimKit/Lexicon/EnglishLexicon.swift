@@ -36,7 +36,7 @@ let englishLexiconJSON = #"""
     "adding"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "that"
   },
   {
    "lemma": "report",
@@ -47,7 +47,7 @@ let englishLexiconJSON = #"""
     "reporting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "announce",
@@ -58,7 +58,7 @@ let englishLexiconJSON = #"""
     "announcing"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "warn",
@@ -158,7 +158,7 @@ let englishLexiconJSON = #"""
     "explaining"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "note",
@@ -169,7 +169,7 @@ let englishLexiconJSON = #"""
     "noting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "confirm",
@@ -180,7 +180,7 @@ let englishLexiconJSON = #"""
     "confirming"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "acknowledge",
@@ -191,7 +191,7 @@ let englishLexiconJSON = #"""
     "acknowledging"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "admit",
@@ -202,7 +202,7 @@ let englishLexiconJSON = #"""
     "admitting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "assert",
@@ -224,7 +224,7 @@ let englishLexiconJSON = #"""
     "maintaining"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "finite"
   },
   {
    "lemma": "declare",
@@ -235,7 +235,7 @@ let englishLexiconJSON = #"""
     "declaring"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "reply",
@@ -257,7 +257,7 @@ let englishLexiconJSON = #"""
     "responding"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "retort",
@@ -279,7 +279,7 @@ let englishLexiconJSON = #"""
     "suggesting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "concede",
@@ -345,7 +345,7 @@ let englishLexiconJSON = #"""
     "predicting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "estimate",
@@ -367,7 +367,7 @@ let englishLexiconJSON = #"""
     "stressing"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "emphasize",
@@ -378,7 +378,7 @@ let englishLexiconJSON = #"""
     "emphasizing"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "emphasise",
@@ -389,7 +389,7 @@ let englishLexiconJSON = #"""
     "emphasising"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "recall",
@@ -400,7 +400,7 @@ let englishLexiconJSON = #"""
     "recalling"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "testify",
@@ -411,7 +411,7 @@ let englishLexiconJSON = #"""
     "testifying"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "tweet",
@@ -422,7 +422,7 @@ let englishLexiconJSON = #"""
     "tweeting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "post",
@@ -554,7 +554,7 @@ let englishLexiconJSON = #"""
     "reiterating"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "repeat",
@@ -587,7 +587,7 @@ let englishLexiconJSON = #"""
     "countering"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "protest",
@@ -609,7 +609,7 @@ let englishLexiconJSON = #"""
     "boasting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "lament",
@@ -620,7 +620,7 @@ let englishLexiconJSON = #"""
     "lamenting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "scoff",
@@ -708,7 +708,7 @@ let englishLexiconJSON = #"""
     "shouting"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "whisper",
@@ -719,7 +719,7 @@ let englishLexiconJSON = #"""
     "whispering"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "exclaim",
@@ -774,7 +774,7 @@ let englishLexiconJSON = #"""
     "proclaiming"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "signal",
@@ -809,7 +809,7 @@ let englishLexiconJSON = #"""
     "speculating"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "surmise",
@@ -820,7 +820,7 @@ let englishLexiconJSON = #"""
     "surmising"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "finite"
   },
   {
    "lemma": "threaten",
@@ -1008,7 +1008,7 @@ let englishLexiconJSON = #"""
     "detailing"
    ],
    "class": "document",
-   "complement": "that"
+   "complement": "finite"
   }
  ],
  "phrases": [
@@ -2712,42 +2712,169 @@ let englishLexiconJSON = #"""
    "labeled"
   ],
   "finiteMarkers": [
-   "will",
-   "would",
-   "could",
-   "can",
-   "may",
-   "might",
-   "should",
-   "must",
-   "shall",
-   "is",
-   "are",
-   "was",
-   "were",
-   "has",
-   "have",
-   "had",
-   "does",
-   "did",
-   "'s",
+   "'d",
    "'ll",
    "'re",
+   "'s",
    "'ve",
-   "'d",
-   "won't",
-   "wouldn't",
-   "couldn't",
-   "can't",
-   "isn't",
+   "are",
    "aren't",
-   "wasn't",
-   "weren't",
-   "hasn't",
-   "haven't",
-   "hadn't",
+   "arose",
+   "ate",
+   "awoke",
+   "beat",
+   "became",
+   "began",
+   "bent",
+   "bet",
+   "bid",
+   "bit",
+   "bled",
+   "blew",
+   "bore",
+   "bought",
+   "bred",
+   "broke",
+   "brought",
+   "built",
+   "burnt",
+   "burst",
+   "came",
+   "can",
+   "can't",
+   "caught",
+   "chose",
+   "clung",
+   "cost",
+   "could",
+   "couldn't",
+   "crept",
+   "cut",
+   "dealt",
+   "did",
+   "didn't",
+   "does",
    "doesn't",
-   "didn't"
+   "drank",
+   "drew",
+   "drove",
+   "dug",
+   "fed",
+   "fell",
+   "felt",
+   "fled",
+   "flew",
+   "forbade",
+   "forgave",
+   "forgot",
+   "fought",
+   "found",
+   "froze",
+   "gave",
+   "got",
+   "grew",
+   "had",
+   "hadn't",
+   "has",
+   "hasn't",
+   "have",
+   "haven't",
+   "heard",
+   "held",
+   "hid",
+   "hit",
+   "hung",
+   "hurt",
+   "is",
+   "isn't",
+   "kept",
+   "knelt",
+   "knew",
+   "laid",
+   "lay",
+   "leant",
+   "leapt",
+   "learnt",
+   "led",
+   "left",
+   "lent",
+   "let",
+   "lit",
+   "lost",
+   "made",
+   "may",
+   "meant",
+   "met",
+   "might",
+   "must",
+   "paid",
+   "put",
+   "quit",
+   "ran",
+   "rang",
+   "read",
+   "rode",
+   "rose",
+   "said",
+   "sang",
+   "sank",
+   "sat",
+   "saw",
+   "sawed",
+   "sent",
+   "set",
+   "shall",
+   "shone",
+   "shook",
+   "shot",
+   "should",
+   "showed",
+   "shrank",
+   "shut",
+   "slept",
+   "slid",
+   "sold",
+   "sought",
+   "sped",
+   "spent",
+   "split",
+   "spoke",
+   "sprang",
+   "spread",
+   "spun",
+   "stole",
+   "stood",
+   "struck",
+   "stuck",
+   "stung",
+   "swam",
+   "swept",
+   "swore",
+   "swung",
+   "taught",
+   "thought",
+   "threw",
+   "thrust",
+   "told",
+   "took",
+   "tore",
+   "understood",
+   "was",
+   "wasn't",
+   "went",
+   "wept",
+   "were",
+   "weren't",
+   "will",
+   "woke",
+   "won",
+   "won't",
+   "wore",
+   "would",
+   "wouldn't",
+   "wound",
+   "wove",
+   "wrote"
   ],
   "localGovernmentWords": [
    "county",
