@@ -27,6 +27,7 @@ public enum Pipeline {
     ]
 
     static let resolution: [any ResolutionSieve] = [
+        RelativePronounSourceSieve(),
         PronounSourceSieve(),
         AcronymSourceSieve(),
         ShortNameSourceSieve(),

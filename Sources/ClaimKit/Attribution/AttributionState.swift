@@ -21,6 +21,8 @@ struct MentionDraft: Sendable, Equatable {
     var appositive: Range<Int>? = nil
     /// A parenthetical between source and cue (`X, seen by Reuters, says`).
     var parenthetical: Range<Int>? = nil
+    /// For a relative pronoun source ("Trump, who says …"), the noun phrase it refers to.
+    var antecedent: Range<Int>? = nil
 }
 
 struct HopDraft: Sendable {

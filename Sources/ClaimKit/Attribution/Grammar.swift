@@ -86,6 +86,27 @@ struct Grammar {
             if tokens[u].isPunctuation(0x28) { t = u - 1 }
         }
         guard t >= limit else { return nil }
+        // "Trump, who says he is honored": the relative pronoun is the mention; its
+        // antecedent is the noun phrase before it.
+        if tokens[t].kind == .word, classes(t).contains(.relativePronoun), !classes(t).contains(.complementizer),
+            t - 1 >= limit
+        {
+            let last = isComma(t - 1) ? t - 2 : t - 1
+            guard last >= limit else { return nil }
+            if tokens[last].flags.contains(.capitalized) {
+                // A name: the run of capitalised words (with their titles) that ends there.
+                var first = last
+                while first - 1 >= limit, tokens[first - 1].kind == .word,
+                      tokens[first - 1].flags.contains(.capitalized) && !text.isSentenceStart(first - 1)
+                        || text.isTitle(first - 1)
+                {
+                    first -= 1
+                }
+                return (MentionDraft(tokens: t..<(t + 1), antecedent: first..<(last + 1)), time)
+            }
+            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: []) else { return nil }
+            return (MentionDraft(tokens: t..<(t + 1), antecedent: antecedent.mention.tokens), time)
+        }
         guard isComma(t) else { return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: []) }
         // X, <appositive>, <relative clause>, CUE: up to three comma-delimited parentheticals.
         // Which commas enclose parentheticals is ambiguous ("C, two diplomats familiar with

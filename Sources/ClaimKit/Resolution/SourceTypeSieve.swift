@@ -57,9 +57,11 @@ struct SourceTypeSieve: ResolutionSieve {
             }
             // A name the article uses as a state ("Vardania's foreign ministry").
             if let entities, head.contains(where: { entities.states.contains(text.tokens[$0].key) }) { return .government }
-            if head.contains(where: { text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article) }) {
-                return .organization
-            }
+            // A single unknown name without "the" ("Trump", "McAuliffe") is most often a
+            // person's surname; a longer capitalised phrase or an acronym, a body.
+            let names = head.filter { text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article) }
+            if names.count == 1, head.count == 1, !text.tokens[names[0]].flags.contains(.allCaps) { return .person }
+            if !names.isEmpty { return .organization }
             return isCounted(head, text) ? .anonymous : .group
         }
         let c = text.nounClasses(h)

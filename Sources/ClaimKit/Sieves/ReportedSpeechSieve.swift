@@ -22,7 +22,13 @@ struct ReportedSpeechSieve: AttributionSieve {
             else { continue }
             let t = clause.start
             let time = subject.time ?? clause.time
-            let contentEnd = g.contentEnd(from: t, sentence: sentence, state: state)
+            var contentEnd = g.contentEnd(from: t, sentence: sentence, state: state)
+            // "The report, which said prices would rise, was published": the relative clause ends it.
+            if subject.mention.antecedent != nil, g.isComma(subject.mention.tokens.lowerBound - 1),
+                let comma = (t..<contentEnd).first(where: { g.isComma($0) })
+            {
+                contentEnd = comma
+            }
             if contentEnd <= t {
                 // Nothing of its own before the next attribution: a relay of it.
                 var relay = ClaimDraft(
