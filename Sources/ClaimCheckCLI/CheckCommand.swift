@@ -16,6 +16,9 @@ struct CheckCommand {
         OPTIONS:
           -f, --format <format>   text (default) or json
           -q, --quiet             Print only failing articles and the summary
+          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
+                                    html  one page: the summary, each article's
+                                          differences side by side and its view
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
 
@@ -29,6 +32,7 @@ struct CheckCommand {
             case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
             case "--lexicon": o.lexicon = try value()
             case "--quiet", "-q": o.quiet = true
+            case "--report": o.reports.append(try report(try value()))
             default: return false
             }
             return true
@@ -37,6 +41,22 @@ struct CheckCommand {
         if positional.count > 0 { o.corpus = positional[0] }
         if positional.count > 1 { o.expected = positional[1] }
         return .check(o)
+    }
+
+    /// The report kinds `--report` accepts.
+    static let reportKinds = ["html"]
+
+    /// Parses `KIND=PATH` of `--report`.
+    static func report(_ value: String) throws(UsageError) -> ReportRequest {
+        guard let eq = value.firstIndex(of: "="), eq != value.startIndex, value.index(after: eq) != value.endIndex else {
+            throw UsageError(message: "--report takes KIND=PATH, e.g. html=report.html", subcommand: "check")
+        }
+        let kind = String(value[..<eq])
+        guard reportKinds.contains(kind) else {
+            throw UsageError(
+                message: "unknown report kind '\(kind)'; expected \(reportKinds.joined(separator: ", "))", subcommand: "check")
+        }
+        return ReportRequest(kind: kind, path: String(value[value.index(after: eq)...]))
     }
 
     let options: CheckOptions
@@ -57,6 +77,7 @@ struct CheckCommand {
         var trouble = false
         var total = ComparisonReport()
         var documents: [JSONValue] = []
+        var pages: [CheckReportHTML.Entry] = []
         var out = ""
         for name in articles {
             let articlePath = (options.corpus as NSString).appendingPathComponent(name)
@@ -64,11 +85,13 @@ struct CheckCommand {
             guard FileManager.default.fileExists(atPath: fixturePath) else {
                 failed += 1
                 out += "FAIL \(name): no fixture \(fixturePath)\n"
+                pages.append(.init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "no fixture"))
                 continue
             }
             guard let bytes = ClaimCheck.readArticle(articlePath, lossy: false, console: console) else {
                 trouble = true
                 failed += 1
+                pages.append(.init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "unreadable article"))
                 continue
             }
             let fixture: Fixture
@@ -78,9 +101,15 @@ struct CheckCommand {
                 console.err("claimcheck: \(error)\n")
                 trouble = true
                 failed += 1
+                pages.append(.init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "\(error)"))
                 continue
             }
-            let report = ClaimComparison().compare(extractor.extract(utf8: bytes).claims, with: fixture)
+            let extraction = extractor.extract(utf8: bytes)
+            let report = ClaimComparison().compare(extraction.claims, with: fixture)
+            pages.append(
+                .init(
+                    name: name, articlePath: articlePath, fixturePath: fixturePath, bytes: bytes, extraction: extraction,
+                    report: report))
             total.accumulate(report)
             if report.passed { passed += 1 } else { failed += 1 }
             documents.append(Self.json(article: articlePath, fixture: fixturePath, report: report))
@@ -98,13 +127,17 @@ struct CheckCommand {
                 .joined(separator: ", ") + "\n"
             out += "\(passed) passed, \(failed) failed\n"
             console.out(out)
-        case .json, .jsonl:
+        case .json, .jsonl, .jsonld:
             let doc: JSONValue = .object([
                 ("articles", .array(documents)),
                 ("total", Self.scores(total)),
                 ("passed", .number(Double(passed))), ("failed", .number(Double(failed))),
             ])
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
+        }
+        for request in options.reports where request.kind == "html" {
+            let page = CheckReportHTML(entries: pages, total: total).document()
+            if !ClaimCheck.write(page, to: request.path, console: console) { trouble = true }
         }
         if trouble { return ExitStatus.trouble }
         return failed == 0 ? ExitStatus.same : ExitStatus.differences

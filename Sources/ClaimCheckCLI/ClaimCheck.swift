@@ -20,7 +20,7 @@ public enum ClaimCheck {
         switch command {
         case .help(let topic):
             guard let text = Help.text(for: topic) else {
-                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: list, diff, check\n")
+                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: list, diff, check, render\n")
                 return ExitStatus.usage
             }
             console.out(text + "\n")
@@ -34,6 +34,8 @@ public enum ClaimCheck {
             return DiffCommand(options: options, console: console).run()
         case .check(let options):
             return CheckCommand(options: options, console: console).run()
+        case .render(let options):
+            return RenderCommand(options: options, console: console).run()
         }
     }
 
@@ -46,6 +48,17 @@ public enum ClaimCheck {
         } catch {
             console.err("claimcheck: \(path): not a usable lexicon (\(error))\n")
             return nil
+        }
+    }
+
+    /// Writes `text` to `path` atomically, printing a diagnostic on failure.
+    static func write(_ text: String, to path: String, console: Console) -> Bool {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return true
+        } catch {
+            console.err("claimcheck: \(path): cannot write (\(ArticleReader.describe(error)))\n")
+            return false
         }
     }
 

@@ -5,10 +5,13 @@ public enum Command: Equatable, Sendable {
     case list(ListOptions)
     case diff(DiffOptions)
     case check(CheckOptions)
+    case render(RenderOptions)
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, jsonl
+    /// schema.org `Claim`s as JSON-LD (`list` only).
+    case jsonld
 }
 
 public struct ListOptions: Equatable, Sendable {
@@ -18,6 +21,8 @@ public struct ListOptions: Equatable, Sendable {
     public var lossy = false
     public var showRules = false
     public var lexicon: String? = nil
+    /// `--url`: the article's address, for `--format jsonld`.
+    public var url: String? = nil
 }
 
 public struct DiffOptions: Equatable, Sendable {
@@ -36,6 +41,28 @@ public struct CheckOptions: Equatable, Sendable {
     public var format: OutputFormat = .text
     public var lexicon: String? = nil
     public var quiet = false
+    /// `--report KIND=PATH`, in command-line order: extra reports to write.
+    public var reports: [ReportRequest] = []
+}
+
+/// One `--report KIND=PATH` of `check`: write a report of kind `kind` to `path`.
+public struct ReportRequest: Equatable, Sendable {
+    public var kind: String
+    public var path: String
+    public init(kind: String, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+}
+
+/// Options of `render`.
+public struct RenderOptions: Equatable, Sendable {
+    public init() {}
+    public var article: String = ""
+    /// Where to write the page; nil (or `-`) for standard output.
+    public var output: String? = nil
+    public var lossy = false
+    public var lexicon: String? = nil
 }
 
 /// A usage error: printed to stderr with the usage line; exit status 64.
@@ -47,7 +74,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "help"]
+    public static let subcommands = ["list", "diff", "check", "render", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -59,9 +86,10 @@ public enum CommandLineParser {
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)
+        case "render": return try RenderCommand.parse(args)
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
-            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check", subcommand: nil)
+            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check, render", subcommand: nil)
         }
     }
 
@@ -102,9 +130,13 @@ public enum CommandLineParser {
         return positional
     }
 
-    static func format(_ s: String, _ sub: String) throws(UsageError) -> OutputFormat {
-        guard let f = OutputFormat(rawValue: s) else {
-            throw UsageError(message: "unknown format '\(s)'; expected text, json or jsonl", subcommand: sub)
+    static func format(
+        _ s: String, _ sub: String, allowed: [OutputFormat] = [.text, .json, .jsonl]
+    ) throws(UsageError) -> OutputFormat {
+        guard let f = OutputFormat(rawValue: s), allowed.contains(f) else {
+            let names = allowed.map(\.rawValue)
+            let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
+            throw UsageError(message: "unknown format '\(s)'; expected \(list)", subcommand: sub)
         }
         return f
     }

@@ -67,7 +67,7 @@ struct DiffCommand {
             out += "\(report.differences.isEmpty ? "no differences" : "\(report.differences.count) differences"): "
             out += TextRendering.score(report) + "\n"
             console.out(out)
-        case .json, .jsonl:
+        case .json, .jsonl, .jsonld:
             let doc = CheckCommand.json(article: options.article, fixture: fixturePath, report: report)
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
         }

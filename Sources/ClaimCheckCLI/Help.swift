@@ -18,6 +18,7 @@ enum Help {
           list      List the claims of articles with source, cue, time and chain
           diff      Field-level differences between an article's claims and its fixture
           check     Check every article of a corpus against its fixture
+          render    Show an article's claims as a self-contained HTML page
           help      Show help for a subcommand
 
         OPTIONS:
@@ -38,6 +39,7 @@ enum Help {
         case "list": return ListCommand.help
         case "diff": return DiffCommand.help
         case "check": return CheckCommand.help
+        case "render": return RenderCommand.help
         case "help": return main
         default: return nil
         }
