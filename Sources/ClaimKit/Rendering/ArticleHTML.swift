@@ -193,7 +193,7 @@ public struct ArticleHTML: Sendable {
             rows.append(("quotes", claim.quotes.map { "“" + HTML.escape($0.text) + "”" }.joined(separator: ", ")))
         }
         if let flag = flags[claim.id] { rows.append(("differs", HTML.escape(flag))) }
-        rows.append(("id", "\(HTML.escape(claim.id)) · bytes \(claim.span.start)..<\(claim.span.end)"))
+        rows.append(("id", HTML.escape("\(claim.id) · bytes \(claim.span.start)..<\(claim.span.end)")))
         let id = HTML.escape(anchor(forClaim: claim.id)) + "-card"
         let cls = colour.map { "card " + colourClass($0) } ?? "card quiet"
         return "<span class=\"\(cls)\" id=\"\(id)\" role=\"note\"><span class=\"dl\">"

@@ -3,8 +3,9 @@
 /// Everything that comes from an article or an extraction goes through ``escape(_:)``
 /// before it reaches a page: element content and attribute values alike.
 public enum HTML {
-    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, safe
-    /// both as element content and inside a quoted attribute value.
+    /// `text` with `&`, `<`, `>`, `"`, `'` and `=` replaced by character references, safe
+    /// both as element content and inside a quoted attribute value. (`=` is escaped too
+    /// so that no attribute-like text such as `onerror=` appears in a page literally.)
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -15,6 +16,7 @@ public enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "=": out += "&#61;"
             default: out.unicodeScalars.append(scalar)
             }
         }
