@@ -27,17 +27,23 @@ struct CheckCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = CheckOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "check", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
-            case "--lexicon": o.lexicon = try value()
-            case "--quiet", "-q": o.quiet = true
-            case "--report": o.reports.append(try report(try value()))
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "check") }
-        guard positional.count <= 2 else { throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "check",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
+                    case "--lexicon": o.lexicon = try value()
+                    case "--quiet", "-q": o.quiet = true
+                    case "--report": o.reports.append(try report(try value()))
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "check") }
+        guard positional.count <= 2 else {
+            throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check")
+        }
         if positional.count > 0 { o.corpus = positional[0] }
         if positional.count > 1 { o.expected = positional[1] }
         return .check(o)
@@ -48,13 +54,15 @@ struct CheckCommand {
 
     /// Parses `KIND=PATH` of `--report`.
     static func report(_ value: String) throws(UsageError) -> ReportRequest {
-        guard let eq = value.firstIndex(of: "="), eq != value.startIndex, value.index(after: eq) != value.endIndex else {
+        guard let eq = value.firstIndex(of: "="), eq != value.startIndex, value.index(after: eq) != value.endIndex
+        else {
             throw UsageError(message: "--report takes KIND=PATH, e.g. html=report.html", subcommand: "check")
         }
         let kind = String(value[..<eq])
         guard reportKinds.contains(kind) else {
             throw UsageError(
-                message: "unknown report kind '\(kind)'; expected \(reportKinds.joined(separator: ", "))", subcommand: "check")
+                message: "unknown report kind '\(kind)'; expected \(reportKinds.joined(separator: ", "))",
+                subcommand: "check")
         }
         return ReportRequest(kind: kind, path: String(value[value.index(after: eq)...]))
     }
@@ -63,13 +71,16 @@ struct CheckCommand {
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         let articles: [String]
         do {
             articles = try FileManager.default.contentsOfDirectory(atPath: options.corpus)
                 .filter { $0.hasSuffix(".txt") }.sorted()
         } catch {
-            console.err("claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            console.err(
+                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
             return ExitStatus.trouble
         }
         var passed = 0
@@ -81,17 +92,21 @@ struct CheckCommand {
         var out = ""
         for name in articles {
             let articlePath = (options.corpus as NSString).appendingPathComponent(name)
-            let fixturePath = (options.expected as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+            let fixturePath = (options.expected as NSString).appendingPathComponent(
+                (name as NSString).deletingPathExtension + ".json")
             guard FileManager.default.fileExists(atPath: fixturePath) else {
                 failed += 1
                 out += "FAIL \(name): no fixture \(fixturePath)\n"
-                pages.append(.init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "no fixture"))
+                pages.append(
+                    .init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "no fixture"))
                 continue
             }
             guard let bytes = ClaimCheck.readArticle(articlePath, lossy: false, console: console) else {
                 trouble = true
                 failed += 1
-                pages.append(.init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "unreadable article"))
+                pages.append(
+                    .init(name: name, articlePath: articlePath, fixturePath: fixturePath, problem: "unreadable article")
+                )
                 continue
             }
             let fixture: Fixture
@@ -108,7 +123,8 @@ struct CheckCommand {
             let report = ClaimComparison().compare(extraction.claims, with: fixture)
             pages.append(
                 .init(
-                    name: name, articlePath: articlePath, fixturePath: fixturePath, bytes: bytes, extraction: extraction,
+                    name: name, articlePath: articlePath, fixturePath: fixturePath, bytes: bytes,
+                    extraction: extraction,
                     report: report))
             total.accumulate(report)
             if report.passed { passed += 1 } else { failed += 1 }
@@ -123,7 +139,9 @@ struct CheckCommand {
         switch options.format {
         case .text:
             out += "\ntotal: \(TextRendering.score(total))\n"
-            out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+            out +=
+                "fields: "
+                + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
                 .joined(separator: ", ") + "\n"
             out += "\(passed) passed, \(failed) failed\n"
             console.out(out)
@@ -156,14 +174,20 @@ struct CheckCommand {
         .object([
             ("article", .string(article)), ("fixture", .string(fixture)), ("passed", .bool(report.passed)),
             ("scores", scores(report)),
-            ("differences", .array(report.differences.map { d in
-                .object([
-                    ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
-                    ("id", d.claimID.map(JSONValue.string) ?? .null), ("field", d.field.map(JSONValue.string) ?? .null),
-                    ("expected", d.expected.map(JSONValue.string) ?? .null), ("actual", d.actual.map(JSONValue.string) ?? .null),
-                    ("line", d.location.map { .number(Double($0.line)) } ?? .null),
-                ])
-            })),
+            (
+                "differences",
+                .array(
+                    report.differences.map { d in
+                        .object([
+                            ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
+                            ("id", d.claimID.map(JSONValue.string) ?? .null),
+                            ("field", d.field.map(JSONValue.string) ?? .null),
+                            ("expected", d.expected.map(JSONValue.string) ?? .null),
+                            ("actual", d.actual.map(JSONValue.string) ?? .null),
+                            ("line", d.location.map { .number(Double($0.line)) } ?? .null),
+                        ])
+                    })
+            ),
         ])
     }
 }

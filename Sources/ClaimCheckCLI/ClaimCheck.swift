@@ -12,7 +12,9 @@ public enum ClaimCheck {
             command = try CommandLineParser.parse(arguments)
         } catch {
             console.err("claimcheck: \(error.message)\n")
-            let usage = Help.text(for: error.subcommand).flatMap { $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") } }
+            let usage = Help.text(for: error.subcommand).flatMap {
+                $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }
+            }
             if let usage { console.err(usage + "\n") }
             console.err("See 'claimcheck \(error.subcommand.map { "help \($0)" } ?? "--help")'.\n")
             return ExitStatus.usage
@@ -67,7 +69,9 @@ public enum ClaimCheck {
         do {
             let result = try ArticleReader.read(path: path, lossy: lossy)
             if result.repaired {
-                console.err("claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n")
+                console.err(
+                    "claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n"
+                )
             }
             return result.bytes
         } catch {

@@ -89,7 +89,8 @@ public enum CommandLineParser {
         case "render": return try RenderCommand.parse(args)
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
-            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check, render", subcommand: nil)
+            throw UsageError(
+                message: "unknown subcommand '\(first)'; expected one of: list, diff, check, render", subcommand: nil)
         }
     }
 
@@ -118,7 +119,9 @@ public enum CommandLineParser {
             var consumed = false
             let value: () throws(UsageError) -> String = { () throws(UsageError) -> String in
                 if let v = inline { return v }
-                guard index < rest.count else { throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand) }
+                guard index < rest.count else {
+                    throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand)
+                }
                 consumed = true
                 return rest[index]
             }

@@ -24,15 +24,19 @@ struct DiffCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = DiffOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "diff", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
-            case "--lossy": o.lossy = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "diff") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "diff",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
+                    case "--lossy": o.lossy = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "diff") }
         guard (1...2).contains(positional.count) else {
             throw UsageError(message: "diff takes ARTICLE and an optional EXPECTED fixture", subcommand: "diff")
         }
@@ -41,12 +45,13 @@ struct DiffCommand {
         return .diff(o)
     }
 
-
     let options: DiffOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         let fixturePath = options.expected ?? Self.defaultFixture(for: options.article)
         guard let bytes = ClaimCheck.readArticle(options.article, lossy: options.lossy, console: console) else {
             return ExitStatus.trouble

@@ -30,9 +30,6 @@ enum Help {
         \(Help.exitCodes)
         """
 
-
-
-
     static func text(for topic: String?) -> String? {
         switch topic {
         case nil: return main

@@ -29,33 +29,45 @@ struct ListCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ListOptions()
-        guard let files = try CommandLineParser.walk(args, subcommand: "list", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "list", allowed: OutputFormat.allCases)
-            case "--url": o.url = try value()
-            case "--json": o.format = .json
-            case "--lossy": o.lossy = true
-            case "--rules": o.showRules = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "list") }
-        guard !files.isEmpty else { throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list") }
+        guard
+            let files = try CommandLineParser.walk(
+                args, subcommand: "list",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f":
+                        o.format = try CommandLineParser.format(try value(), "list", allowed: OutputFormat.allCases)
+                    case "--url": o.url = try value()
+                    case "--json": o.format = .json
+                    case "--lossy": o.lossy = true
+                    case "--rules": o.showRules = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "list") }
+        guard !files.isEmpty else {
+            throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
+        }
         o.files = files
         if o.url != nil {
-            guard o.format == .jsonld else { throw UsageError(message: "--url goes with --format jsonld", subcommand: "list") }
-            guard files.count == 1 else { throw UsageError(message: "--url names one article: give one FILE", subcommand: "list") }
+            guard o.format == .jsonld else {
+                throw UsageError(message: "--url goes with --format jsonld", subcommand: "list")
+            }
+            guard files.count == 1 else {
+                throw UsageError(message: "--url names one article: give one FILE", subcommand: "list")
+            }
         }
         return .list(o)
     }
-
 
     let options: ListOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         var status = ExitStatus.same
         var documents: [JSONValue] = []
         for (n, path) in options.files.enumerated() {
@@ -95,9 +107,16 @@ struct ListCommand {
         .object([
             ("article", .string(path)),
             ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            ("issues", .array(extraction.issues.map {
-                .object([("kind", .string($0.kind.rawValue)), ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))]))])
-            })),
+            (
+                "issues",
+                .array(
+                    extraction.issues.map {
+                        .object([
+                            ("kind", .string($0.kind.rawValue)),
+                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
+                        ])
+                    })
+            ),
         ])
     }
 }

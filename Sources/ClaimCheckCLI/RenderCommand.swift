@@ -39,7 +39,8 @@ struct RenderCommand {
                 })
         else { return .help(topic: "render") }
         guard positional.count == 1 else {
-            throw UsageError(message: "render takes exactly one ARTICLE (or - for standard input)", subcommand: "render")
+            throw UsageError(
+                message: "render takes exactly one ARTICLE (or - for standard input)", subcommand: "render")
         }
         o.article = positional[0]
         return .render(o)

@@ -46,7 +46,9 @@ struct ClaimAssembler {
 
     func claims(from state: AttributionState) -> Extraction {
         var drafts = state.drafts.filter { !$0.isDropped }
-        drafts.sort { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end }
+        drafts.sort {
+            $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end
+        }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
         var claims: [Claim] = []
         claims.reserveCapacity(drafts.count)
@@ -115,7 +117,9 @@ struct ClaimAssembler {
                 claim.text = text.string(quotation.content)
                 return
             }
-            if !quotation.content.isEmpty { quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content)) }
+            if !quotation.content.isEmpty {
+                quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content))
+            }
         }
         if !quotes.isEmpty {
             claim.kind = .mixed

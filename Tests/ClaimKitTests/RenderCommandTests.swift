@@ -15,12 +15,16 @@ import Testing
         #expect(try CommandLineParser.parse(["render", "--help"]) == .help(topic: "render"))
         var check = CheckOptions()
         check.reports = [ReportRequest(kind: "html", path: "r.html"), ReportRequest(kind: "html", path: "b=c.html")]
-        #expect(try CommandLineParser.parse(["check", "--report", "html=r.html", "--report=html=b=c.html"]) == .check(check))
+        #expect(
+            try CommandLineParser.parse(["check", "--report", "html=r.html", "--report=html=b=c.html"]) == .check(check)
+        )
         var list = ListOptions()
         list.files = ["a.txt"]
         list.format = .jsonld
         list.url = "https://example.org/a"
-        #expect(try CommandLineParser.parse(["list", "a.txt", "--format", "jsonld", "--url", "https://example.org/a"]) == .list(list))
+        #expect(
+            try CommandLineParser.parse(["list", "a.txt", "--format", "jsonld", "--url", "https://example.org/a"])
+                == .list(list))
     }
 
     @Test(arguments: [
@@ -38,7 +42,8 @@ import Testing
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.hasPrefix("<!DOCTYPE html>"))
         #expect(r.out.components(separatedBy: "<mark class=\"claim").count - 1 == 18)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-render-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "claimcheck-render-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("view.html")
@@ -46,13 +51,20 @@ import Testing
         #expect(w.status == 0)
         #expect(w.out.isEmpty)
         #expect(try String(contentsOf: file, encoding: .utf8) == r.out)
-        let bad = try tool.run(["render", "Corpus/turkey-libya-security-deal.txt", "-o", dir.appendingPathComponent("no/such/dir/v.html").path])
+        let bad = try tool.run([
+            "render", "Corpus/turkey-libya-security-deal.txt", "-o",
+            dir.appendingPathComponent("no/such/dir/v.html").path,
+        ])
         #expect(bad.status == 2)
         #expect(bad.err.contains("cannot write"))
     }
 
     @Test func renderReadsStandardInputAndEscapesIt() throws {
-        let r = try tool.run(["render", "-"], stdin: "The mayor said the bridge would reopen.\n\nA note: <script>alert(1)</script> \"><img src=x onerror=alert(1)> here.")
+        let r = try tool.run(
+            ["render", "-"],
+            stdin:
+                "The mayor said the bridge would reopen.\n\nA note: <script>alert(1)</script> \"><img src=x onerror=alert(1)> here."
+        )
         #expect(r.status == 0)
         #expect(!r.out.lowercased().contains("<script"))
         #expect(!r.out.contains("onerror="))
@@ -61,7 +73,8 @@ import Testing
     }
 
     @Test func checkWritesAnHTMLReport() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-report-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "claimcheck-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = dir.appendingPathComponent("Corpus")
@@ -72,8 +85,10 @@ import Testing
         try FileManager.default.copyItem(
             at: Package.corpus.appendingPathComponent(name + ".txt"), to: corpus.appendingPathComponent(name + ".txt"))
         try FileManager.default.copyItem(
-            at: Package.expected.appendingPathComponent(name + ".json"), to: expected.appendingPathComponent(name + ".json"))
-        try "Nobody said anything.".write(to: corpus.appendingPathComponent("orphan.txt"), atomically: true, encoding: .utf8)
+            at: Package.expected.appendingPathComponent(name + ".json"),
+            to: expected.appendingPathComponent(name + ".json"))
+        try "Nobody said anything.".write(
+            to: corpus.appendingPathComponent("orphan.txt"), atomically: true, encoding: .utf8)
         let report = dir.appendingPathComponent("report.html")
         let r = try tool.run(["check", corpus.path, expected.path, "--report", "html=\(report.path)"])
         #expect(r.status == 1, "the orphan has no fixture")
@@ -87,15 +102,20 @@ import Testing
 
     @Test func listWritesJSONLD() throws {
         let r = try tool.run([
-            "list", "Corpus/turkey-libya-security-deal.txt", "--format", "jsonld", "--url", "https://example.org/turkey",
+            "list", "Corpus/turkey-libya-security-deal.txt", "--format", "jsonld", "--url",
+            "https://example.org/turkey",
         ])
         #expect(r.status == 0, "\(r.err)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(doc["@context"] as? String == "https://schema.org")
         let graph = try #require(doc["@graph"] as? [[String: Any]])
         #expect(graph.count == 12)
-        #expect(graph.allSatisfy { ($0["appearance"] as? [String: Any])?["url"] as? String == "https://example.org/turkey" })
-        let two = try tool.run(["list", "Corpus/turkey-libya-security-deal.txt", "Corpus/rail-fares-rise.txt", "--format", "jsonld"])
+        #expect(
+            graph.allSatisfy { ($0["appearance"] as? [String: Any])?["url"] as? String == "https://example.org/turkey" }
+        )
+        let two = try tool.run([
+            "list", "Corpus/turkey-libya-security-deal.txt", "Corpus/rail-fares-rise.txt", "--format", "jsonld",
+        ])
         let docs = try #require(try JSONSerialization.jsonObject(with: Data(two.out.utf8)) as? [[String: Any]])
         #expect(docs.count == 2)
         #expect(docs.allSatisfy { $0["@context"] as? String == "https://schema.org" })

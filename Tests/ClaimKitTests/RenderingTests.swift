@@ -47,30 +47,42 @@ import Testing
                 source: Source(text: evil, span: span, name: evil, role: "<script>", type: .person),
                 cue: Cue(text: "<i>said</i>", span: Span(2, 13), lemma: "<say>"),
                 time: TextSpan(text: "<u>now</u>", span: Span(0, 0)),
-                via: [Hop(source: Source(text: "<x>", span: span, name: "<x>", type: .media), cue: Cue(text: "'", span: span, lemma: "'"))]
+                via: [
+                    Hop(
+                        source: Source(text: "<x>", span: span, name: "<x>", type: .media),
+                        cue: Cue(text: "'", span: span, lemma: "'"))
+                ]
             ))
         let html = ArticleHTML(title: "t", bytes: Array(text.utf8), extraction: Extraction(claims: [claim])).document()
         let lower = html.lowercased()
-        for bad in ["<img", "onerror=", "<script", "<i>", "<u>", "<x>", "<say>"] { #expect(!lower.contains(bad), "\(bad)") }
+        for bad in ["<img", "onerror=", "<script", "<i>", "<u>", "<x>", "<say>"] {
+            #expect(!lower.contains(bad), "\(bad)")
+        }
         #expect(html.contains("data-source=\"&quot;&gt;&lt;img src&#61;x onerror&#61;alert(1)&gt;\""))
     }
 
     @Test func referenceArticleHasOneHighlightPerClaimWithItsSourceLabel() throws {
-        let bytes = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path)
-            .bytes
+        let bytes = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        )
+        .bytes
         let extraction = ClaimExtractor().extract(utf8: bytes)
         let html = ArticleHTML(title: "turkey", bytes: bytes, extraction: extraction).document()
         let elements = claimElements(html)
         #expect(elements.count == extraction.claims.count)
         for claim in extraction.claims {
-            let element = try #require(elements.first { $0.contains("id=\"\(claim.id)\"") }, "no element for \(claim.id)")
+            let element = try #require(
+                elements.first { $0.contains("id=\"\(claim.id)\"") }, "no element for \(claim.id)")
             let name = claim.attribution.map { HTML.escape($0.source.name) } ?? ""
             #expect(element.contains("data-source=\"\(name)\""), "\(claim.id)")
             #expect(element.contains("tabindex=\"0\""), "claims are keyboard reachable")
             if claim.attribution == nil {
                 #expect(element.hasPrefix(" quiet"))
             } else {
-                #expect(html.contains("id=\"\(claim.id)\" tabindex=\"0\" data-kind=\"\(claim.kind.rawValue)\" data-source=\"\(name)\" aria-describedby=\"\(claim.id)-card\"><span class=\"who\" title=\"\(name)\">\(name)</span>"))
+                #expect(
+                    html.contains(
+                        "id=\"\(claim.id)\" tabindex=\"0\" data-kind=\"\(claim.kind.rawValue)\" data-source=\"\(name)\" aria-describedby=\"\(claim.id)-card\"><span class=\"who\" title=\"\(name)\">\(name)</span>"
+                    ))
             }
         }
         #expect(html.contains("Reuters news agency → a report by United Nations‘ experts"))
@@ -82,8 +94,10 @@ import Testing
 
     @Test func highlightedTextIsTheArticleText() throws {
         // Removing the markup and the inserted labels and cards gives back the article.
-        let bytes = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path)
-            .bytes
+        let bytes = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        )
+        .bytes
         let html = ArticleHTML(title: "t", bytes: bytes, extraction: ClaimExtractor().extract(utf8: bytes)).view()
         let start = try #require(html.range(of: "<div class=\"article\" lang=\"en\">"))
         let end = try #require(html.range(of: "</div>\n<aside"))
@@ -139,8 +153,10 @@ import Testing
     }
 
     @Test func checkReportLinksSummaryAndArticles() throws {
-        let bytes = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path)
-            .bytes
+        let bytes = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        )
+        .bytes
         let extraction = ClaimExtractor().extract(utf8: bytes)
         var fixtureText = try String(
             contentsOf: Package.expected.appendingPathComponent("turkey-libya-security-deal.json"), encoding: .utf8)
@@ -152,7 +168,8 @@ import Testing
                 name: "turkey.txt", articlePath: "Corpus/turkey.txt", fixturePath: "Expected/turkey.json", bytes: bytes,
                 extraction: extraction, report: report),
             CheckReportHTML.Entry(
-                name: "<missing>.txt", articlePath: "Corpus/<missing>.txt", fixturePath: "Expected/x.json", problem: "no fixture"),
+                name: "<missing>.txt", articlePath: "Corpus/<missing>.txt", fixturePath: "Expected/x.json",
+                problem: "no fixture"),
         ]
         var total = ComparisonReport()
         total.accumulate(report)
@@ -174,8 +191,10 @@ import Testing
     }
 
     @Test func jsonLDClaimsHaveAuthorsAppearanceAndChain() throws {
-        let bytes = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path)
-            .bytes
+        let bytes = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        )
+        .bytes
         let extraction = ClaimExtractor().extract(utf8: bytes)
         let url = "https://news.example/turkey-libya"
         let text = SchemaOrgClaims.document(extraction, articleURL: url).serialized()
@@ -212,7 +231,8 @@ import Testing
             #expect((node["isBasedOn"] != nil) == !a.via.isEmpty)
         }
         // The chain: the claim is based on Reuters' report, based on the UN experts' report.
-        let reuters = try #require(graph.first { $0["text"] as? String == "Ankara has already sent military supplies to Libya" })
+        let reuters = try #require(
+            graph.first { $0["text"] as? String == "Ankara has already sent military supplies to Libya" })
         let relay = try #require(reuters["isBasedOn"] as? [String: Any])
         #expect(relay["@type"] as? String == "NewsArticle")
         #expect((relay["author"] as? [String: Any])?["name"] as? String == "Reuters news agency")
@@ -221,7 +241,8 @@ import Testing
         let first = try #require(reuters["firstAppearance"] as? [String: Any])
         #expect(origin["@id"] as? String == first["@id"] as? String)
         #expect((first["@id"] as? String)?.hasPrefix("_:") == true)
-        let erdogan = try #require(graph.first { ($0["author"] as? [String: Any])?["name"] as? String == "Recep Tayyip Erdogan" })
+        let erdogan = try #require(
+            graph.first { ($0["author"] as? [String: Any])?["name"] as? String == "Recep Tayyip Erdogan" })
         #expect((erdogan["author"] as? [String: Any])?["jobTitle"] as? String == "Turkish President")
     }
 

@@ -128,28 +128,39 @@ public struct ClaimComparison: Sendable {
         } else {
             stillUnmatched = unmatched
         }
-        var report = ComparisonReport(differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
+        var report = ComparisonReport(
+            differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
         var differences: [(order: Int, diff: ClaimDifference)] = []
         for (e, i) in pairs {
             let expected = fixture.claims[e]
             if !expected.isOptional { report.truePositives += 1 }
             var fieldDiffs: [ClaimDifference] = []
-            compare(expected.json, actualJSON[i], path: "", fixturePath: expected.path, fixture: fixture,
-                    claim: claims[i], into: &fieldDiffs, report: &report)
+            compare(
+                expected.json, actualJSON[i], path: "", fixturePath: expected.path, fixture: fixture,
+                claim: claims[i], into: &fieldDiffs, report: &report)
             differences.append(contentsOf: fieldDiffs.map { (claims[i].span.start, $0) })
         }
         for e in stillUnmatched where !fixture.claims[e].isOptional {
             report.falseNegatives += 1
             let expected = fixture.claims[e]
-            differences.append((Int.max / 2 + e, ClaimDifference(
-                kind: .missing, claimText: expected.text, claimID: nil, field: nil,
-                expected: ClaimJSON.compactText(expected.json), actual: nil, location: fixture.location(of: expected.path))))
+            differences.append(
+                (
+                    Int.max / 2 + e,
+                    ClaimDifference(
+                        kind: .missing, claimText: expected.text, claimID: nil, field: nil,
+                        expected: ClaimJSON.compactText(expected.json), actual: nil,
+                        location: fixture.location(of: expected.path))
+                ))
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
-            differences.append((claims[i].span.start, ClaimDifference(
-                kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
-                actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
+            differences.append(
+                (
+                    claims[i].span.start,
+                    ClaimDifference(
+                        kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
+                        actual: ClaimJSON.compactText(actualJSON[i]), location: nil)
+                ))
         }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
         return report
@@ -177,19 +188,22 @@ public struct ClaimComparison: Sendable {
             for (key, value) in pairs where !["optional", "note", "decidedBy"].contains(key) {
                 let sub = path.isEmpty ? key : path + "." + key
                 guard let a = actual[key] else { continue }
-                compare(value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
-                        into: &diffs, report: &report)
+                compare(
+                    value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
+                    into: &diffs, report: &report)
             }
             return
         case (.string(let e), .object) where actual["text"] != nil:
             // A quoted fragment or time written as a plain string.
-            compare(.string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
-                    into: &diffs, report: &report)
+            compare(
+                .string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
+                into: &diffs, report: &report)
             return
         case (.array(let es), .array(let acts)) where es.count == acts.count && !isSpan(path):
             for (k, (e, a)) in zip(es, acts).enumerated() {
-                compare(e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
-                        into: &diffs, report: &report)
+                compare(
+                    e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
+                    into: &diffs, report: &report)
             }
             if es.isEmpty { tally(path, equal: true, &report) }
             return
@@ -199,10 +213,11 @@ public struct ClaimComparison: Sendable {
         let equal = Self.equivalent(expected, actual)
         tally(path, equal: equal, &report)
         if !equal {
-            diffs.append(ClaimDifference(
-                kind: .field, claimText: claim.text, claimID: claim.id, field: path,
-                expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
-                location: fixture.location(of: fixturePath)))
+            diffs.append(
+                ClaimDifference(
+                    kind: .field, claimText: claim.text, claimID: claim.id, field: path,
+                    expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
+                    location: fixture.location(of: fixturePath)))
         }
     }
 
@@ -249,7 +264,9 @@ public struct ClaimComparison: Sendable {
 
     static func words(_ s: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(w), default: 0] += 1 }
+        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            counts[String(w), default: 0] += 1
+        }
         return counts
     }
 

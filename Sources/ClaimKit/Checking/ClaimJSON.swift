@@ -15,7 +15,11 @@ public enum ClaimJSON {
             ("attribution", claim.attribution.map(attribution) ?? .null),
         ]
         if includeRules {
-            pairs.append(("decidedBy", .array(claim.decidedBy.map { .object([("field", .string($0.field)), ("rule", .string($0.rule))]) })))
+            pairs.append(
+                (
+                    "decidedBy",
+                    .array(claim.decidedBy.map { .object([("field", .string($0.field)), ("rule", .string($0.rule))]) })
+                ))
         }
         return .object(pairs)
     }

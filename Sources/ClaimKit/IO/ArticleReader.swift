@@ -44,7 +44,9 @@ public enum ArticleReader {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Problem.notFound(path: path) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Problem.notFound(path: path)
+            }
             if isDirectory.boolValue { throw Problem.isDirectory(path: path) }
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -58,7 +60,9 @@ public enum ArticleReader {
     }
 
     /// Checks bytes are UTF-8 text: no NUL, valid encoding (or repaired with `lossy`).
-    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (
+        bytes: [UInt8], repaired: Bool
+    ) {
         if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes) {
             guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }

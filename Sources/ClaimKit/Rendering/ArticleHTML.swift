@@ -57,7 +57,8 @@ public struct ArticleHTML: Sendable {
     /// `<div class="view">`, for embedding in a page that carries ``ArticleHTML``'s
     /// stylesheet (see ``page(title:body:)``).
     public func view() -> String {
-        "<div class=\"view\">\n<div class=\"article\" lang=\"en\">" + highlightedText() + "</div>\n" + panel() + "</div>\n"
+        "<div class=\"view\">\n<div class=\"article\" lang=\"en\">" + highlightedText() + "</div>\n" + panel()
+            + "</div>\n"
     }
 
     /// The element id of a claim's highlight: ``idPrefix`` followed by the claim id.
@@ -137,13 +138,15 @@ public struct ArticleHTML: Sendable {
         var seen: Set<String> = []
         func decorate(_ span: Span, _ cls: String) {
             guard seen.insert("\(span.start):\(span.end):\(cls)").inserted else { return }
-            marks.append(HTML.Mark(span: span, open: "<span class=\"\(cls)\">", close: "</span>", keepEmpty: false, rank: 1))
+            marks.append(
+                HTML.Mark(span: span, open: "<span class=\"\(cls)\">", close: "</span>", keepEmpty: false, rank: 1))
         }
         for claim in extraction.claims {
             let colour = claim.attribution.flatMap { colourOf[Self.key($0.source.name)] }
             marks.append(
                 HTML.Mark(
-                    span: claim.span, open: claimOpen(claim, colour: colour), close: "</mark>" + card(claim, colour: colour),
+                    span: claim.span, open: claimOpen(claim, colour: colour),
+                    close: "</mark>" + card(claim, colour: colour),
                     keepEmpty: true, rank: 0))
             guard let a = claim.attribution else { continue }
             for hop in a.chain {
@@ -168,7 +171,8 @@ public struct ArticleHTML: Sendable {
             let relays = HTML.escape(a.via.map(\.source.name).joined(separator: " → "))
             labels += "<span class=\"via\" title=\"reported through \(relays)\">via " + relays + "</span>"
         }
-        return "<mark class=\"claim \(colourClass(colour))\" id=\"\(id)\" tabindex=\"0\" data-kind=\"\(claim.kind.rawValue)\""
+        return
+            "<mark class=\"claim \(colourClass(colour))\" id=\"\(id)\" tabindex=\"0\" data-kind=\"\(claim.kind.rawValue)\""
             + " data-source=\"\(name)\" aria-describedby=\"\(id)-card\">" + labels + flag
     }
 
@@ -183,7 +187,8 @@ public struct ArticleHTML: Sendable {
                 source += "<br><span class=\"kind\">written “\(HTML.escape(a.source.text))”</span>"
             }
             rows.append(("source", source))
-            rows.append(("cue", "“\(HTML.escape(a.cue.text))” <span class=\"kind\">(\(HTML.escape(a.cue.lemma)))</span>"))
+            rows.append(
+                ("cue", "“\(HTML.escape(a.cue.text))” <span class=\"kind\">(\(HTML.escape(a.cue.lemma)))</span>"))
             rows.append(("time", a.time.map { HTML.escape($0.text) } ?? "—"))
             rows.append(("chain", a.via.isEmpty ? "direct from the source" : Self.chain(a, detailed: true)))
         } else {
@@ -197,7 +202,8 @@ public struct ArticleHTML: Sendable {
         let id = HTML.escape(anchor(forClaim: claim.id)) + "-card"
         let cls = colour.map { "card " + colourClass($0) } ?? "card quiet"
         return "<span class=\"\(cls)\" id=\"\(id)\" role=\"note\"><span class=\"dl\">"
-            + rows.map { "<span class=\"dt\">\($0.0)</span><span class=\"dd\">\($0.1)</span>" }.joined() + "</span></span>"
+            + rows.map { "<span class=\"dt\">\($0.0)</span><span class=\"dd\">\($0.1)</span>" }.joined()
+            + "</span></span>"
     }
 
     /// `Reuters news agency → a report by United Nations‘ experts`, escaped; with
@@ -206,7 +212,8 @@ public struct ArticleHTML: Sendable {
         a.chain.map { hop in
             var s = HTML.escape(hop.source.name)
             if detailed {
-                s += " <span class=\"kind\">(" + HTML.escape(hop.cue.text)
+                s +=
+                    " <span class=\"kind\">(" + HTML.escape(hop.cue.text)
                     + (hop.time.map { ", " + HTML.escape($0.text) } ?? "") + ")</span>"
             }
             return s
@@ -227,11 +234,13 @@ public struct ArticleHTML: Sendable {
     private func panel() -> String {
         let claims = extraction.claims
         var out = "<aside class=\"panel\" aria-label=\"Sources\">\n<h2>Sources</h2>\n"
-        out += "<p class=\"hint\">Each source has its own colour and label."
+        out +=
+            "<p class=\"hint\">Each source has its own colour and label."
             + "<span class=\"screen-only\"> Follow a claim to see it in the text.</span></p>\n"
         func item(_ c: Int, chain: Bool) -> String {
             let claim = claims[c]
-            var s = "<li><a href=\"#\(HTML.escape(anchor(forClaim: claim.id)))\">"
+            var s =
+                "<li><a href=\"#\(HTML.escape(anchor(forClaim: claim.id)))\">"
                 + HTML.escape(TextSnippet.short(claim.text)) + "</a> <span class=\"kind\">"
                 + HTML.escape(Self.kindWords(claim.kind)) + "</span>"
             if chain, let a = claim.attribution, !a.via.isEmpty {
@@ -240,7 +249,8 @@ public struct ArticleHTML: Sendable {
             return s + "</li>\n"
         }
         for source in sources {
-            out += "<section class=\"\(colourClass(source.colour))\">\n<h3><span class=\"swatch\" aria-hidden=\"true\"></span>"
+            out +=
+                "<section class=\"\(colourClass(source.colour))\">\n<h3><span class=\"swatch\" aria-hidden=\"true\"></span>"
             out += "<span>" + HTML.escape(source.name) + "</span></h3>\n<p class=\"meta\">"
             out += (source.role.map { HTML.escape($0) + " · " } ?? "") + source.type.rawValue + "</p>\n"
             if !source.says.isEmpty {
@@ -248,13 +258,15 @@ public struct ArticleHTML: Sendable {
                 out += source.says.map { item($0, chain: true) }.joined() + "</ol>\n"
             }
             if !source.relays.isEmpty {
-                out += "<div>passes on:</div>\n<ol>\n" + source.relays.map { item($0, chain: true) }.joined() + "</ol>\n"
+                out +=
+                    "<div>passes on:</div>\n<ol>\n" + source.relays.map { item($0, chain: true) }.joined() + "</ol>\n"
             }
             out += "</section>\n"
         }
         let quiet = claims.indices.filter { claims[$0].attribution == nil }
         if !quiet.isEmpty {
-            out += "<section class=\"quiet\">\n<h3>Unattributed</h3>\n<p class=\"meta\">the article’s own voice</p>\n<ol>\n"
+            out +=
+                "<section class=\"quiet\">\n<h3>Unattributed</h3>\n<p class=\"meta\">the article’s own voice</p>\n<ol>\n"
             out += quiet.map { item($0, chain: false) }.joined() + "</ol>\n</section>\n"
         }
         return out + "</aside>\n"

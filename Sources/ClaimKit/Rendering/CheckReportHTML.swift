@@ -84,20 +84,24 @@ public struct CheckReportHTML: Sendable {
             body += "<tr id=\"\(anchor)-row\"><td><a href=\"#\(anchor)\">\(HTML.escape(entry.name))</a></td>"
             body += "<td>" + Self.status(entry) + "</td>"
             if let r = entry.report {
-                body += "<td class=\"num\">\(Self.number(r.precision))</td><td class=\"num\">\(Self.number(r.recall))</td>"
+                body +=
+                    "<td class=\"num\">\(Self.number(r.precision))</td><td class=\"num\">\(Self.number(r.recall))</td>"
                 body += "<td class=\"num\">\(Self.number(r.f1))</td><td class=\"num\">\(r.differences.count)</td>"
             } else {
                 body += "<td colspan=\"4\">" + HTML.escape(entry.problem ?? "not compared") + "</td>"
             }
             body += "</tr>\n"
         }
-        body += "</tbody>\n<tfoot><tr><th scope=\"row\">total</th><td>\(passed) passed, \(entries.count - passed) failed</td>"
-        body += "<td class=\"num\">\(Self.number(total.precision))</td><td class=\"num\">\(Self.number(total.recall))</td>"
+        body +=
+            "</tbody>\n<tfoot><tr><th scope=\"row\">total</th><td>\(passed) passed, \(entries.count - passed) failed</td>"
+        body +=
+            "<td class=\"num\">\(Self.number(total.precision))</td><td class=\"num\">\(Self.number(total.recall))</td>"
         body += "<td class=\"num\">\(Self.number(total.f1))</td>"
         body += "<td>\(total.falseNegatives) missing, \(total.falsePositives) extra</td></tr>"
         body += "</tfoot>\n</table>\n"
         if !total.fields.isEmpty {
-            body += "<p class=\"scores\">field accuracy: "
+            body +=
+                "<p class=\"scores\">field accuracy: "
                 + total.fields.keys.sorted().map { "\(HTML.escape($0)) \(Self.number(total.fields[$0]!.accuracy))" }
                 .joined(separator: ", ") + "</p>\n"
         }
@@ -133,7 +137,8 @@ public struct CheckReportHTML: Sendable {
     private func differences(_ diffs: [ClaimDifference], fixture: String, view: ArticleHTML?) -> String {
         var out = "<div class=\"differences\">\n<table>\n<caption class=\"sr\">Differences from the fixture</caption>\n"
         out += "<thead><tr><th scope=\"col\">claim</th><th scope=\"col\">difference</th>"
-        out += "<th scope=\"col\">expected (fixture)</th><th scope=\"col\">actual (extracted)</th></tr></thead>\n<tbody>\n"
+        out +=
+            "<th scope=\"col\">expected (fixture)</th><th scope=\"col\">actual (extracted)</th></tr></thead>\n<tbody>\n"
         let file = (fixture as NSString).lastPathComponent
         var k = 0
         while k < diffs.count {
@@ -157,19 +162,19 @@ public struct CheckReportHTML: Sendable {
 
     /// The cells of one difference after the claim cell.
     private func row(_ d: ClaimDifference, file: String, fixture: String) -> String {
-            let at = d.location.map {
-                "<br><small title=\"\(HTML.escape(fixture)):\($0.line):\($0.column)\">"
-                    + HTML.escape(file) + ":\($0.line):\($0.column)</small>"
-            }
-            let expected = (d.expected.map(Self.value) ?? "—") + (at ?? "")
-            let actual = d.actual.map(Self.value) ?? "—"
-            let what: String
-            switch d.kind {
-            case .missing: what = "missing claim"
-            case .extra: what = "extra claim"
-            case .field: what = "<code class=\"field\">" + HTML.escape(d.field ?? "") + "</code>"
-            }
-            return "<td>\(what)</td><td>\(expected)</td><td>\(actual)</td>"
+        let at = d.location.map {
+            "<br><small title=\"\(HTML.escape(fixture)):\($0.line):\($0.column)\">"
+                + HTML.escape(file) + ":\($0.line):\($0.column)</small>"
+        }
+        let expected = (d.expected.map(Self.value) ?? "—") + (at ?? "")
+        let actual = d.actual.map(Self.value) ?? "—"
+        let what: String
+        switch d.kind {
+        case .missing: what = "missing claim"
+        case .extra: what = "extra claim"
+        case .field: what = "<code class=\"field\">" + HTML.escape(d.field ?? "") + "</code>"
+        }
+        return "<td>\(what)</td><td>\(expected)</td><td>\(actual)</td>"
     }
 
     /// A JSON value: short ones inline, whole claims folded away.

@@ -51,7 +51,11 @@ public enum SchemaOrgClaims {
             pairs.append(("author", agent(a.source)))
         }
         if let url = articleURL {
-            pairs.append(("appearance", .object([("@type", .string("NewsArticle")), ("@id", .string(url)), ("url", .string(url))])))
+            pairs.append(
+                (
+                    "appearance",
+                    .object([("@type", .string("NewsArticle")), ("@id", .string(url)), ("url", .string(url))])
+                ))
         }
         // Innermost first: each relay's work is based on the one inside it.
         var inner = origin.map { _ in JSONValue.object([("@id", .string("_:\(claim.id)-origin"))]) }
