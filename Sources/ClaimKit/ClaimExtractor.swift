@@ -12,6 +12,7 @@ import Foundation
 /// linear in the input's length. All spans are UTF-8 byte offsets into the input.
 /// The extractor is a value; it is safe to share across threads.
 public struct ClaimExtractor: Sendable {
+    /// The cue lexicon in use (``Lexicon/english`` by default).
     public let lexicon: Lexicon
     let index: LexiconIndex
 

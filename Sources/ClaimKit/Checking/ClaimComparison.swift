@@ -1,5 +1,6 @@
 /// One difference between a fixture and the extractor's claims.
 public struct ClaimDifference: Sendable, Equatable {
+    /// What kind of difference: a claim missing or extra, or one field.
     public enum Kind: String, Sendable, Codable {
         /// The fixture expects a claim the extractor did not find.
         case missing
@@ -8,6 +9,7 @@ public struct ClaimDifference: Sendable, Equatable {
         /// A matched claim differs in one field.
         case field
     }
+    /// Missing, extra or field.
     public var kind: Kind
     /// The claim's text (expected for `missing` and `field`, actual for `extra`).
     public var claimText: String
@@ -15,8 +17,9 @@ public struct ClaimDifference: Sendable, Equatable {
     public var claimID: String?
     /// Dotted field path for `field`: `attribution.source.name`.
     public var field: String?
-    /// Expected and actual values as compact JSON.
+    /// The expected value as compact JSON (for `field`; the whole expected claim for `missing`).
     public var expected: String?
+    /// The actual value as compact JSON (for `field`; the whole claim for `extra`).
     public var actual: String?
     /// Where in the fixture (for `missing` and `field`).
     public var location: SourceLocation?
@@ -24,32 +27,44 @@ public struct ClaimDifference: Sendable, Equatable {
 
 /// Per-field tallies over matched claims.
 public struct FieldScore: Sendable, Equatable, Codable {
+    /// Times the field was compared (once per matched claim that states it).
     public var compared = 0
+    /// Times it was equal.
     public var equal = 0
+    /// Creates a tally.
     public init(compared: Int = 0, equal: Int = 0) {
         self.compared = compared
         self.equal = equal
     }
+    /// `equal / compared`, from 0 to 1; 1 when nothing was compared.
     public var accuracy: Double { compared == 0 ? 1 : Double(equal) / Double(compared) }
 }
 
 /// The result of comparing one article's claims with its fixture.
 public struct ComparisonReport: Sendable {
+    /// Every difference, in article order (missing claims last, in fixture order).
     public var differences: [ClaimDifference]
     /// Non-optional expected claims matched to an actual claim.
     public var truePositives: Int
+    /// Expected (non-optional) claims with no actual claim: the missing ones.
     public var falseNegatives: Int
+    /// Actual claims matched to no expected claim: the extra ones.
     public var falsePositives: Int
     /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
     public var fields: [String: FieldScore]
 
+    /// `truePositives / (truePositives + falsePositives)`, from 0 to 1; 1 when there is nothing to count.
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+    /// `truePositives / (truePositives + falseNegatives)`, from 0 to 1; 1 when there is nothing to count.
     public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+    /// The harmonic mean of ``precision`` and ``recall``; 0 when both are 0.
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    /// Whether there are no differences at all (no claim missing or extra, no field differing).
     public var passed: Bool { differences.isEmpty }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
+    /// Creates a report from its counts (all zero by default).
     public init(
         differences: [ClaimDifference] = [], truePositives: Int = 0, falseNegatives: Int = 0, falsePositives: Int = 0,
         fields: [String: FieldScore] = [:]
@@ -84,11 +99,14 @@ public struct ClaimComparison: Sendable {
     /// Dotted field paths not compared (e.g. `attribution.time`).
     public var ignoredFields: Set<String>
 
+    /// Creates a comparison; `tolerance` is a Dice coefficient from 0 to 1.
     public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
         self.tolerance = tolerance
         self.ignoredFields = ignoredFields
     }
 
+    /// Matches `claims` (the extractor's, in article order) to the fixture's and compares
+    /// every field the fixture states. Never throws: every mismatch is a ``ClaimDifference``.
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
         let actualJSON = claims.map { ClaimJSON.value($0) }
         let actualKeys = claims.map { Self.normalize($0.text) }

@@ -24,6 +24,8 @@ public enum ClaimJSON {
         return .object(pairs)
     }
 
+    /// An attribution as a JSON object: `source`, `cue`, `time` (or `null`) and `via` (an array
+    /// of hops), each source and cue with its `span` as `[start, end]` UTF-8 byte offsets.
     public static func attribution(_ a: Attribution) -> JSONValue {
         .object([
             ("source", source(a.source)),
