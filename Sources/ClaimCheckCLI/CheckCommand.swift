@@ -7,7 +7,7 @@ struct CheckCommand {
         OVERVIEW: Check every article of a corpus (*.txt) against its fixture
         (<name>.json): precision, recall and F1 per article and in total.
 
-        USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--format text|json]
+        USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--format text|json] [--report <kind>=<path> ...]
 
         ARGUMENTS:
           <corpus-dir>     Articles (default: Corpus)

@@ -27,7 +27,6 @@ enum Stylesheet {
         header.page p{margin:0;color:var(--muted)}
         .view{display:grid;grid-template-columns:minmax(0,44rem) minmax(16rem,24rem);gap:2rem;padding:1.5rem;
         align-items:start}
-        @media (max-width:60rem){.view{grid-template-columns:minmax(0,1fr)}}
         .article{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
         .claim{color:inherit;background:hsl(var(--h) var(--tint-s) var(--tint-l));border-bottom:2px solid
         hsl(var(--h) 60% 42%);border-radius:3px;padding:.05em .1em;-webkit-box-decoration-break:clone;
@@ -55,6 +54,8 @@ enum Stylesheet {
         .card .dt{color:var(--muted)}
         .panel{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow:auto;font-size:.9rem;
         line-height:1.45;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:1rem}
+        @media (max-width:60rem){.view{grid-template-columns:minmax(0,1fr)}
+        .panel{position:static;max-height:none;overflow:visible}}
         .panel h2{font-size:1rem;margin:0 0 .5rem}
         .panel .hint{color:var(--muted);margin:0 0 .75rem;font-size:.82rem}
         .panel section{border-top:1px solid var(--line);padding:.6rem 0}
@@ -78,7 +79,7 @@ enum Stylesheet {
         code.field{white-space:nowrap}
         td code,td pre{font:.8rem/1.4 ui-monospace,"DejaVu Sans Mono","Liberation Mono",monospace;
         white-space:pre-wrap;overflow-wrap:anywhere}
-        .summary,.report-article>header,.differences{padding:0 1.5rem}
+        .summary,.report-article>header,.differences{padding:0 1.5rem;overflow-x:auto}
         .status{font-weight:700;letter-spacing:.03em}
         .status.pass{color:var(--pass)}
         .status.fail{color:var(--fail)}
