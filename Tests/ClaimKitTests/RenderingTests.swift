@@ -142,6 +142,16 @@ import Testing
         #expect(html.contains("Anna said that <mark"))
     }
 
+    @Test func spansPastTheEndAreClampedNotFatal() {
+        let text = "Short."
+        let past = Claim(id: "c1", text: "", span: Span(3, 99), kind: .unattributed)
+        let beyond = Claim(id: "c2", text: "", span: Span(50, 60), kind: .unattributed)
+        let html = ArticleHTML(title: "t", bytes: Array(text.utf8), extraction: Extraction(claims: [past, beyond]))
+            .view()
+        #expect(claimElements(html).count == 2)
+        #expect(articleText(html).hasPrefix("\nShort."))
+    }
+
     @Test func spansInsideACharacterDoNotSplitIt() {
         // Span boundaries inside "é" (2 bytes) and "“" (3 bytes) move back to the character start.
         let text = "é said “yes” <&>"
