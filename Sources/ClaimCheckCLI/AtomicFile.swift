@@ -1,3 +1,4 @@
+import ClaimKit
 import Foundation
 
 #if canImport(Glibc)
@@ -24,10 +25,10 @@ enum AtomicFile {
 
     /// The temporary file name used for `path`: `.NAME.RANDOM.tmp` in the same folder.
     static func temporaryPath(for path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = FilePath.directory(path)
+        let name = FilePath.name(path)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        return (folder as NSString).appendingPathComponent(".\(name).\(random).tmp")
+        return FilePath.join(folder, ".\(name).\(random).tmp")
     }
 
     /// Writes `bytes` to `path` atomically (new files get mode 0666 less the umask).

@@ -31,6 +31,9 @@ struct CheckCommand {
           --color <when>          auto (default: when standard output is a terminal and
                                   NO_COLOR is unset), always or never
           -q, --quiet             Print only failing articles and the summary
+          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
+                                    html  one page: the summary, each article's
+                                          differences side by side and its view
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
 
@@ -89,7 +92,8 @@ struct CheckCommand {
         do {
             names = try corpus.articles()
         } catch {
-            console.err("claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            console.err(
+                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
             return ExitStatus.trouble
         }
         let selected = names.filter { Glob.selects(options.filters, article: $0) }
@@ -123,14 +127,19 @@ struct CheckCommand {
         switch options.format {
         case .text:
             console.out(text(run, style: style, annotations: annotations))
-        case .json, .jsonl:
+        case .json, .jsonl, .jsonld:  // jsonld is refused when parsing
             for a in annotations { console.err(a + "\n") }
             let doc = run.json()
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
         }
         var status = run.trouble ? ExitStatus.trouble : (run.failed == 0 ? ExitStatus.same : ExitStatus.differences)
         for report in options.reports {
-            let contents = report.kind == .junit ? run.junit() : run.json().serialized() + "\n"
+            let contents: String
+            switch report.kind {
+            case .junit: contents = run.junit()
+            case .json: contents = run.json().serialized() + "\n"
+            case .html: contents = htmlReport(run)
+            }
             do {
                 try AtomicFile.write(contents, to: report.path)
                 console.err("claimcheck: wrote \(report.kind.rawValue) report \(report.path)\n")
@@ -210,6 +219,29 @@ struct CheckCommand {
         return out
     }
 
+    /// The whole check as one HTML page: the summary, then each article's differences
+    /// and its view (`CheckReportHTML`). Articles are read again only for this report.
+    func htmlReport(_ run: CheckRun) -> String {
+        var total = ComparisonReport()
+        let entries: [CheckReportHTML.Entry] = run.results.map { r in
+            switch r.outcome {
+            case .passed(let report), .mismatch(let report):
+                total.accumulate(report)
+                let bytes = try? ArticleReader.read(path: r.articlePath).bytes
+                return .init(
+                    name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, bytes: bytes,
+                    extraction: Extraction(claims: r.claims), report: report)
+            case .missingFixture:
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "no fixture")
+            case .malformedFixture(let error):
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "\(error)")
+            case .trouble(let message):
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: message)
+            }
+        }
+        return CheckReportHTML(entries: entries, total: total).document()
+    }
+
     static func scores(_ r: ComparisonReport) -> JSONValue {
         .object([
             ("precision", .number(r.precision)), ("recall", .number(r.recall)), ("f1", .number(r.f1)),
@@ -227,14 +259,20 @@ struct CheckCommand {
         .object([
             ("article", .string(article)), ("fixture", .string(fixture)), ("passed", .bool(report.passed)),
             ("scores", scores(report)),
-            ("differences", .array(report.differences.map { d in
-                .object([
-                    ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
-                    ("id", d.claimID.map(JSONValue.string) ?? .null), ("field", d.field.map(JSONValue.string) ?? .null),
-                    ("expected", d.expected.map(JSONValue.string) ?? .null), ("actual", d.actual.map(JSONValue.string) ?? .null),
-                    ("line", d.location.map { .number(Double($0.line)) } ?? .null),
-                ])
-            })),
+            (
+                "differences",
+                .array(
+                    report.differences.map { d in
+                        .object([
+                            ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
+                            ("id", d.claimID.map(JSONValue.string) ?? .null),
+                            ("field", d.field.map(JSONValue.string) ?? .null),
+                            ("expected", d.expected.map(JSONValue.string) ?? .null),
+                            ("actual", d.actual.map(JSONValue.string) ?? .null),
+                            ("line", d.location.map { .number(Double($0.line)) } ?? .null),
+                        ])
+                    })
+            ),
         ])
     }
 }

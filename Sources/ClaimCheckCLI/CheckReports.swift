@@ -13,7 +13,7 @@ public enum UnreferencedPolicy: String, Sendable, CaseIterable {
 
 /// `--report junit=PATH` or `--report json=PATH`.
 public struct ReportRequest: Equatable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case junit, json }
+    public enum Kind: String, Sendable, CaseIterable { case junit, json, html }
     public var kind: Kind
     public var path: String
 
@@ -24,7 +24,7 @@ public struct ReportRequest: Equatable, Sendable {
 
     static func parse(_ s: String, _ sub: String) throws(UsageError) -> ReportRequest {
         guard let eq = s.firstIndex(of: "="), let kind = Kind(rawValue: String(s[..<eq])), s.index(after: eq) < s.endIndex else {
-            throw UsageError(message: "expected --report junit=PATH or --report json=PATH, not '\(s)'", subcommand: sub)
+            throw UsageError(message: "expected --report junit=PATH, json=PATH or html=PATH, not '\(s)'", subcommand: sub)
         }
         return ReportRequest(kind: kind, path: String(s[s.index(after: eq)...]))
     }
@@ -66,7 +66,7 @@ struct CheckRun {
     }
 
     func fixturePath(_ name: String) -> String { (try? corpus.fixturePath(name)) ?? name }
-    func articlePath(_ name: String) -> String { (corpus.corpus as NSString).appendingPathComponent(name + ".txt") }
+    func articlePath(_ name: String) -> String { FilePath.join(corpus.corpus, name + ".txt") }
 
     /// The differences of a mismatch as plain text, one block per difference.
     static func diffText(_ r: GoldenCorpus.Result, report: ComparisonReport) -> String {

@@ -12,7 +12,9 @@ public enum ClaimCheck {
             command = try CommandLineParser.parse(arguments)
         } catch {
             console.err("claimcheck: \(error.message)\n")
-            let usage = Help.text(for: error.subcommand).flatMap { $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") } }
+            let usage = Help.text(for: error.subcommand).flatMap {
+                $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }
+            }
             if let usage { console.err(usage + "\n") }
             console.err("See 'claimcheck \(error.subcommand.map { "help \($0)" } ?? "--help")'.\n")
             return ExitStatus.usage
@@ -41,6 +43,8 @@ public enum ClaimCheck {
         case .lexicon:
             console.out(Lexicon.englishJSON + "\n")
             return ExitStatus.same
+        case .render(let options):
+            return RenderCommand(options: options, console: console).run()
         }
     }
 
@@ -56,12 +60,25 @@ public enum ClaimCheck {
         }
     }
 
+    /// Writes `text` to `path` atomically, printing a diagnostic on failure.
+    static func write(_ text: String, to path: String, console: Console) -> Bool {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return true
+        } catch {
+            console.err("claimcheck: \(path): cannot write (\(ArticleReader.describe(error)))\n")
+            return false
+        }
+    }
+
     /// Reads an article, printing a diagnostic on failure.
     static func readArticle(_ path: String, lossy: Bool, console: Console) -> [UInt8]? {
         do {
             let result = try ArticleReader.read(path: path, lossy: lossy)
             if result.repaired {
-                console.err("claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n")
+                console.err(
+                    "claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n"
+                )
             }
             return result.bytes
         } catch {

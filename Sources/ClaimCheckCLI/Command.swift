@@ -10,10 +10,13 @@ public enum Command: Equatable, Sendable {
     case accept(SettleOptions)
     case reject(SettleOptions)
     case lexicon
+    case render(RenderOptions)
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, jsonl
+    /// schema.org `Claim`s as JSON-LD (`list` only).
+    case jsonld
 }
 
 public struct ListOptions: Equatable, Sendable {
@@ -23,6 +26,8 @@ public struct ListOptions: Equatable, Sendable {
     public var lossy = false
     public var showRules = false
     public var lexicon: String? = nil
+    /// `--url`: the article's address, for `--format jsonld`.
+    public var url: String? = nil
 }
 
 public struct DiffOptions: Equatable, Sendable {
@@ -52,6 +57,16 @@ public struct CheckOptions: Equatable, Sendable {
     public var color: ColorChoice = .auto
 }
 
+/// Options of `render`.
+public struct RenderOptions: Equatable, Sendable {
+    public init() {}
+    public var article: String = ""
+    /// Where to write the page; nil (or `-`) for standard output.
+    public var output: String? = nil
+    public var lossy = false
+    public var lexicon: String? = nil
+}
+
 /// A usage error: printed to stderr with the usage line; exit status 64.
 public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
@@ -61,7 +76,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "update", "review", "accept", "reject", "help"]
+    public static let subcommands = ["list", "diff", "check", "render", "update", "review", "accept", "reject", "lexicon", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -73,6 +88,7 @@ public enum CommandLineParser {
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)
+        case "render": return try RenderCommand.parse(args)
         case "update": return try UpdateCommand.parse(args)
         case "review": return try ReviewCommand.parse(args)
         case "accept": return try AcceptCommand.parse(args, .accept)
@@ -112,7 +128,9 @@ public enum CommandLineParser {
             var consumed = false
             let value: () throws(UsageError) -> String = { () throws(UsageError) -> String in
                 if let v = inline { return v }
-                guard index < rest.count else { throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand) }
+                guard index < rest.count else {
+                    throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand)
+                }
                 consumed = true
                 return rest[index]
             }
@@ -124,9 +142,13 @@ public enum CommandLineParser {
         return positional
     }
 
-    static func format(_ s: String, _ sub: String) throws(UsageError) -> OutputFormat {
-        guard let f = OutputFormat(rawValue: s) else {
-            throw UsageError(message: "unknown format '\(s)'; expected text, json or jsonl", subcommand: sub)
+    static func format(
+        _ s: String, _ sub: String, allowed: [OutputFormat] = [.text, .json, .jsonl]
+    ) throws(UsageError) -> OutputFormat {
+        guard let f = OutputFormat(rawValue: s), allowed.contains(f) else {
+            let names = allowed.map(\.rawValue)
+            let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
+            throw UsageError(message: "unknown format '\(s)'; expected \(list)", subcommand: sub)
         }
         return f
     }

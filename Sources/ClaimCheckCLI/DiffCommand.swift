@@ -26,15 +26,19 @@ struct DiffCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = DiffOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "diff", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
-            case "--lossy": o.lossy = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "diff") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "diff",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
+                    case "--lossy": o.lossy = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "diff") }
         guard (1...2).contains(positional.count) else {
             throw UsageError(message: "diff takes ARTICLE and an optional EXPECTED fixture", subcommand: "diff")
         }
@@ -43,12 +47,13 @@ struct DiffCommand {
         return .diff(o)
     }
 
-
     let options: DiffOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         let fixturePath = options.expected ?? Self.defaultFixture(for: options.article)
         guard let bytes = ClaimCheck.readArticle(options.article, lossy: options.lossy, console: console) else {
             return ExitStatus.trouble
@@ -64,8 +69,8 @@ struct DiffCommand {
         let configuration: CheckConfiguration
         do {
             configuration = options.article == "-" ? CheckConfiguration()
-                : try CheckConfiguration.load(corpus: (options.article as NSString).deletingLastPathComponent.isEmpty
-                    ? "." : (options.article as NSString).deletingLastPathComponent)
+                : try CheckConfiguration.load(corpus: FilePath.directory(options.article).isEmpty
+                    ? "." : FilePath.directory(options.article))
         } catch {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
@@ -79,7 +84,7 @@ struct DiffCommand {
             out += "\(report.differences.isEmpty ? "no differences" : "\(report.differences.count) differences"): "
             out += TextRendering.score(report) + "\n"
             console.out(out)
-        case .json, .jsonl:
+        case .json, .jsonl, .jsonld:
             let doc = CheckCommand.json(article: options.article, fixture: fixturePath, report: report)
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
         }

@@ -28,6 +28,7 @@ enum Help {
           accept    Accept pending fixtures
           reject    Reject pending fixtures
           lexicon   Print the built-in English cue lexicon (JSON): a template for another language
+          render    Show an article's claims as a self-contained HTML page
           help      Show help for a subcommand
 
         OPTIONS:
@@ -39,9 +40,6 @@ enum Help {
         \(Help.exitCodes)
         """
 
-
-
-
     static func text(for topic: String?) -> String? {
         switch topic {
         case nil: return main
@@ -52,6 +50,7 @@ enum Help {
         case "review": return ReviewCommand.help
         case "accept": return AcceptCommand.help
         case "reject": return AcceptCommand.rejectHelp
+        case "render": return RenderCommand.help
         case "help": return main
         case "lexicon":
             return """

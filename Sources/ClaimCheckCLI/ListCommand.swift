@@ -7,14 +7,18 @@ struct ListCommand {
         OVERVIEW: List the claims of articles: kind, text, source (name, role, type), cue,
         time and reported-by chain. Spans are UTF-8 byte offsets into the file.
 
-        USAGE: claimcheck list <file> ... [--format text|json|jsonl] [--rules] [--lossy]
+        USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules] [--lossy]
 
         ARGUMENTS:
           <file>        An article (UTF-8 text); - reads standard input
 
         OPTIONS:
           -f, --format <format>   text (default), json (an array of articles), or jsonl
-                                  (one JSON object per article per line)
+                                  (one JSON object per article per line), or jsonld
+                                  (each attributed claim as a schema.org Claim in
+                                  JSON-LD; an array of documents for several files)
+          --url <url>             The article's URL, for --format jsonld: each claim's
+                                  appearance (a NewsArticle) and @id (one <file> only)
           --rules                 Show which rule decided each field
           --lossy                 Replace invalid UTF-8 with U+FFFD (and warn) instead of failing
           --lexicon <file.json>   Use another language's cue lexicon (docs/LEXICON.md)
@@ -25,28 +29,45 @@ struct ListCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ListOptions()
-        guard let files = try CommandLineParser.walk(args, subcommand: "list", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "list")
-            case "--json": o.format = .json
-            case "--lossy": o.lossy = true
-            case "--rules": o.showRules = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "list") }
-        guard !files.isEmpty else { throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list") }
+        guard
+            let files = try CommandLineParser.walk(
+                args, subcommand: "list",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f":
+                        o.format = try CommandLineParser.format(try value(), "list", allowed: OutputFormat.allCases)
+                    case "--url": o.url = try value()
+                    case "--json": o.format = .json
+                    case "--lossy": o.lossy = true
+                    case "--rules": o.showRules = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "list") }
+        guard !files.isEmpty else {
+            throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
+        }
         o.files = files
+        if o.url != nil {
+            guard o.format == .jsonld else {
+                throw UsageError(message: "--url goes with --format jsonld", subcommand: "list")
+            }
+            guard files.count == 1 else {
+                throw UsageError(message: "--url names one article: give one FILE", subcommand: "list")
+            }
+        }
         return .list(o)
     }
-
 
     let options: ListOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         var status = ExitStatus.same
         var documents: [JSONValue] = []
         for (n, path) in options.files.enumerated() {
@@ -70,9 +91,15 @@ struct ListCommand {
             case .json, .jsonl:
                 let doc = Self.document(path: path, extraction: extraction, rules: options.showRules)
                 if options.format == .jsonl { console.out(doc.compact() + "\n") } else { documents.append(doc) }
+            case .jsonld:
+                documents.append(SchemaOrgClaims.document(extraction, articleURL: options.url))
             }
         }
         if options.format == .json { console.out(JSONValue.array(documents).serialized() + "\n") }
+        if options.format == .jsonld {
+            let doc = documents.count == 1 ? documents[0] : .array(documents)
+            console.out(doc.serialized() + "\n")
+        }
         return status
     }
 
@@ -80,9 +107,16 @@ struct ListCommand {
         .object([
             ("article", .string(path)),
             ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            ("issues", .array(extraction.issues.map {
-                .object([("kind", .string($0.kind.rawValue)), ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))]))])
-            })),
+            (
+                "issues",
+                .array(
+                    extraction.issues.map {
+                        .object([
+                            ("kind", .string($0.kind.rawValue)),
+                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -12,6 +12,7 @@ import Foundation
 /// linear in the input's length. All spans are UTF-8 byte offsets into the input.
 /// The extractor is a value; it is safe to share across threads.
 public struct ClaimExtractor: Sendable {
+    /// The cue lexicon in use (``Lexicon/english`` by default).
     public let lexicon: Lexicon
     let index: LexiconIndex
 
@@ -46,7 +47,9 @@ struct ClaimAssembler {
 
     func claims(from state: AttributionState) -> Extraction {
         var drafts = state.drafts.filter { !$0.isDropped }
-        drafts.sort { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end }
+        drafts.sort {
+            $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end
+        }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
         var claims: [Claim] = []
         claims.reserveCapacity(drafts.count)

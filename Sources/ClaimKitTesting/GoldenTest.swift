@@ -56,7 +56,7 @@ public struct GoldenTest: Sendable {
     }
 
     private func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
+        path.hasPrefix("/") ? path : FilePath.join(root, path)
     }
 
     /// The corpus on disk, with absolute paths, and its `claimcheck.json`.
@@ -71,7 +71,7 @@ public struct GoldenTest: Sendable {
     }
 
     /// `Expected/NAME.json` as messages name it.
-    private func display(_ name: String) -> String { (expected as NSString).appendingPathComponent(name + ".json") }
+    private func display(_ name: String) -> String { FilePath.join(expected, name + ".json") }
 
     /// Checks one article against its fixture, recording an issue for each difference
     /// at the fixture's file and line:
@@ -99,7 +99,7 @@ public struct GoldenTest: Sendable {
         case .passed:
             return true
         case .missingFixture:
-            Issue.record("\((self.corpus as NSString).appendingPathComponent(name + ".txt")) has no fixture \(fixture)", sourceLocation: sourceLocation)
+            Issue.record("\(FilePath.join(self.corpus, name + ".txt")) has no fixture \(fixture)", sourceLocation: sourceLocation)
         case .trouble(let message):
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         case .malformedFixture(let error):
@@ -150,7 +150,7 @@ public struct GoldenTest: Sendable {
         for name in corpus.unreferencedFixtures(articles: names) {
             ok = false
             let path = (try? corpus.fixturePath(name)) ?? name
-            Issue.record("unreferenced fixture \(display(name)): no article \((self.corpus as NSString).appendingPathComponent(name + ".txt"))",
+            Issue.record("unreferenced fixture \(display(name)): no article \(FilePath.join(self.corpus, name + ".txt"))",
                          sourceLocation: fixtureLocation(path, name: name, ClaimKit.SourceLocation(line: 1, column: 1)) ?? sourceLocation)
         }
         return ok
@@ -159,15 +159,15 @@ public struct GoldenTest: Sendable {
     /// A Swift Testing location inside a fixture file.
     private func fixtureLocation(_ path: String, name: String, _ at: ClaimKit.SourceLocation?) -> Testing.SourceLocation? {
         guard let at, at.line > 0, at.column > 0 else { return nil }
-        let folder = (expected as NSString).lastPathComponent
+        let folder = FilePath.name(expected)
         return Testing.SourceLocation(
             fileID: "\(folder.isEmpty ? "Expected" : folder)/\(name).json", filePath: path, line: at.line, column: at.column)
     }
 
     private func location(_ error: FixtureError) -> Testing.SourceLocation? {
         guard let at = error.location, at.line > 0, at.column > 0 else { return nil }
-        let file = (error.path as NSString).lastPathComponent
-        let folder = ((error.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let file = FilePath.name(error.path)
+        let folder = FilePath.name(FilePath.directory(error.path))
         return Testing.SourceLocation(fileID: "\(folder.isEmpty ? "Expected" : folder)/\(file)", filePath: error.path, line: at.line, column: at.column)
     }
 }

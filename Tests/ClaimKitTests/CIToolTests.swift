@@ -68,7 +68,7 @@ import Testing
     @Test func atomicWriteReplacesWholeFileInTheSameFolder() throws {
         let t = try TemporaryCorpus(articles: [:])
         let path = t.root.appendingPathComponent("out.json").path
-        #expect((AtomicFile.temporaryPath(for: path) as NSString).deletingLastPathComponent == t.root.path,
+        #expect(FilePath.directory(AtomicFile.temporaryPath(for: path)) == t.root.path,
                 "the temporary file is in the target's folder, so rename(2) is atomic")
         try AtomicFile.write("first\n", to: path)
         try AtomicFile.write("second\n", to: path)
@@ -101,7 +101,7 @@ import Testing
         #expect(t.expectedFiles == ["harbour.json.new", "library.json.new"])
         #expect(r.out.contains("created \(t.expected)/"))
         // The pending fixture is the extractor's output in fixture form.
-        let bytes = try ArticleReader.read(path: (t.corpus as NSString).appendingPathComponent("harbour.txt")).bytes
+        let bytes = try ArticleReader.read(path: FilePath.join(t.corpus, "harbour.txt")).bytes
         let expected = ClaimJSON.fixture(article: "harbour.txt", claims: ClaimExtractor().extract(utf8: bytes).claims)
         #expect(try t.read(t.pendingPath("harbour")) == expected)
     }
@@ -235,7 +235,7 @@ import Testing
 
     @Test func configurationBesideArticlesIsNotAFixture() throws {
         let t = try TemporaryCorpus()
-        try t.write("{\"tolerance\": 0.9}", to: (t.corpus as NSString).appendingPathComponent("claimcheck.json"))
+        try t.write("{\"tolerance\": 0.9}", to: FilePath.join(t.corpus, "claimcheck.json"))
         #expect(tool(["update", t.corpus, t.corpus, "--accept"]).status == 0)
         let r = tool(["check", t.corpus, t.corpus, "--unreferenced", "fail"])
         #expect(r.status == 0, "\(r.out)")
@@ -335,7 +335,7 @@ import Testing
         #expect(tool(["check", t.root.appendingPathComponent("nowhere").path, t.expected]).status == 2)
         #expect(tool(["check", t.corpus, t.expected, "--report", "junit=\(t.root.path)/no/such/dir/r.xml"]).status == 2)
         for args in [
-            ["check", "--unreferenced", "sometimes"], ["check", "--report", "html=x"], ["check", "--report", "junit="],
+            ["check", "--unreferenced", "sometimes"], ["check", "--report", "pdf=x"], ["check", "--report", "junit="],
             ["check", "--color", "purple"], ["update", "--only", "some"], ["update", "--accept", "--check"],
             ["update", "a", "b", "c"], ["review", "a", "b", "c"], ["accept", "../x"], ["reject", "--nope"],
         ] {

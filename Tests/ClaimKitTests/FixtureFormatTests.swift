@@ -158,8 +158,8 @@ import Testing
         let t = try TemporaryCorpus()
         try t.recordAll()
         try t.breakKind("harbour")
-        let config = (t.corpus as NSString).appendingPathComponent("claimcheck.json")
-        let article = (t.corpus as NSString).appendingPathComponent("harbour.txt")
+        let config = FilePath.join(t.corpus, "claimcheck.json")
+        let article = FilePath.join(t.corpus, "harbour.txt")
         #expect(tool(["check", t.corpus, t.expected]).status == 1)
         #expect(tool(["diff", article, t.fixturePath("harbour")]).status == 1)
 

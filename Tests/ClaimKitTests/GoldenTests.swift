@@ -7,13 +7,15 @@ import Testing
 @Suite struct GoldenTests {
     @Test func corpusIsNotEmpty() {
         #expect(Package.articles.count >= 1, "no articles in \(Package.corpus.path)")
-        #expect(Package.articles.contains("turkey-libya-security-deal"), "the reference article is missing from Corpus/")
+        #expect(
+            Package.articles.contains("turkey-libya-security-deal"), "the reference article is missing from Corpus/")
     }
 
     @Test func everyArticleHasAFixture() {
         for name in Package.articles {
             let path = Package.expected.appendingPathComponent(name + ".json").path
-            #expect(FileManager.default.fileExists(atPath: path), "Corpus/\(name).txt has no fixture Expected/\(name).json")
+            #expect(
+                FileManager.default.fileExists(atPath: path), "Corpus/\(name).txt has no fixture Expected/\(name).json")
         }
     }
 
@@ -32,7 +34,9 @@ import Testing
         #expect(text.contains(original))
         text = text.replacingOccurrences(of: original, with: #""name": "Fuat Oktai""#)
         let fixture = try Fixture.parse(Array(text.utf8), path: "turkey.json")
-        let article = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path).bytes
+        let article = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        ).bytes
         let report = ClaimComparison().compare(ClaimExtractor().extract(utf8: article).claims, with: fixture)
         #expect(report.differences.count == 2, "both Oktay claims should differ in the source name")
         let d = try #require(report.differences.first)

@@ -52,13 +52,13 @@ final class TemporaryCorpus {
         try Data(text.utf8).write(to: root.appendingPathComponent("Corpus/\(name).txt"))
     }
 
-    func fixturePath(_ name: String) -> String { (expected as NSString).appendingPathComponent(name + ".json") }
-    func pendingPath(_ name: String) -> String { (expected as NSString).appendingPathComponent(name + ".json.new") }
+    func fixturePath(_ name: String) -> String { FilePath.join(expected, name + ".json") }
+    func pendingPath(_ name: String) -> String { FilePath.join(expected, name + ".json.new") }
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: FilePath.directory(path), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 

@@ -1,3 +1,4 @@
+import ClaimKit
 import Foundation
 
 /// How a corpus is compared with its fixtures, read from `claimcheck.json` at the
@@ -55,7 +56,7 @@ public struct CheckConfiguration: Sendable, Equatable {
     ///
     /// - Throws: ``FixtureError`` (with `file:line:column`) for an unreadable or malformed file.
     public static func load(corpus: String) throws(FixtureError) -> CheckConfiguration {
-        let path = (corpus as NSString).appendingPathComponent(fileName)
+        let path = FilePath.join(corpus, fileName)
         guard FileManager.default.fileExists(atPath: path) else { return CheckConfiguration() }
         let data: Data
         do {

@@ -1,5 +1,6 @@
 /// One difference between a fixture and the extractor's claims.
 public struct ClaimDifference: Sendable, Equatable {
+    /// What kind of difference: a claim missing or extra, or one field.
     public enum Kind: String, Sendable, Codable {
         /// The fixture expects a claim the extractor did not find.
         case missing
@@ -8,6 +9,7 @@ public struct ClaimDifference: Sendable, Equatable {
         /// A matched claim differs in one field.
         case field
     }
+    /// Missing, extra or field.
     public var kind: Kind
     /// The claim's text (expected for `missing` and `field`, actual for `extra`).
     public var claimText: String
@@ -15,8 +17,9 @@ public struct ClaimDifference: Sendable, Equatable {
     public var claimID: String?
     /// Dotted field path for `field`: `attribution.source.name`.
     public var field: String?
-    /// Expected and actual values as compact JSON.
+    /// The expected value as compact JSON (for `field`; the whole expected claim for `missing`).
     public var expected: String?
+    /// The actual value as compact JSON (for `field`; the whole claim for `extra`).
     public var actual: String?
     /// Where in the fixture (for `missing` and `field`).
     public var location: SourceLocation?
@@ -37,34 +40,46 @@ public struct FieldPrecisionRecall: Sendable, Equatable, Codable {
 
 /// Per-field tallies over matched claims.
 public struct FieldScore: Sendable, Equatable, Codable {
+    /// Times the field was compared (once per matched claim that states it).
     public var compared = 0
+    /// Times it was equal.
     public var equal = 0
+    /// Creates a tally.
     public init(compared: Int = 0, equal: Int = 0) {
         self.compared = compared
         self.equal = equal
     }
+    /// `equal / compared`, from 0 to 1; 1 when nothing was compared.
     public var accuracy: Double { compared == 0 ? 1 : Double(equal) / Double(compared) }
 }
 
 /// The result of comparing one article's claims with its fixture.
 public struct ComparisonReport: Sendable {
+    /// Every difference, in article order (missing claims last, in fixture order).
     public var differences: [ClaimDifference]
     /// Non-optional expected claims matched to an actual claim.
     public var truePositives: Int
+    /// Expected (non-optional) claims with no actual claim: the missing ones.
     public var falseNegatives: Int
+    /// Actual claims matched to no expected claim: the extra ones.
     public var falsePositives: Int
     /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
     public var fields: [String: FieldScore]
     /// Per-field precision and recall over claims (``ClaimComparison/scoredFields``).
     public var fieldPR: [String: FieldPrecisionRecall] = [:]
 
+    /// `truePositives / (truePositives + falsePositives)`, from 0 to 1; 1 when there is nothing to count.
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+    /// `truePositives / (truePositives + falseNegatives)`, from 0 to 1; 1 when there is nothing to count.
     public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+    /// The harmonic mean of ``precision`` and ``recall``; 0 when both are 0.
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    /// Whether there are no differences at all (no claim missing or extra, no field differing).
     public var passed: Bool { differences.isEmpty }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
+    /// Creates a report from its counts (all zero by default).
     public init(
         differences: [ClaimDifference] = [], truePositives: Int = 0, falseNegatives: Int = 0, falsePositives: Int = 0,
         fields: [String: FieldScore] = [:]
@@ -104,6 +119,7 @@ public struct ClaimComparison: Sendable {
     /// Dotted field paths not compared (e.g. `attribution.time`).
     public var ignoredFields: Set<String>
 
+    /// Creates a comparison; `tolerance` is a Dice coefficient from 0 to 1.
     public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
         self.tolerance = tolerance
         self.ignoredFields = ignoredFields
@@ -177,7 +193,8 @@ public struct ClaimComparison: Sendable {
         } else {
             stillUnmatched = unmatched
         }
-        var report = ComparisonReport(differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
+        var report = ComparisonReport(
+            differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
         var differences: [(order: Int, diff: ClaimDifference)] = []
         for (e, i) in pairs {
             let expected = fixture.claims[e]
@@ -198,9 +215,14 @@ public struct ClaimComparison: Sendable {
         for e in stillUnmatched where !fixture.claims[e].isOptional {
             report.falseNegatives += 1
             let expected = fixture.claims[e]
-            differences.append((Int.max / 2 + e, ClaimDifference(
-                kind: .missing, claimText: expected.text, claimID: nil, field: nil,
-                expected: ClaimJSON.compactText(expected.json), actual: nil, location: fixture.location(of: expected.path))))
+            differences.append(
+                (
+                    Int.max / 2 + e,
+                    ClaimDifference(
+                        kind: .missing, claimText: expected.text, claimID: nil, field: nil,
+                        expected: ClaimJSON.compactText(expected.json), actual: nil,
+                        location: fixture.location(of: expected.path))
+                ))
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
@@ -254,19 +276,22 @@ public struct ClaimComparison: Sendable {
             for (key, value) in pairs where !["optional", "note", "decidedBy"].contains(key) {
                 let sub = path.isEmpty ? key : path + "." + key
                 guard let a = actual[key] else { continue }
-                compare(value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
-                        into: &diffs, report: &report)
+                compare(
+                    value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
+                    into: &diffs, report: &report)
             }
             return
         case (.string(let e), .object) where actual["text"] != nil:
             // A quoted fragment or time written as a plain string.
-            compare(.string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
-                    into: &diffs, report: &report)
+            compare(
+                .string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
+                into: &diffs, report: &report)
             return
         case (.array(let es), .array(let acts)) where es.count == acts.count && !isSpan(path):
             for (k, (e, a)) in zip(es, acts).enumerated() {
-                compare(e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
-                        into: &diffs, report: &report)
+                compare(
+                    e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
+                    into: &diffs, report: &report)
             }
             if es.isEmpty { tally(path, equal: true, &report) }
             return
@@ -276,10 +301,11 @@ public struct ClaimComparison: Sendable {
         let equal = Self.equivalent(expected, actual)
         tally(path, equal: equal, &report)
         if !equal {
-            diffs.append(ClaimDifference(
-                kind: .field, claimText: claim.text, claimID: claim.id, field: path,
-                expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
-                location: fixture.location(of: fixturePath)))
+            diffs.append(
+                ClaimDifference(
+                    kind: .field, claimText: claim.text, claimID: claim.id, field: path,
+                    expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
+                    location: fixture.location(of: fixturePath)))
         }
     }
 
@@ -326,7 +352,9 @@ public struct ClaimComparison: Sendable {
 
     static func words(_ s: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(w), default: 0] += 1 }
+        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            counts[String(w), default: 0] += 1
+        }
         return counts
     }
 

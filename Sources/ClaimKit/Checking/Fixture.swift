@@ -5,6 +5,7 @@ import Foundation
 /// Each expected claim is kept as JSON so that only the fields it states are asserted:
 /// a field absent from the fixture is not compared; `null` or `[]` asserts "none".
 public struct Fixture: Sendable {
+    /// One claim of the fixture, kept as written.
     public struct ExpectedClaim: Sendable {
         /// The claim's expected text (required).
         public var text: String
@@ -16,8 +17,11 @@ public struct Fixture: Sendable {
         public var path: String
     }
 
+    /// The fixture file's path, as given to ``load(contentsOf:)`` or ``parse(_:path:)``.
     public var path: String
+    /// The article file name the fixture names (`"article"`), if it does.
     public var article: String?
+    /// The expected claims, in fixture order.
     public var claims: [ExpectedClaim]
     /// Byte offsets of every value by path, for `file:line:column` in reports.
     let parser: JSONParser
@@ -28,7 +32,9 @@ public struct Fixture: Sendable {
         var p = path
         while true {
             if let l = parser.location(of: p) { return l }
-            guard let slash = p.lastIndex(of: "/") else { return parser.location(of: "") ?? SourceLocation(line: 1, column: 1) }
+            guard let slash = p.lastIndex(of: "/") else {
+                return parser.location(of: "") ?? SourceLocation(line: 1, column: 1)
+            }
             p = String(p[..<slash])
         }
     }
@@ -43,7 +49,8 @@ public struct Fixture: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw FixtureError(path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
+            throw FixtureError(
+                path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
         }
         return try parse(Array(data), path: url.path)
     }
@@ -67,10 +74,14 @@ public struct Fixture: Sendable {
 
 /// A fixture that cannot be used, with where and why.
 public struct FixtureError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The fixture's path.
     public var path: String
+    /// Line and column of the problem in the fixture, when it is inside the JSON.
     public var location: SourceLocation?
+    /// What is wrong, in words.
     public var message: String
 
+    /// `path:line:column: message` (or `path: message` without a location).
     public var description: String {
         if let l = location { return "\(path):\(l.line):\(l.column): \(message)" }
         return "\(path): \(message)"
@@ -89,27 +100,41 @@ struct FixtureValidator {
     }
 
     mutating func validate(_ root: JSONValue) throws -> Fixture {
-        guard case .object(let pairs) = root else { throw fail("", "expected an object with \"schemaVersion\" and \"claims\"") }
+        guard case .object(let pairs) = root else {
+            throw fail("", "expected an object with \"schemaVersion\" and \"claims\"")
+        }
         try keys(pairs, allowed: ["schemaVersion", "article", "claims"], at: "")
         guard case .number(let version)? = root["schemaVersion"] else {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
         }
         guard Int(version) == ClaimJSON.schemaVersion else {
-            throw fail("schemaVersion", "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
+            throw fail(
+                "schemaVersion",
+                "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)"
+            )
         }
         var article: String? = nil
         if let a = root["article"] {
-            guard case .string(let s) = a else { throw fail("article", "expected \"article\" to be a file name string") }
+            guard case .string(let s) = a else {
+                throw fail("article", "expected \"article\" to be a file name string")
+            }
             article = s
         }
-        guard case .array(let items)? = root["claims"] else { throw fail("claims", "expected \"claims\" to be an array") }
+        guard case .array(let items)? = root["claims"] else {
+            throw fail("claims", "expected \"claims\" to be an array")
+        }
         var claims: [Fixture.ExpectedClaim] = []
         var ids: Set<String> = []
         for (i, item) in items.enumerated() {
             let at = "claims/\(i)"
             guard case .object(let fields) = item else { throw fail(at, "expected a claim object") }
-            try keys(fields, allowed: ["id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note"], at: at)
-            guard case .string(let text)? = item["text"] else { throw fail(at, "expected \"text\" (a string) in every claim") }
+            try keys(
+                fields,
+                allowed: ["id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note"],
+                at: at)
+            guard case .string(let text)? = item["text"] else {
+                throw fail(at, "expected \"text\" (a string) in every claim")
+            }
             if case .string(let id)? = item["id"] {
                 guard ids.insert(id).inserted else { throw fail(at + "/id", "duplicate claim id \"\(id)\"") }
             } else if item["id"] != nil {
@@ -122,7 +147,9 @@ struct FixtureValidator {
                 }
             }
             if let quotes = item["quotes"] {
-                guard case .array(let qs) = quotes else { throw fail(at + "/quotes", "expected \"quotes\" to be an array") }
+                guard case .array(let qs) = quotes else {
+                    throw fail(at + "/quotes", "expected \"quotes\" to be an array")
+                }
                 for (k, q) in qs.enumerated() {
                     switch q {
                     case .string: break
@@ -134,7 +161,9 @@ struct FixtureValidator {
             if let a = item["attribution"], a != .null { try attribution(a, at: at + "/attribution") }
             var optional = false
             if let o = item["optional"] {
-                guard case .bool(let b) = o else { throw fail(at + "/optional", "expected \"optional\" to be true or false") }
+                guard case .bool(let b) = o else {
+                    throw fail(at + "/optional", "expected \"optional\" to be true or false")
+                }
                 optional = b
             }
             claims.append(Fixture.ExpectedClaim(text: text, json: item, isOptional: optional, path: at))
@@ -144,13 +173,15 @@ struct FixtureValidator {
 
     func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: String) throws {
         for (key, _) in pairs where !allowed.contains(key) {
-            throw fail(at.isEmpty ? key : at + "/" + key, "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
+            throw fail(
+                at.isEmpty ? key : at + "/" + key,
+                "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
     func checkSpan(_ v: JSONValue, at: String) throws {
         guard case .array(let xs) = v, xs.count == 2, case .number(let s) = xs[0], case .number(let e) = xs[1],
-              s >= 0, e >= s, s == s.rounded(), e == e.rounded()
+            s >= 0, e >= s, s == s.rounded(), e == e.rounded()
         else { throw fail(at, "expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end") }
     }
 
@@ -179,7 +210,9 @@ struct FixtureValidator {
         if let s = v["span"] { try checkSpan(s, at: at + "/span") }
         if let t = v["type"] {
             guard case .string(let s) = t, SourceType(rawValue: s) != nil else {
-                throw fail(at + "/type", "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    at + "/type",
+                    "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
     }
@@ -199,7 +232,9 @@ struct FixtureValidator {
         if let c = v["cue"] { try cue(c, at: at + "/cue") }
         if let t = v["time"], t != .null { try textSpan(t, at: at + "/time") }
         if let via = v["via"] {
-            guard case .array(let hops) = via else { throw fail(at + "/via", "expected \"via\" to be an array of hops") }
+            guard case .array(let hops) = via else {
+                throw fail(at + "/via", "expected \"via\" to be an array of hops")
+            }
             for (k, hop) in hops.enumerated() {
                 let h = at + "/via/\(k)"
                 guard case .object(let hp) = hop else { throw fail(h, "expected a hop {source, cue, time}") }

@@ -1,3 +1,4 @@
+import ClaimKit
 import Foundation
 
 /// A corpus folder of articles (`NAME.txt`) and a folder of fixtures (`NAME.json`),
@@ -87,19 +88,19 @@ public struct GoldenCorpus: Sendable {
     /// `corpus/NAME.txt`.
     public func articlePath(_ name: String) throws(NameError) -> String {
         try Self.validateName(name)
-        return (corpus as NSString).appendingPathComponent(name + ".txt")
+        return FilePath.join(corpus, name + ".txt")
     }
 
     /// `expected/NAME.json`.
     public func fixturePath(_ name: String) throws(NameError) -> String {
         try Self.validateName(name)
-        return (expected as NSString).appendingPathComponent(name + ".json")
+        return FilePath.join(expected, name + ".json")
     }
 
     /// `expected/NAME.json.new`.
     public func pendingPath(_ name: String) throws(NameError) -> String {
         try Self.validateName(name)
-        return (expected as NSString).appendingPathComponent(name + Self.pendingSuffix)
+        return FilePath.join(expected, name + Self.pendingSuffix)
     }
 
     /// What checking one article found.

@@ -56,8 +56,10 @@ final class TextAnalysis {
         for (p, range) in ranges.enumerated() {
             let heading = isHeading(range)
             let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
-            paragraphs.append(ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
-            let parts = heading
+            paragraphs.append(
+                ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
+            let parts =
+                heading
                 ? [range]
                 : SentenceSplitter.split(
                     tokens: tokens, range: body..<range.upperBound,

@@ -126,7 +126,7 @@ struct Tokenizer {
                     lastWasAlnum = false
                     continue
                 }
-                if (byte == 0x2E || byte == 0x2C || byte == 0x3A), ByteClass.isDigit(prev), ByteClass.isDigit(next) {
+                if byte == 0x2E || byte == 0x2C || byte == 0x3A, ByteClass.isDigit(prev), ByteClass.isDigit(next) {
                     i += 1
                     continue
                 }
