@@ -69,6 +69,8 @@ struct TrailingAttributionSieve: AttributionSieve {
         if c.contains(.article) || c.contains(.determiner) || c.contains(.verbForm) || c.contains(.complementizer) {
             return false
         }
+        // "and the pier closed early" after the attribution is the narrator's again.
+        if c.contains(.coordinator) { return false }
         return c.contains(.clauseWord) || c.contains(.preposition)
     }
 

@@ -16,7 +16,8 @@ import Testing
 
     @Test func resolutionRulesRunInTheDocumentedOrder() {
         #expect(Pipeline.resolutionRuleNames == [
-            PronounSourceSieve.name, AcronymSourceSieve.name, ShortNameSourceSieve.name, RoleAndNameSieve.name,
+            RelativePronounSourceSieve.name, PronounSourceSieve.name, AcronymSourceSieve.name, ShortNameSourceSieve.name,
+            RoleAndNameSieve.name,
             SourceTypeSieve.name,
         ])
     }

@@ -119,13 +119,11 @@ import Testing
         }
     }
 
-    @Test func acronymDefinitionAfterTheSubject() {
-        withKnownIssue("a subject ending in “(EFC)” is not found, so the sentence is unattributed") {
-            let e = extract("The Elswick Ferry Company (EFC) said fares would rise.")
-            let claim = try #require(e.claim("fares would rise"))
-            #expect(claim.kind == .indirect)
-            #expect(claim.attribution?.source.name == "Elswick Ferry Company")
-        }
+    @Test func acronymDefinitionAfterTheSubject() throws {
+        let e = extract("The Elswick Ferry Company (EFC) said fares would rise.")
+        let claim = try #require(e.claim("fares would rise"))
+        #expect(claim.kind == .indirect)
+        #expect(claim.attribution?.source.name == "Elswick Ferry Company")
     }
 
     @Test func secondSubjectAfterButEndsTheFirstContent() {

@@ -31,11 +31,9 @@ import Testing
         // Reported speech finds it ("told reporters on Monday that …"); a quotation does not.
         let reported = extract("The skipper told reporters on Monday that the engine failed.")
         #expect(reported.claims.first?.attribution?.time?.text == "on Monday")
-        withKnownIssue("StatementTime looks for a time only right after the cue, not after the audience") {
-            let e = extract("“The engine failed,” the skipper told reporters on Monday.")
-            let claim = try #require(e.claims.first)
-            #expect(claim.attribution?.time?.text == "on Monday")
-        }
+        let e = extract("“The engine failed,” the skipper told reporters on Monday.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.time?.text == "on Monday")
     }
 
     @Test func frontedTimeWithoutACommaIsFoundWithTheSubject() throws {

@@ -62,14 +62,12 @@ import Testing
         #expect(!e.claims.flatMap(\.decidedBy).contains { $0.rule == name })
     }
 
-    @Test func commaInsideAClosingQuotationMark() {
+    @Test func commaInsideAClosingQuotationMark() throws {
         // American punctuation puts the comma inside the closing mark.
-        withKnownIssue("TrailingAttribution needs a comma token right before the source") {
-            let e = extract("The skipper called the delay “a farce,” the union said.")
-            let claim = try #require(e.attributed.first)
-            #expect(claim.kind == .mixed)
-            #expect(claim.text.hasPrefix("The skipper called the delay"))
-            #expect(claim.attribution?.source.name == "union")
-        }
+        let e = extract("The skipper called the delay “a farce,” the union said.")
+        let claim = try #require(e.attributed.first)
+        #expect(claim.kind == .mixed)
+        #expect(claim.text.hasPrefix("The skipper called the delay"))
+        #expect(claim.attribution?.source.name == "union")
     }
 }
