@@ -41,6 +41,8 @@ public enum ClaimCheck {
         case .lexicon:
             console.out(Lexicon.englishJSON + "\n")
             return ExitStatus.same
+        case .eval(let options):
+            return EvalCommand(options: options, console: console).run()
         }
     }
 

@@ -10,6 +10,7 @@ public enum Command: Equatable, Sendable {
     case accept(SettleOptions)
     case reject(SettleOptions)
     case lexicon
+    case eval(EvalOptions)
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -61,7 +62,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "update", "review", "accept", "reject", "help"]
+    public static let subcommands = ["list", "diff", "check", "update", "review", "accept", "reject", "eval", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -77,6 +78,7 @@ public enum CommandLineParser {
         case "review": return try ReviewCommand.parse(args)
         case "accept": return try AcceptCommand.parse(args, .accept)
         case "reject": return try AcceptCommand.parse(args, .reject)
+        case "eval": return try EvalCommand.parse(args)
         case "lexicon":
             if args.contains("-h") || args.contains("--help") { return .help(topic: "lexicon") }
             guard args.isEmpty else { throw UsageError(message: "lexicon takes no arguments", subcommand: "lexicon") }

@@ -28,6 +28,7 @@ enum Help {
           accept    Accept pending fixtures
           reject    Reject pending fixtures
           lexicon   Print the built-in English cue lexicon (JSON): a template for another language
+          eval      Score extraction against a brat attribution corpus (PolNeAR)
           help      Show help for a subcommand
 
         OPTIONS:
@@ -52,6 +53,7 @@ enum Help {
         case "review": return ReviewCommand.help
         case "accept": return AcceptCommand.help
         case "reject": return AcceptCommand.rejectHelp
+        case "eval": return EvalCommand.help
         case "help": return main
         case "lexicon":
             return """
