@@ -284,7 +284,13 @@ struct EvalCommand {
             ("sourceName", r.sourceName.map(JSONValue.string) ?? .null),
             ("cue", r.cue.isEmpty ? .null : .string(document.text(r.cue))),
             ("content", .string(document.text(r.content))),
+            ("spans", .object([("source", spans(r.source)), ("cue", spans(r.cue)), ("content", spans(r.content))])),
         ])
+    }
+
+    /// UTF-8 byte spans as `[[start, end], …]`.
+    static func spans(_ spans: [Span]) -> JSONValue {
+        .array(spans.map { .array([.number(Double($0.start)), .number(Double($0.end))]) })
     }
 
     static func json(_ miss: EvaluationMiss, document: BratDocument) -> JSONValue {
