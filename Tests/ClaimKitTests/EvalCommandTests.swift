@@ -3,26 +3,6 @@ import ClaimKit
 import Foundation
 import Testing
 
-/// Output captured from an in-process run of the tool.
-final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outText = ""
-    private var errText = ""
-    var out: String { lock.withLock { outText } }
-    var err: String { lock.withLock { errText } }
-    var console: Console {
-        Console(
-            out: { s in self.lock.withLock { self.outText += s } },
-            err: { s in self.lock.withLock { self.errText += s } }, environment: [:])
-    }
-}
-
-func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
-    let captured = Captured()
-    let status = ClaimCheck.run(args, console: captured.console)
-    return (status, captured.out, captured.err)
-}
-
 @Suite struct EvalCommandTests {
     @Test func parsesOptions() throws {
         var o = EvalOptions()
@@ -88,7 +68,7 @@ func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
         for name in ["one", "two"] {
             try FileManager.default.copyItem(at: dir.appendingPathComponent(name + ".ann"), to: perfect.appendingPathComponent(name + ".ann"))
         }
-        let r = runTool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--format", "json"])
+        let r = tool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--format", "json"])
         #expect(r.status == 0, "\(r.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let total = try #require(json["total"] as? [String: Any])
@@ -99,7 +79,7 @@ func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
 
         // One article missing from the predictions: its relation is missed, with a warning.
         try FileManager.default.removeItem(at: perfect.appendingPathComponent("two.ann"))
-        let partial = runTool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--misses"])
+        let partial = tool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--misses"])
         #expect(partial.status == 0)
         #expect(partial.err.contains("no prediction for two"))
         #expect(partial.out.contains("missed   two E1 | source: Officials | cue: expect | content: delays"), "\(partial.out)")
@@ -110,7 +90,7 @@ func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
         let dir = try makeCorpus()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = dir.appendingPathComponent("claimkit")
-        let r = runTool(["eval", "--brat", dir.path, "--write-predicted", written.path])
+        let r = tool(["eval", "--brat", dir.path, "--write-predicted", written.path])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("3 gold relations"))
         #expect(r.out.contains("throughput:"))
@@ -118,7 +98,7 @@ func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
         #expect(ann.contains("\tSource 0 9\tThe mayor"), "\(ann)")
         // What it wrote scores the same when read back (the resolved names aside, which
         // brat cannot carry: compare the content lines only).
-        let back = runTool(["eval", "--brat", dir.path, "--predicted", written.path])
+        let back = tool(["eval", "--brat", dir.path, "--predicted", written.path])
         #expect(back.status == 0, "\(back.err)")
         func line(_ s: String, _ label: String) -> String? { s.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init) }
         #expect(line(r.out, "content exact") != nil)
@@ -131,12 +111,12 @@ func runTool(_ args: [String]) -> (status: Int32, out: String, err: String) {
         defer { try? FileManager.default.removeItem(at: dir) }
         let ann = dir.appendingPathComponent("two.ann")
         try Data("T1\tSource 0 9\tOfficials\nT2\tCue 10 16\texpects\nE1\tAttribution:T2 Source:T1 Cue:T2\n".utf8).write(to: ann)
-        let r = runTool(["eval", "--brat", dir.path])
+        let r = tool(["eval", "--brat", dir.path])
         #expect(r.status == 2)
         #expect(r.err.contains("two.ann:2: error: T2: the text at offsets 10 16 is “expect”, not “expects”"), "\(r.err)")
         #expect(r.err.contains("two.ann:3: error: E1: T2 is not a defined span"), "\(r.err)")
         #expect(r.out.contains("2 gold relations"), "the rest is still scored")
-        let missing = runTool(["eval", "--brat", dir.appendingPathComponent("nope").path])
+        let missing = tool(["eval", "--brat", dir.appendingPathComponent("nope").path])
         #expect(missing.status == 2)
         #expect(missing.err.contains("not a folder"))
     }
@@ -165,7 +145,7 @@ struct PolNeARTests {
     }
 
     @Test func evalPrintsTheFigures() throws {
-        let r = runTool(["eval", "--brat", PolNeAR.dev.path, "--worst", "3"])
+        let r = tool(["eval", "--brat", PolNeAR.dev.path, "--worst", "3"])
         #expect(r.status == 0, "\(r.err)")
         for label in ["content exact", "content overlap≥50%", "source (entity)", "cue (exact)", "source accuracy", "worst articles"] {
             #expect(r.out.contains(label))
