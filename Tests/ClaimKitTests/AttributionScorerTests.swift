@@ -119,6 +119,25 @@ import Testing
         #expect(e.misses[0].gold?.id == "E4")
     }
 
+    @Test func appositivesAndRelativeClausesAreLeftOutOfSourceMentions() {
+        let text = "Kerr Putney, the police chief, said A happened. Sen. Ann Ruiz (R-Ga.) said B happened. Tom Li, who runs the fund, said C happened. Jean-Paul Sartre said D happened."
+        let gold = [
+            relation("E1", text, content: ["A happened"], source: "Kerr Putney, the police chief,", cue: "said"),
+            relation("E2", text, content: ["B happened"], source: "Sen. Ann Ruiz (R-Ga.)", cue: "said"),
+            relation("E3", text, content: ["C happened"], source: "Tom Li, who runs the fund,", cue: "said"),
+            relation("E4", text, content: ["D happened"], source: "Jean-Paul Sartre", cue: "said"),
+        ]
+        let predicted = [
+            relation("P1", text, content: ["A happened"], source: "Kerr Putney", cue: "said"),
+            relation("P2", text, content: ["B happened"], source: "Sen. Ann Ruiz", cue: "said"),
+            relation("P3", text, content: ["C happened"], source: "Tom Li", cue: "said"),
+            // A hyphen inside a name does not cut it.
+            relation("P4", text, content: ["D happened"], source: "Sartre", cue: "said"),
+        ]
+        let e = score(text, gold: gold, predicted: predicted)
+        #expect(e.scores.sourceMatchedBy == ["span": 3, "name": 1])
+    }
+
     @Test func sameEntityRule() {
         #expect(AttributionScorer.sameEntity(["trump"], ["republican", "nominee", "donald", "trump"]))
         #expect(AttributionScorer.sameEntity(["the", "new", "york", "post"], ["new", "york", "post"]))

@@ -121,7 +121,10 @@ public struct ArticleEvaluation: Sendable {
 /// when the shared words are at least `overlap` (50%) of the words of each; it is an
 /// exact match when both cover the same words.
 ///
-/// **Sources.** A matched pair's source is the same entity when
+/// **Sources.** Source mentions are compared without an appositive or relative clause
+/// after the name (cut at the first comma, parenthesis or dash, or at `who`/`which`):
+/// docs/ANNOTATION.md leaves them out of the mention, PolNeAR keeps them in. A matched
+/// pair's source is the same entity when
 /// 1. `span`: the predicted mention covers the same words as the gold mention; or
 /// 2. `name`: the predicted resolved name (or mention) and the gold mention name the
 ///    same entity: they end in the same word and the words of one (without `the`, `a`,
@@ -172,7 +175,7 @@ public struct AttributionScorer: Sendable {
             predictedMatched[c.pair.predicted] = true
         }
 
-        let goldSources = gold.map { words.words($0.source) }
+        let goldSources = gold.map { words.mentionWords($0.source) }
         let antecedents = Self.antecedents(gold, goldSources, words)
         var scores = AttributionScores()
         scores.gold = gold.count
@@ -190,7 +193,7 @@ public struct AttributionScorer: Sendable {
             let order = gold[g].content.first?.start ?? 0
             if !gold[g].source.isEmpty {
                 scores.sourceCompared += 1
-                let predictedWords = words.words(predicted[p].source)
+                let predictedWords = words.mentionWords(predicted[p].source)
                 let how = sourceMatch(
                     gold: goldSources[g], antecedent: antecedents[g], predicted: predictedWords,
                     predictedName: predicted[p].sourceName, words: words)
@@ -339,6 +342,30 @@ struct WordIndex {
         }
         return words(pieces)
     }
+
+    /// Like ``words(_:)`` for a source mention, cut before an appositive or a relative
+    /// clause: at the first comma, parenthesis, bracket or dash between two words, or at
+    /// `who`, `whom`, `whose` or `which` (`Kerr Putney, the police chief,` and `Sen. David
+    /// Perdue (R-Ga.)` are `Kerr Putney` and `Sen. David Perdue`).
+    func mentionWords(_ spans: [Span]) -> [Int] {
+        let ws = words(spans)
+        for k in ws.indices.dropFirst() {
+            let gap = bytes[self.spans[ws[k - 1]].end..<self.spans[ws[k]].start]
+            if gap.contains(where: { Self.appositionMarks.contains($0) }) || Self.relativePronouns.contains(lowercased(ws[k])) {
+                return Array(ws[..<k])
+            }
+            // An em or en dash (E2 80 93/94) or a horizontal bar (E2 80 95) between the words.
+            if gap.count >= 3, zip(gap, gap.dropFirst()).contains(where: { $0 == 0xE2 && $1 == 0x80 }),
+                gap.contains(where: { (0x93...0x95).contains($0) })
+            {
+                return Array(ws[..<k])
+            }
+        }
+        return ws
+    }
+
+    static let appositionMarks: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ";")]
+    static let relativePronouns: Set<String> = ["who", "whom", "whose", "which"]
 
     func lowercased(_ word: Int) -> String {
         String(decoding: bytes[spans[word].start..<spans[word].end], as: UTF8.self).lowercased()
