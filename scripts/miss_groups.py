@@ -111,8 +111,10 @@ def missed_group(m, lexicon, text):
         g0, g1 = first(sp["content"]), last(sp["content"])
         p0, p1 = first(ps["content"]), last(ps["content"])
         if g0 <= p0 and p1 <= g1:
+            if ps["cue"] and sp["cue"] and ps["cue"][0][0] == sp["cue"][0][0]:
+                return "C1 cue inside the content (C1, X said, C2): ClaimKit keeps one part"
             if ps["cue"] and g0 <= ps["cue"][0][0] <= g1:
-                return "C nested: ClaimKit attributes an inner report inside the gold content"
+                return "C2 nested: ClaimKit attributes an inner report inside the gold content"
             return "D content too short: ClaimKit splits or truncates the content"
         if p0 <= g0 and g1 <= p1:
             return "E content too long: ClaimKit runs past the gold content"
