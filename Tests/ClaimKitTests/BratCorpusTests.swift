@@ -118,6 +118,14 @@ import Testing
         ]
         let text = BratAnnotation.write(relations, text: bytesOf)
         #expect(text.contains("Attribution-no-source"))
+        // A span across a line break is written as two fragments and read back as them.
+        let twoLines = "Ana said it.\nIt rained."
+        let across = [AttributionRelation(id: "P1", content: [Span(9, 23)], source: [Span(0, 3)], cue: [Span(4, 8)])]
+        let written = BratAnnotation.write(across, text: Array(twoLines.utf8))
+        #expect(written.contains("\tContent 9 12;13 23\tit. It rained."), "\(written)")
+        let reread = BratAnnotation.parse(written, text: Array(twoLines.utf8), file: "n.ann")
+        #expect(reread.diagnostics.isEmpty, "\(reread.diagnostics)")
+        #expect(reread.relations.first?.content == [Span(9, 12), Span(13, 23)])
         let back = BratAnnotation.parse(text, text: bytesOf, file: "w.ann")
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics)")
         #expect(back.relations.map(\.content) == relations.map(\.content))

@@ -144,6 +144,23 @@ struct PolNeARTests {
         #expect(withSource < relations, "PolNeAR has attributions without a source")
     }
 
+    /// The extractor's relations written as brat and read back score the same: the
+    /// byte ↔ Unicode-scalar offset conversion holds on real text (curly quotes, NBSP, dashes).
+    @Test func writtenPredictionsRoundTrip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("polnear-pred-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let direct = tool(["eval", "--brat", PolNeAR.dev.path, "--write-predicted", dir.path, "--worst", "0"])
+        #expect(direct.status == 0, "\(direct.err)")
+        let back = tool(["eval", "--brat", PolNeAR.dev.path, "--predicted", dir.path, "--worst", "0"])
+        #expect(back.status == 0, "\(back.err)")
+        #expect(!back.err.contains("error"), "\(back.err)")
+        for label in ["content exact", "content overlap", "cue (exact)"] {
+            let line = { (s: String) in s.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init) }
+            #expect(line(direct.out) != nil)
+            #expect(line(direct.out) == line(back.out), "\(label)")
+        }
+    }
+
     @Test func evalPrintsTheFigures() throws {
         let r = tool(["eval", "--brat", PolNeAR.dev.path, "--worst", "3"])
         #expect(r.status == 0, "\(r.err)")

@@ -334,8 +334,9 @@ public enum BratAnnotation {
 
     /// Writes relations as brat standoff lines (`T` for source, cue, content and the
     /// `Attribution` trigger, then an `E` line), with offsets converted back from UTF-8
-    /// bytes to Unicode scalars. Relations without a source get the
-    /// `Attribution-no-source` trigger.
+    /// bytes to Unicode scalars. A span holding a line break is written as fragments on
+    /// either side of it. Relations without a source get the `Attribution-no-source`
+    /// trigger.
     public static func write(_ relations: [AttributionRelation], text bytes: [UInt8]) -> String {
         let offsets = ScalarOffsets(bytes)
         var out = ""
@@ -343,9 +344,20 @@ public enum BratAnnotation {
         var e = 0
         func bound(_ label: String, _ spans: [Span]) -> String {
             t += 1
-            let ranges = spans.map { "\(offsets.scalarOffset(ofByte: $0.start)) \(offsets.scalarOffset(ofByte: $0.end))" }
-            let text = spans.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }.joined(separator: " ")
-            out += "T\(t)\t\(label) \(ranges.joined(separator: ";"))\t\(text.replacingOccurrences(of: "\n", with: " "))\n"
+            // A line break cannot stand in the text column: split there into fragments.
+            var fragments: [Span] = []
+            for span in spans {
+                var start = span.start
+                for i in span.start..<span.end where bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    if i > start { fragments.append(Span(start, i)) }
+                    start = i + 1
+                }
+                if span.end > start { fragments.append(Span(start, span.end)) }
+            }
+            if fragments.isEmpty { fragments = [Span(spans.first?.start ?? 0, spans.first?.start ?? 0)] }
+            let ranges = fragments.map { "\(offsets.scalarOffset(ofByte: $0.start)) \(offsets.scalarOffset(ofByte: $0.end))" }
+            let text = fragments.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }.joined(separator: " ")
+            out += "T\(t)\t\(label) \(ranges.joined(separator: ";"))\t\(text)\n"
             return "T\(t)"
         }
         for relation in relations where !relation.content.isEmpty {
