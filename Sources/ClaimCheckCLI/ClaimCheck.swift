@@ -45,6 +45,8 @@ public enum ClaimCheck {
             return ExitStatus.same
         case .render(let options):
             return RenderCommand(options: options, console: console).run()
+        case .eval(let options):
+            return EvalCommand(options: options, console: console).run()
         }
     }
 

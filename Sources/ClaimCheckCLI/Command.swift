@@ -11,6 +11,7 @@ public enum Command: Equatable, Sendable {
     case reject(SettleOptions)
     case lexicon
     case render(RenderOptions)
+    case eval(EvalOptions)
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -76,7 +77,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "render", "update", "review", "accept", "reject", "lexicon", "help"]
+    public static let subcommands = ["list", "diff", "check", "render", "eval", "update", "review", "accept", "reject", "lexicon", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -93,6 +94,7 @@ public enum CommandLineParser {
         case "review": return try ReviewCommand.parse(args)
         case "accept": return try AcceptCommand.parse(args, .accept)
         case "reject": return try AcceptCommand.parse(args, .reject)
+        case "eval": return try EvalCommand.parse(args)
         case "lexicon":
             if args.contains("-h") || args.contains("--help") { return .help(topic: "lexicon") }
             guard args.isEmpty else { throw UsageError(message: "lexicon takes no arguments", subcommand: "lexicon") }

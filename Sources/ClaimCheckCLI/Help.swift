@@ -29,6 +29,7 @@ enum Help {
           reject    Reject pending fixtures
           lexicon   Print the built-in English cue lexicon (JSON): a template for another language
           render    Show an article's claims as a self-contained HTML page
+          eval      Score extraction against a brat attribution corpus (PolNeAR)
           help      Show help for a subcommand
 
         OPTIONS:
@@ -51,6 +52,7 @@ enum Help {
         case "accept": return AcceptCommand.help
         case "reject": return AcceptCommand.rejectHelp
         case "render": return RenderCommand.help
+        case "eval": return EvalCommand.help
         case "help": return main
         case "lexicon":
             return """
