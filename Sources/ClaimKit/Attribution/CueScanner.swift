@@ -52,6 +52,10 @@ enum CueScanner {
                 var u = t - 1
                 while u >= sentence.tokens.lowerBound, tokens[u].kind == .word {
                     let c = index.classes(of: tokens[u].key)
+                    // "Theresa May said": a capitalised word inside a sentence is a name.
+                    if tokens[u].flags.contains(.capitalized) && u != sentence.tokens.lowerBound { break }
+                    // "He apparently said": an adverb in -ly stays outside the cue.
+                    if c.isEmpty && Grammar(text: text).endsIn(u, "ly") { u -= 1; continue }
                     if c.contains(.negation) { blocked = true; break }
                     if c.contains(.auxiliary) { start = u; u -= 1; continue }
                     if c.contains(.adverb) && !tokens[u].flags.contains(.capitalized) { u -= 1; continue }

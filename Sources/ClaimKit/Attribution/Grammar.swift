@@ -14,6 +14,11 @@ struct Grammar {
 
     func isComma(_ t: Int) -> Bool { tokens[t].isPunctuation(0x2C) }
 
+    /// Terminal punctuation that is not followed by a comma ("R-Ky.," is not final).
+    func isSentenceFinal(_ t: Int) -> Bool {
+        tokens[t].isTerminal && !(t + 1 < tokens.count && isComma(t + 1))
+    }
+
     /// A token that may stand inside a source noun phrase.
     func isNounPhraseToken(_ t: Int) -> Bool {
         let token = tokens[t]
@@ -32,6 +37,10 @@ struct Grammar {
                 && !isNominalVerbForm(t)
             {
                 return false
+            }
+            // "Theresa May", "Will Smith": a capitalised word inside a sentence is a name.
+            if token.flags.contains(.capitalized) && !text.isSentenceStart(t) && c.isDisjoint(with: [.clauseWord]) {
+                return true
             }
             if c.contains(.auxiliary) || c.contains(.beForm) || c.contains(.negation) { return false }
             if c.contains(.objectPronoun) && !c.contains(.personPronoun) && !c.contains(.neuterPronoun)
@@ -71,7 +80,9 @@ struct Grammar {
     func subject(endingBefore end: Int, limit: Int) -> (mention: MentionDraft, time: Range<Int>?)? {
         var t = end - 1
         var time: Range<Int>? = nil
-        while t >= limit, tokens[t].kind == .word, classes(t).contains(.adverb), !tokens[t].flags.contains(.capitalized) {
+        while t >= limit, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+              classes(t).contains(.adverb) || classes(t).isEmpty && endsIn(t, "ly")
+        {
             t -= 1
         }
         // "Haftar on Friday said"
@@ -114,13 +125,14 @@ struct Grammar {
         // phrase starts at a clause boundary wins.
         var parentheticals: [Range<Int>] = []
         var comma = t
-        while parentheticals.count < 3 {
+        while parentheticals.count < 5 {
             var u = comma - 1
             let stop = max(limit, comma - Grammar.maxParenthetical)
-            while u >= stop, !isComma(u), !tokens[u].isTerminal { u -= 1 }
+            while u >= stop, !isComma(u), !isSentenceFinal(u) { u -= 1 }
             guard u >= stop, isComma(u), u + 1 < comma else { break }
             let inner = (u + 1)..<comma
-            guard isParenthetical(inner), parentheticals.isEmpty || startsAppositive(inner) || isRelativeClause(inner)
+            guard isParenthetical(inner) || isAgeOrPlace(inner),
+                  parentheticals.isEmpty || startsAppositive(inner) || isRelativeClause(inner) || isAgeOrPlace(inner)
             else { break }
             parentheticals.append(inner)
             comma = u
@@ -150,7 +162,7 @@ struct Grammar {
         var time = time
         var appositive: Range<Int>? = nil
         var parenthetical: Range<Int>? = nil
-        for inner in parentheticals.reversed() {
+        for inner in parentheticals.reversed() where !isAgeOrPlace(inner) {
             if appositive == nil && isAppositive(inner) && startsAppositive(inner) {
                 appositive = inner
             } else if parenthetical == nil {
@@ -264,6 +276,18 @@ struct Grammar {
             || text.isTitle(f)
     }
 
+    /// "59", "of Ashton", "Md.", "R-Ky.": an age, an origin or a place or party label set
+    /// off by commas after a name.
+    func isAgeOrPlace(_ range: Range<Int>) -> Bool {
+        guard let f = range.first, range.count <= 4 else { return false }
+        if range.count == 1, tokens[f].kind == .number { return true }
+        if tokens[f].kind == .word, tokens[f].key == WordKey.of("of") || tokens[f].key == WordKey.of("from") {
+            return range.dropFirst().allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
+        }
+        return range.allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
+            && tokens[f].flags.contains(.capitalized) && range.count <= 2
+    }
+
     func isRelativeClause(_ range: Range<Int>) -> Bool {
         guard let f = range.first, tokens[f].kind == .word else { return false }
         return classes(f).contains(.relativePronoun) && !classes(f).contains(.complementizer)
@@ -338,7 +362,8 @@ struct Grammar {
             let end = min(limit, u + Grammar.maxParenthetical)
             while u < end, !isComma(u), !tokens[u].isTerminal, !text.isQuoteMark(u), tokens[u].kind != .dash { u += 1 }
             let inner = (t + 1)..<u
-            if !inner.isEmpty, isAppositive(inner), let f = inner.first,
+            if !inner.isEmpty, isAppositive(inner), !hasFiniteVerb(from: inner.lowerBound, end: inner.upperBound),
+                let f = inner.first,
                 classes(f).contains(.article) || classes(f).contains(.determiner) || tokens[f].flags.contains(.capitalized)
                     || tokens[f].flags.contains(.possessive)
             {
@@ -407,6 +432,11 @@ struct Grammar {
                 lastHeadEnd = u + 1  // "two hours later", "a week ago"
                 u += 1
                 continue
+            }
+            if c.contains(.month) && capitalized && !c.contains(.weekday) && !sawModifier
+                && !(u + 1 < stop && tokens[u + 1].kind == .number)
+            {
+                break  // "Theresa May said": a month alone is a name
             }
             if (c.contains(.weekday) || c.contains(.month)) && capitalized {
                 lastHeadEnd = u + 1
@@ -690,7 +720,11 @@ struct Grammar {
             if token.kind == .punctuation || token.kind == .dash { return false }
             if token.kind == .word {
                 if classes(u).contains(.finiteMarker) && !token.flags.contains(.capitalized) { return true }
-                if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition) {
+                // A past form, unless it is an adjective after a determiner ("a retired teacher").
+                if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition),
+                    !(tokens[u - 1].kind == .word && (classes(u - 1).contains(.article) || classes(u - 1).contains(.determiner)
+                        || tokens[u - 1].flags.contains(.possessive)))
+                {
                     return true
                 }
             }

@@ -109,8 +109,10 @@ enum NameParser {
         }
         if !first && text.tokens[t].flags.contains(.spaceBefore) == false { return false }
         let c = text.nounClasses(t)
-        if text.isTitle(t) || c.contains(.functionWord) || c.contains(.sentenceStarter) { return false }
-        if c.contains(.weekday) || c.contains(.month) { return false }
+        // "Theresa May", "Will Smith": a modal capitalised inside a name is part of it.
+        let modalInName = c.contains(.auxiliary) && !text.isSentenceStart(t)
+        if text.isTitle(t) || (c.contains(.functionWord) || c.contains(.sentenceStarter)) && !modalInName { return false }
+        if c.contains(.weekday) || c.contains(.month) && first { return false }  // "Theresa May" is a name
         // "Said Haddad" is a name; a cue verb opening a sentence is not.
         if c.contains(.verbForm) && text.isSentenceStart(t) {
             let next = t + 1

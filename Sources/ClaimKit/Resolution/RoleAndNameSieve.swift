@@ -9,7 +9,7 @@ struct RoleAndNameSieve: ResolutionSieve {
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
         let range = SourceTypeSieve.headRegion(mention.tokens, text)
-        guard let last = range.last, NameParser.isNameToken(text, last, first: true) else { return }
+        guard let last = range.last, NameParser.isNameToken(text, last, first: last == range.lowerBound) else { return }
         // The name: the longest run of name tokens ending the head.
         var start = last
         while start > range.lowerBound {

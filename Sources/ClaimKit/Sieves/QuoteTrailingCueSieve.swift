@@ -38,7 +38,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             // "…," X said
             let window = min(sentence.tokens.upperBound, t + Grammar.maxPhrase + Grammar.maxParenthetical)
             var u = t
-            while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !text.tokens[u].isTerminal {
+            while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !g.isSentenceFinal(u) {
                 u += 1
             }
             guard u < window, let c = state.unusedCue(startingAt: u), state.cues[c].phraseRole == nil,

@@ -69,8 +69,11 @@ struct TrailingAttributionSieve: AttributionSieve {
         if c.contains(.article) || c.contains(.determiner) || c.contains(.verbForm) || c.contains(.complementizer) {
             return false
         }
+        if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
         // "and the pier closed early" after the attribution is the narrator's again.
         if c.contains(.coordinator) { return false }
+        // "The latest test, North Korea said, was its biggest yet": the verb follows.
+        if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
         return c.contains(.clauseWord) || c.contains(.preposition)
     }
 
