@@ -11,7 +11,7 @@ enum CueScanner {
         var cues: [CueCandidate] = []
         let tokens = text.tokens
         let index = text.index
-        for (s, sentence) in text.sentences.enumerated() where !sentence.isHeading || true {
+        for (s, sentence) in text.sentences.enumerated() {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
                 defer { t += 1 }

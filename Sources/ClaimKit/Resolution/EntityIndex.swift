@@ -93,8 +93,15 @@ enum NameParser {
         while e < text.tokens.count, !text.tokens[e - 1].flags.contains(.possessive) {
             if isNameToken(text, e, first: false) { e += 1; continue }
             // A particle inside a name: "bin", "van der", "de".
-            if text.classes(e).contains(.nameParticle), e + 1 < text.tokens.count, isNameToken(text, e + 1, first: false) {
-                e += 2
+            // Particles inside a name, one or more: "bin Salman", "van der Lind".
+            var p = e
+            while p < text.tokens.count, text.tokens[p].kind == .word, text.classes(p).contains(.nameParticle),
+                  !text.tokens[p].flags.contains(.capitalized)
+            {
+                p += 1
+            }
+            if p > e, p < text.tokens.count, isNameToken(text, p, first: false) {
+                e = p + 1
                 continue
             }
             break

@@ -22,7 +22,7 @@ struct PronounSourceSieve: ResolutionSieve {
             source.decide(name: group.name, role: .some(nil), type: group.type, by: Self.name)
         } else if c.contains(.neuterPronoun), let thing = context.lastThing {
             source.decide(name: thing.name, role: .some(nil), type: thing.type, by: Self.name)
-        } else if c.contains(.pronoun) {
+        } else if !c.isDisjoint(with: .pronoun) {
             // Unresolvable: keep the pronoun as the name.
             source.decide(name: text.string(tokens: mention.tokens), role: .some(nil),
                           type: c.contains(.neuterPronoun) ? .organization : c.contains(.personPronoun) ? .person : .group,

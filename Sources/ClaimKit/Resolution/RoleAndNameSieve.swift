@@ -17,9 +17,16 @@ struct RoleAndNameSieve: ResolutionSieve {
             if NameParser.isNameToken(text, prev, first: true) && !text.tokens[prev].flags.contains(.possessive) {
                 start = prev
             } else if text.classes(prev).contains(.nameParticle) && prev > range.lowerBound
-                && NameParser.isNameToken(text, prev - 1, first: true)
+                && !text.tokens[prev].flags.contains(.capitalized)
             {
-                start = prev - 1
+                // "van der Lind": step over the particles to the name before them.
+                var q = prev
+                while q > range.lowerBound, text.classes(q).contains(.nameParticle), !text.tokens[q].flags.contains(.capitalized) {
+                    q -= 1
+                }
+                guard NameParser.isNameToken(text, q, first: true), !text.classes(q).contains(.nameParticle) || text.tokens[q].flags.contains(.capitalized)
+                else { break }
+                start = q
             } else {
                 break
             }
@@ -30,7 +37,8 @@ struct RoleAndNameSieve: ResolutionSieve {
         let hasTitle = before.contains { text.isTitle($0) }
         let blocking: WordClass = [.organizationWord, .governmentWord, .mediaWord, .mediaName, .documentWord]
         // "the ministry's Ana Ruiz" is a person; "the Westmarch Railways" is not.
-        if !hasTitle, before.contains(where: { !text.nounClasses($0).isDisjoint(with: blocking) }) { return }
+        let possessor = start > range.lowerBound && text.tokens[start - 1].flags.contains(.possessive)
+        if !hasTitle, !possessor, before.contains(where: { !text.nounClasses($0).isDisjoint(with: blocking) }) { return }
         // A lone capitalised word is a person only after a title; otherwise it is the
         // short-name rule's job to find the person it names.
         if name.count == 1 && !hasTitle { return }

@@ -43,9 +43,7 @@ import Testing
 
     @Test func headlineThatIsAClauseBeforeTheColonIsNotAttributed() {
         // "Why it matters" is a subheading's lead, not a source.
-        withKnownIssue("HeadlineColon takes “Why it matters” as a source") {
-            let e = extract("Why it matters: fares rise\n\nThe island has two piers.")
-            #expect(e.attributed.isEmpty, "\(gists(e))")
-        }
+        let e = extract("Why it matters: fares rise\n\nThe island has two piers.")
+        #expect(e.attributed.isEmpty, "\(gists(e))")
     }
 }

@@ -54,21 +54,17 @@ import Testing
     }
 
     @Test(arguments: [("He", SourceType.person), ("She", SourceType.person)])
-    func unresolvablePersonPronounIsStillAPerson(_ pronoun: String, _ type: SourceType) {
-        withKnownIssue("`c.contains(.pronoun)` needs every pronoun bit, so the fallback never runs and SourceType types the pronoun") {
-            let e = extract("\(pronoun) said the pier was sound.")
-            let claim = try #require(e.claims.first)
-            #expect(claim.attribution?.source.name == pronoun)
-            #expect(claim.attribution?.source.type == type)
-            #expect(rule(claim, "name") == name)
-        }
+    func unresolvablePersonPronounIsStillAPerson(_ pronoun: String, _ type: SourceType) throws {
+        let e = extract("\(pronoun) said the pier was sound.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.source.name == pronoun)
+        #expect(claim.attribution?.source.type == type)
+        #expect(rule(claim, "name") == name)
     }
 
-    @Test func unresolvablePronounAfterAQuotation() {
-        withKnownIssue("an unresolved “she” is typed as a group") {
-            let e = extract("“Is the pier safe?” she asked.")
-            let claim = try #require(e.claims.first)
-            #expect(claim.attribution?.source.type == .person)
-        }
+    @Test func unresolvablePronounAfterAQuotation() throws {
+        let e = extract("“Is the pier safe?” she asked.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.source.type == .person)
     }
 }
