@@ -539,7 +539,12 @@ struct Grammar {
                     let clause = reportedClause(after: cue, sentence: sentence),
                     isValidAttribution(cue, subject: subj.mention, clause: clause)
                 {
-                    return trimEnd(start, subj.mention.tokens.lowerBound)
+                    return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
+                } else if let subj = subject(endingBefore: t, limit: start), isComma(subj.mention.tokens.lowerBound - 1),
+                    closesClause(after: cue, sentence: sentence)
+                {
+                    // "…, the agency reported.": a trailing attribution closes the content.
+                    return trimEnd(start, subj.mention.tokens.lowerBound - 1)
                 }
             }
             if isComma(t) || tokens[t].kind == .word, t + 1 < end, isCoordinatedThat(t) {
@@ -731,6 +736,22 @@ struct Grammar {
             u += 1
         }
         return false
+    }
+
+    /// Drops a coordinator left at the end of a content ("the ferry was safe, but").
+    func trimCoordinator(_ start: Int, _ end: Int) -> Int {
+        var e = end
+        if e - 1 > start, tokens[e - 1].kind == .word, classes(e - 1).contains(.coordinator) { e = trimEnd(start, e - 1) }
+        return e
+    }
+
+    /// Whether nothing but a time follows the cue before its clause ends (a trailing
+    /// attribution: "…, the agency reported on Tuesday.").
+    func closesClause(after cue: CueCandidate, sentence: SentenceInfo) -> Bool {
+        var t = cue.tokens.upperBound
+        let end = sentence.tokens.upperBound
+        if let r = timeExpression(startingAt: t, limit: end) { t = r.upperBound }
+        return t >= trimEnd(t, end) || isComma(t)
     }
 
     /// `and that` / `, and that` / `but that` starting at `t`.

@@ -45,7 +45,7 @@ struct RoleAndNameSieve: ResolutionSieve {
         // "Apotek Nord, the country's largest pharmacy chain": an appositive naming a body.
         if !hasTitle, let appositive = mention.appositive, SourceTypeSieve.namesBody(appositive, text) { return }
         // "the World Food Programme": people do not take "the".
-        if !hasTitle, let first = range.first, text.classes(first).contains(.article) { return }
+        if !hasTitle, !possessor, let first = range.first, text.classes(first).contains(.article) { return }
         let roleTokens = NameParser.roleBefore(text, name).map { max($0.lowerBound, range.lowerBound)..<$0.upperBound }
         var role = roleTokens.flatMap { $0.isEmpty ? nil : text.string(tokens: text.withoutArticle($0)) }
         if role == nil, let appositive = mention.appositive { role = Self.role(from: appositive, text) }

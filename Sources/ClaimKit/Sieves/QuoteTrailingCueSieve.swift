@@ -30,7 +30,9 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                 if let mention = g.nounPhrase(startingAt: after, limit: sentence.tokens.upperBound),
                     var draft = state.quoteDraft(q, source: mention, cue: c, rule: Self.name)
                 {
-                    draft.time = time
+                    // "said a fisherman on Sunday"
+                    let afterSource = (mention.appositive ?? mention.tokens).upperBound
+                    draft.time = time ?? g.timeExpression(startingAt: afterSource, limit: sentence.tokens.upperBound)
                     state.add(draft)
                 }
                 continue

@@ -36,10 +36,8 @@ import Testing
         let e = extract("The skipper told Reuters the engine failed, adding that the crew was safe.")
         let first = try #require(e.claim("the engine failed"))
         #expect(first.attribution?.via.map(\.source.text) == ["Reuters"])
-        withKnownIssue("ParticipialCue copies the chain before RelayPhrase adds the outlet told") {
-            let second = try #require(e.claim("the crew was safe"))
-            #expect(second.attribution?.via.map(\.source.text) == ["Reuters"])
-        }
+        let second = try #require(e.claim("the crew was safe"))
+        #expect(second.attribution?.via.map(\.source.text) == ["Reuters"])
     }
 
     @Test func participleWithoutAClauseIsNoClaim() {

@@ -7,8 +7,8 @@ import Testing
         #expect(Pipeline.attributionRuleNames == [
             HeadlineColonSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name, DashAttributionSieve.name,
             AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
-            ParticipialCueSieve.name, CoordinatedCueSieve.name, CoordinatedContentSieve.name,
-            NestedAttributionSieve.name, RelayPhraseSieve.name, SameParagraphQuoteSieve.name,
+            NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
+            CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
             ContinuedQuoteSieve.name, FloatingQuoteSieve.name, UnattributedSentenceSieve.name,
         ])
         #expect(Pipeline.attributionRuleNames.last == "UnattributedSentence", "narrator sentences come last")

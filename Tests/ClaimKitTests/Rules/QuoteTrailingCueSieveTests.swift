@@ -53,12 +53,10 @@ import Testing
     @Test func timeAfterTheInvertedSource() throws {
         // The same order in reported speech ("The pier is old, said a fisherman on
         // Sunday.") gets its time from TrailingAttribution.
-        withKnownIssue("QuoteTrailingCue looks for a time only right after the cue, not after the source") {
-            let e = extract("“The pier is old,” said a fisherman on Sunday.")
-            let claim = try #require(e.claims.first)
-            #expect(claim.attribution?.source.text == "a fisherman")
-            #expect(claim.attribution?.time?.text == "on Sunday")
-        }
+        let e = extract("“The pier is old,” said a fisherman on Sunday.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.source.text == "a fisherman")
+        #expect(claim.attribution?.time?.text == "on Sunday")
     }
 
     @Test func quotationThatDoesNotOpenTheSentenceIsNotADirectClaim() {
