@@ -8,6 +8,7 @@
 public enum Pipeline {
     static let attribution: [any AttributionSieve] = [
         HeadlineColonSieve(),
+        SpeakerLabelSieve(),
         QuoteTrailingCueSieve(),
         QuoteLeadInSieve(),
         DashAttributionSieve(),

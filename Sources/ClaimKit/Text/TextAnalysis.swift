@@ -54,7 +54,7 @@ final class TextAnalysis {
         }
         sentenceOfToken = Array(repeating: -1, count: tokens.count)
         for (p, range) in ranges.enumerated() {
-            let heading = isHeading(range)
+            let heading = isHeading(range) || p == 0 && isTitleCaseHeadline(range)
             let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
             paragraphs.append(
                 ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
@@ -86,6 +86,21 @@ final class TextAnalysis {
         if token.flags.contains(.closesQuote) || token.kind == .quote { return false }
         if token.isPunctuation(0x3A) { return false }  // a colon lead-in paragraph
         return true
+    }
+
+    /// An opening line in Title Case, even with a final period ("Poll: Wealthy Voters
+    /// Abandon Republican Party."): most of its words capitalised.
+    private func isTitleCaseHeadline(_ range: Range<Int>) -> Bool {
+        guard range.count <= 25 else { return false }
+        var words = 0
+        var capitalized = 0
+        for t in range where tokens[t].kind == .word {
+            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) { continue }
+            words += 1
+            if tokens[t].flags.contains(.capitalized) { capitalized += 1 }
+        }
+        let sentenceEnds = range.dropLast().filter { tokens[$0].isTerminal }.count
+        return words >= 3 && capitalized * 10 >= words * 8 && sentenceEnds == 0
     }
 
     // MARK: - Reading

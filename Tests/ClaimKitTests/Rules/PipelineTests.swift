@@ -5,7 +5,8 @@ import Testing
 @Suite struct PipelineTests {
     @Test func attributionRulesRunInTheDocumentedOrder() {
         #expect(Pipeline.attributionRuleNames == [
-            HeadlineColonSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name, DashAttributionSieve.name,
+            HeadlineColonSieve.name, SpeakerLabelSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name,
+            DashAttributionSieve.name,
             AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
             NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
             CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
