@@ -66,6 +66,11 @@ enum CueScanner {
                     break
                 }
                 if blocked { continue }
+                // "Trump's early-morning tweets", "the agency's annual report": a noun inside a
+                // noun phrase that a determiner or possessive opened.
+                if index.classes(of: token.key).contains(.verbNounForm), insideNounPhrase(text, t, sentence.tokens.lowerBound) {
+                    continue
+                }
                 // Adverbs skipped but no auxiliary before them stay outside the cue ("also said").
                 var end = t + 1
                 if let ext = matchExtension(text, end, sentence.tokens) { end = ext }
@@ -79,6 +84,28 @@ enum CueScanner {
             }
         }
         return cues
+    }
+
+    /// Whether `t` is a noun after a possessive and its modifiers ("Trump's early-morning
+    /// tweets"), or after an article and an adjective ("the annual report"); "the region
+    /// doubt" is a subject and its verb.
+    static func insideNounPhrase(_ text: TextAnalysis, _ t: Int, _ start: Int) -> Bool {
+        let g = Grammar(text: text)
+        var u = t - 1
+        while u >= max(start, t - 3), text.tokens[u].kind == .word {
+            let c = text.classes(u)
+            if text.tokens[u].flags.contains(.possessive) { return true }
+            if c.contains(.article) || c.contains(.determiner) && !c.contains(.cardinal) {
+                guard u < t - 1 else { return true }
+                return ((u + 1)..<t).allSatisfy { m in
+                    let bytes = text.bytes[Int(text.tokens[m].start)..<Int(text.tokens[m].coreEnd)]
+                    return bytes.contains(0x2D) || ["al", "ic", "ive", "ous", "ary", "ly"].contains { g.endsIn(m, $0) }
+                }
+            }
+            if !c.isEmpty || text.tokens[u].flags.contains(.capitalized) { return false }
+            u -= 1
+        }
+        return false
     }
 
     static func endsInIng(_ text: TextAnalysis, _ t: Int) -> Bool {

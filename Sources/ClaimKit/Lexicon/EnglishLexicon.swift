@@ -47,7 +47,8 @@ let englishLexiconJSON = #"""
     "reporting"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "announce",
@@ -91,7 +92,8 @@ let englishLexiconJSON = #"""
     "claiming"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "deny",
@@ -147,7 +149,8 @@ let englishLexiconJSON = #"""
     "stating"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "explain",
@@ -169,7 +172,8 @@ let englishLexiconJSON = #"""
     "noting"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "confirm",
@@ -246,7 +250,8 @@ let englishLexiconJSON = #"""
     "replying"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "respond",
@@ -257,7 +262,8 @@ let englishLexiconJSON = #"""
     "responding"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "retort",
@@ -301,7 +307,8 @@ let englishLexiconJSON = #"""
     "snapping"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "quip",
@@ -312,7 +319,8 @@ let englishLexiconJSON = #"""
     "quipping"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "joke",
@@ -323,7 +331,8 @@ let englishLexiconJSON = #"""
     "joking"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "caution",
@@ -334,7 +343,8 @@ let englishLexiconJSON = #"""
     "cautioning"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "predict",
@@ -356,7 +366,8 @@ let englishLexiconJSON = #"""
     "estimating"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "stress",
@@ -367,7 +378,8 @@ let englishLexiconJSON = #"""
     "stressing"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "emphasize",
@@ -400,7 +412,8 @@ let englishLexiconJSON = #"""
     "recalling"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "testify",
@@ -422,7 +435,8 @@ let englishLexiconJSON = #"""
     "tweeting"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "post",
@@ -433,7 +447,8 @@ let englishLexiconJSON = #"""
     "posting"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "accuse",
@@ -455,7 +470,8 @@ let englishLexiconJSON = #"""
     "promising"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "pledge",
@@ -466,7 +482,8 @@ let englishLexiconJSON = #"""
     "pledging"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "vow",
@@ -477,7 +494,8 @@ let englishLexiconJSON = #"""
     "vowing"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "assure",
@@ -543,7 +561,8 @@ let englishLexiconJSON = #"""
     "mentioning"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "reiterate",
@@ -587,7 +606,8 @@ let englishLexiconJSON = #"""
     "countering"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "protest",
@@ -598,7 +618,8 @@ let englishLexiconJSON = #"""
     "protesting"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "boast",
@@ -609,7 +630,8 @@ let englishLexiconJSON = #"""
     "boasting"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "lament",
@@ -620,7 +642,8 @@ let englishLexiconJSON = #"""
     "lamenting"
    ],
    "class": "speech",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "scoff",
@@ -642,7 +665,8 @@ let englishLexiconJSON = #"""
     "charging"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "remark",
@@ -653,7 +677,8 @@ let englishLexiconJSON = #"""
     "remarking"
    ],
    "class": "speech",
-   "complement": "bare"
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "continue",
@@ -763,7 +788,8 @@ let englishLexiconJSON = #"""
     "demanding"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "proclaim",
@@ -787,7 +813,8 @@ let englishLexiconJSON = #"""
     "signaling"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "hint",
@@ -798,7 +825,8 @@ let englishLexiconJSON = #"""
     "hinting"
    ],
    "class": "speech",
-   "complement": "that"
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "speculate",
@@ -875,7 +903,8 @@ let englishLexiconJSON = #"""
     "fearing"
    ],
    "class": "belief",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "hope",
@@ -886,7 +915,8 @@ let englishLexiconJSON = #"""
     "hoping"
    ],
    "class": "belief",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "doubt",
@@ -897,7 +927,8 @@ let englishLexiconJSON = #"""
     "doubting"
    ],
    "class": "belief",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "worry",
@@ -908,7 +939,8 @@ let englishLexiconJSON = #"""
     "worrying"
    ],
    "class": "belief",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "suspect",
@@ -953,7 +985,8 @@ let englishLexiconJSON = #"""
     "showing"
    ],
    "class": "document",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "find",
@@ -964,7 +997,8 @@ let englishLexiconJSON = #"""
     "finding"
    ],
    "class": "document",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "reveal",
@@ -997,7 +1031,8 @@ let englishLexiconJSON = #"""
     "projecting"
    ],
    "class": "document",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "detail",
@@ -1008,7 +1043,8 @@ let englishLexiconJSON = #"""
     "detailing"
    ],
    "class": "document",
-   "complement": "finite"
+   "complement": "finite",
+   "noun": true
   }
  ],
  "phrases": [

@@ -41,12 +41,18 @@ public struct Lexicon: Sendable, Codable, Equatable {
         public var `class`: CueClass
         /// What the verb needs after it; `bare` when absent.
         public var complement: Complement?
+        /// Whether its base and third-person forms are also nouns ("report", "claims"),
+        /// which may then stand inside a source's noun phrase.
+        public var noun: Bool?
 
-        public init(lemma: String, forms: [String], class: CueClass = .speech, complement: Complement? = nil) {
+        public init(
+            lemma: String, forms: [String], class: CueClass = .speech, complement: Complement? = nil, noun: Bool? = nil
+        ) {
             self.lemma = lemma
             self.forms = forms
             self.class = `class`
             self.complement = complement
+            self.noun = noun
         }
     }
 

@@ -154,7 +154,7 @@ final class LexiconIndex: Sendable {
         for verb in lexicon.verbs {
             for (n, form) in verb.forms.enumerated() {
                 let key = WordKey.of(form)
-                if n < 2 { classes[key, default: []].insert(.verbNounForm) }
+                if n < 2 && verb.noun == true { classes[key, default: []].insert(.verbNounForm) }
                 if verbs[key] == nil { verbs[key] = (verb.lemma, verb.class, verb.complement ?? .bare) }
                 classes[key, default: []].insert(.verbForm)
             }
