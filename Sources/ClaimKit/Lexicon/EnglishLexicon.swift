@@ -1045,6 +1045,111 @@ let englishLexiconJSON = #"""
    "class": "document",
    "complement": "finite",
    "noun": true
+  },
+  {
+   "lemma": "rule",
+   "forms": [
+    "rule",
+    "rules",
+    "ruled",
+    "ruling"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "point",
+   "forms": [
+    "point",
+    "points",
+    "pointed",
+    "pointing"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "comment",
+   "forms": [
+    "comment",
+    "comments",
+    "commented",
+    "commenting"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "assume",
+   "forms": [
+    "assume",
+    "assumes",
+    "assumed",
+    "assuming"
+   ],
+   "class": "belief",
+   "complement": "finite"
+  },
+  {
+   "lemma": "determine",
+   "forms": [
+    "determine",
+    "determines",
+    "determined",
+    "determining"
+   ],
+   "class": "document",
+   "complement": "that"
+  },
+  {
+   "lemma": "underscore",
+   "forms": [
+    "underscore",
+    "underscores",
+    "underscored",
+    "underscoring"
+   ],
+   "class": "speech",
+   "complement": "that"
+  },
+  {
+   "lemma": "highlight",
+   "forms": [
+    "highlight",
+    "highlights",
+    "highlighted",
+    "highlighting"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "forecast",
+   "forms": [
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "forecasting"
+   ],
+   "class": "document",
+   "complement": "finite",
+   "noun": true
+  },
+  {
+   "lemma": "guarantee",
+   "forms": [
+    "guarantee",
+    "guarantees",
+    "guaranteed",
+    "guaranteeing"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   }
  ],
  "phrases": [
