@@ -72,18 +72,7 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// - Throws: ``FixtureError`` for invalid UTF-8 or JSON, an unknown key, a tolerance
     ///   outside 0…1, or an `ignore` entry that is not a known field path.
     public static func parse(_ bytes: [UInt8], path: String) throws(FixtureError) -> CheckConfiguration {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw FixtureError(path: path, location: nil, message: "the configuration is not valid UTF-8")
-        }
-        var parser = JSONParser(bytes: bytes)
-        let root: JSONValue
-        do {
-            root = try parser.parse()
-        } catch let e as JSONSyntaxError {
-            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
-        } catch {
-            throw FixtureError(path: path, location: nil, message: "invalid JSON")
-        }
+        let (root, parser) = try Fixture.parseJSON(bytes, path: path, what: "configuration")
         let at = { (p: String) in parser.location(of: p) ?? parser.location(of: "") }
         guard case .object(let pairs) = root else {
             throw FixtureError(path: path, location: at(""), message: "expected an object such as {\"tolerance\": 0.8, \"ignore\": []}")

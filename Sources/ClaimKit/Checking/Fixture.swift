@@ -57,18 +57,27 @@ public struct Fixture: Sendable {
 
     /// Parses and validates fixture bytes; `path` names the file in errors.
     public static func parse(_ bytes: [UInt8], path: String) throws -> Fixture {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw FixtureError(path: path, location: nil, message: "the fixture is not valid UTF-8")
-        }
-        var parser = JSONParser(bytes: bytes)
-        let root: JSONValue
-        do {
-            root = try parser.parse()
-        } catch let e as JSONSyntaxError {
-            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
-        }
+        let (root, parser) = try parseJSON(bytes, path: path, what: "fixture")
         var validator = FixtureValidator(path: path, parser: parser)
         return try validator.validate(root)
+    }
+}
+
+extension Fixture {
+    /// UTF-8 JSON bytes parsed with value locations, or a ``FixtureError`` at the line and
+    /// column of the problem; `what` names the kind of file in the message.
+    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser) {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw FixtureError(path: path, location: nil, message: "the \(what) is not valid UTF-8")
+        }
+        var parser = JSONParser(bytes: bytes)
+        do {
+            return (try parser.parse(), parser)
+        } catch let e as JSONSyntaxError {
+            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
+        } catch {
+            throw FixtureError(path: path, location: nil, message: "invalid JSON")
+        }
     }
 }
 
