@@ -25,6 +25,7 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// Dotted field paths not compared (`attribution.time`).
     public var ignore: [String]
 
+    /// Creates a configuration; `tolerance` is the minimum word overlap (0…1) for a fuzzy text match, `ignore` the dotted field paths not compared.
     public init(tolerance: Double = 0.8, ignore: [String] = []) {
         self.tolerance = tolerance
         self.ignore = ignore

@@ -30,11 +30,17 @@ public struct ClaimDifference: Sendable, Equatable {
 /// Precision divides by the extractor's claims that have the field (attributed claims
 /// for `source`, `cue`, `chain`), recall by the fixture's.
 public struct FieldPrecisionRecall: Sendable, Equatable, Codable {
+    /// Claims matched with every stated value of the field equal.
     public var correct = 0
+    /// The extractor's claims that have the field.
     public var predicted = 0
+    /// The fixture's (non-optional) claims that have the field.
     public var expected = 0
+    /// `correct / predicted`; 1 when nothing was predicted.
     public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
+    /// `correct / expected`; 1 when nothing was expected.
     public var recall: Double { expected == 0 ? 1 : Double(correct) / Double(expected) }
+    /// Creates zero counts.
     public init() {}
 }
 

@@ -19,6 +19,7 @@ public struct GoldenCorpus: Sendable {
     /// The suffix of a pending fixture written by `claimcheck update`.
     public static let pendingSuffix = ".json.new"
 
+    /// Creates a corpus over the folders `corpus` (articles, `*.txt`) and `expected` (fixtures, `*.json`), compared with `configuration`.
     public init(corpus: String, expected: String, configuration: CheckConfiguration = CheckConfiguration()) {
         self.corpus = corpus
         self.expected = expected
@@ -34,8 +35,11 @@ public struct GoldenCorpus: Sendable {
 
     /// Why a name cannot be a fixture name.
     public struct NameError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The refused name.
         public var name: String
+        /// Creates the error for a refused name.
         public init(name: String) { self.name = name }
+        /// Why the name is refused, for a message.
         public var description: String {
             "'\(name)' is not a fixture name: names come from article file names and may not be empty, absolute, or contain '/', '\\' or '..'"
         }
@@ -119,15 +123,20 @@ public struct GoldenCorpus: Sendable {
 
     /// One article's result.
     public struct Result: Sendable {
+        /// The article's name without its extension.
         public var name: String
+        /// The article's path.
         public var articlePath: String
+        /// The fixture's path (whether or not it exists).
         public var fixturePath: String
+        /// What the comparison found.
         public var outcome: Outcome
         /// The extractor's claims, when the article could be read.
         public var claims: [Claim]
         /// The fixture, when it could be loaded.
         public var fixture: Fixture?
 
+        /// Whether every stated field matched.
         public var passed: Bool {
             if case .passed = outcome { return true }
             return false

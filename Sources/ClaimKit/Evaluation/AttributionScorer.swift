@@ -1,9 +1,13 @@
 /// True positives, false positives and false negatives of one measure.
 public struct PRF: Hashable, Sendable, Codable {
+    /// Predictions matched to a gold item.
     public var truePositives = 0
+    /// Predictions with no gold item.
     public var falsePositives = 0
+    /// Gold items with no prediction.
     public var falseNegatives = 0
 
+    /// Creates a tally from counts.
     public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
         self.truePositives = truePositives
         self.falsePositives = falsePositives
@@ -19,6 +23,7 @@ public struct PRF: Hashable, Sendable, Codable {
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
+    /// The sum of two tallies.
     public static func + (a: PRF, b: PRF) -> PRF {
         PRF(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
             falseNegatives: a.falseNegatives + b.falseNegatives)
@@ -54,10 +59,12 @@ public struct AttributionScores: Hashable, Sendable, Codable {
     /// Among content-matched pairs whose gold relation has a source: how many got it right
     /// (the same entity). The "speaker accuracy" of quote-extraction papers.
     public var sourceCorrect = 0
+    /// Matched relations whose gold relation has a source (the denominator of source accuracy).
     public var sourceCompared = 0
     /// How the correct sources matched: `span`, `name`, `antecedent`.
     public var sourceMatchedBy: [String: Int] = [:]
 
+    /// Creates zero scores.
     public init() {}
 
     /// `sourceCorrect / sourceCompared`; 1 when nothing was compared.
@@ -81,6 +88,7 @@ public struct AttributionScores: Hashable, Sendable, Codable {
 /// A gold relation not found, a prediction not in the gold, or a matched pair whose
 /// source or cue is wrong: what `claimcheck eval --misses` lists.
 public struct EvaluationMiss: Hashable, Sendable {
+    /// What kind of miss this is.
     public enum Kind: String, Sendable, Codable {
         /// A gold relation no prediction matches by content overlap.
         case missed
@@ -91,6 +99,7 @@ public struct EvaluationMiss: Hashable, Sendable {
         /// Matched content, wrong cue.
         case cue
     }
+    /// What kind of miss this is.
     public var kind: Kind
     /// The gold relation (for `missed`, `source`, `cue`).
     public var gold: AttributionRelation?
@@ -101,7 +110,9 @@ public struct EvaluationMiss: Hashable, Sendable {
 
 /// The result of scoring one article.
 public struct ArticleEvaluation: Sendable {
+    /// The article's name (file name without extension).
     public var name: String
+    /// The article's scores.
     public var scores: AttributionScores
     /// In article order of the relation concerned.
     public var misses: [EvaluationMiss]
@@ -141,6 +152,7 @@ public struct AttributionScorer: Sendable {
     /// The fraction of words (of each side) two contents must share to match.
     public var overlap: Double
 
+    /// Creates a scorer; `overlap` is the least fraction of words (0…1) that a gold and a predicted content must share, on both sides, to match.
     public init(overlap: Double = 0.5) {
         self.overlap = overlap
     }

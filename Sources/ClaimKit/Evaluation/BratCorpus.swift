@@ -9,16 +9,23 @@ import Foundation
 /// role); it is reported, and the relation is scored as far as it goes or left out as
 /// the message says.
 public struct BratDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How bad a diagnostic is: an error makes the evaluation exit with status 2.
     public enum Severity: String, Sendable, Codable {
-        case error, warning
+        /// The line is not used.
+        case error
+        /// The line is used as far as it can be.
+        case warning
     }
     /// The annotation (or text) file concerned.
     public var file: String
     /// 1-based line number in `file`; 0 when the problem concerns the whole file.
     public var line: Int
+    /// Error or warning.
     public var severity: Severity
+    /// What is wrong, for a person.
     public var message: String
 
+    /// Creates a diagnostic for `file` at 1-based `line`.
     public init(file: String, line: Int, severity: Severity, message: String) {
         self.file = file
         self.line = line
@@ -53,6 +60,7 @@ public struct AttributionRelation: Hashable, Sendable {
     /// The 1-based line of the relation in its annotation file, when read from one.
     public var line: Int?
 
+    /// Creates a relation; spans are UTF-8 byte offsets into the article, `line` the 1-based line of its `E` line.
     public init(
         id: String, content: [Span], source: [Span] = [], cue: [Span] = [], sourceName: String? = nil, line: Int? = nil
     ) {
@@ -136,6 +144,7 @@ public struct BratDocument: Sendable {
     /// Malformed and odd lines of the annotation file.
     public var diagnostics: [BratDiagnostic]
 
+    /// Creates a document from its parts; offsets in `relations` are UTF-8 byte offsets into `bytes`.
     public init(
         name: String, textPath: String, annotationPath: String, bytes: [UInt8], relations: [AttributionRelation],
         diagnostics: [BratDiagnostic] = []
@@ -421,10 +430,14 @@ public struct BratCorpus: Sendable {
 
     /// Why a corpus folder cannot be read at all.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The path is not a folder.
         case notADirectory(path: String)
+        /// The folder holds no `.txt` articles with annotations.
         case noArticles(path: String)
+        /// The folder or a file in it cannot be read, and why.
         case unreadable(path: String, reason: String)
 
+        /// The problem as a message naming the path.
         public var description: String {
             switch self {
             case .notADirectory(let p): return "\(p): not a folder"
@@ -434,6 +447,7 @@ public struct BratCorpus: Sendable {
         }
     }
 
+    /// Creates a corpus from already-read documents and their diagnostics.
     public init(directory: String, documents: [BratDocument], diagnostics: [BratDiagnostic] = []) {
         self.directory = directory
         self.documents = documents

@@ -38,6 +38,7 @@ public struct Lexicon: Sendable, Codable, Equatable {
         /// Every form that is a cue, base form first, then the third person (which are
         /// often nouns too: "report", "claims").
         public var forms: [String]
+        /// What the verb introduces: speech, belief or what a document shows.
         public var `class`: CueClass
         /// What the verb needs after it; `bare` when absent.
         public var complement: Complement?
@@ -45,6 +46,7 @@ public struct Lexicon: Sendable, Codable, Equatable {
         /// which may then stand inside a source's noun phrase.
         public var noun: Bool?
 
+        /// Creates a verb entry; see the properties for each field.
         public init(
             lemma: String, forms: [String], class: CueClass = .speech, complement: Complement? = nil, noun: Bool? = nil
         ) {
@@ -68,10 +70,14 @@ public struct Lexicon: Sendable, Codable, Equatable {
 
     /// A multi-word (or non-verb) cue.
     public struct Phrase: Sendable, Codable, Equatable {
+        /// The phrase as written, words separated by single spaces ("according to").
         public var text: String
+        /// Reported as the cue's lemma ("report" for "as reported by").
         public var lemma: String
+        /// How the phrase relates to the noun phrase after it.
         public var role: PhraseRole
 
+        /// Creates a phrase entry.
         public init(text: String, lemma: String, role: PhraseRole) {
             self.text = text
             self.lemma = lemma
@@ -81,7 +87,9 @@ public struct Lexicon: Sendable, Codable, Equatable {
 
     /// Language tag, e.g. `en`.
     public var language: String
+    /// The reporting verbs and their forms.
     public var verbs: [Verb]
+    /// Multi-word and non-verb cues.
     public var phrases: [Phrase]
     /// Phrases joined to a verb cue they directly follow ("in a statement", "on Facebook").
     public var cueExtensions: [String]
@@ -96,6 +104,7 @@ public struct Lexicon: Sendable, Codable, Equatable {
     /// Closed word lists, keyed by list name (see docs/LEXICON.md for the names used).
     public var words: [String: [String]]
 
+    /// Creates a lexicon from its parts (see docs/LEXICON.md for what each holds).
     public init(
         language: String, verbs: [Verb], phrases: [Phrase], cueExtensions: [String],
         auxiliaries: [String], adverbs: [String], negations: [String], cueBlockers: [String],
