@@ -37,10 +37,12 @@ enum SentenceSplitter {
             return tokens[t - 1].isTerminal && nextStarts && !insideQuote(n)
         }
         if insideQuote(t) { return false }
+        // "(Nobody cared.) It rained.": a closing parenthesis after terminal punctuation.
+        if token.isPunctuation(0x29), t > range.lowerBound, tokens[t - 1].isTerminal { return nextStarts }
         if token.isTerminal {
             // `?” he asked` and `. . .` keep going.
-            if tokens[n].flags.contains(.closesQuote) {
-                return false  // the closing mark decides
+            if tokens[n].flags.contains(.closesQuote) || tokens[n].isPunctuation(0x29) {
+                return false  // the closing mark or parenthesis decides
             }
             return nextStarts
         }

@@ -34,10 +34,8 @@ import Testing
     }
 
     @Test func parentheticalSentence() {
-        withKnownIssue("no sentence ends after a closing parenthesis") {
-            #expect(analyze("The ferry left. (Nobody cared.) It rained.").sentenceTexts
-                == ["The ferry left.", "(Nobody cared.)", "It rained."])
-        }
+        #expect(analyze("The ferry left. (Nobody cared.) It rained.").sentenceTexts
+            == ["The ferry left.", "(Nobody cared.)", "It rained."])
     }
 
     @Test func sentencesNeverCrossParagraphs() {
