@@ -154,7 +154,9 @@ public struct JSONParser: Sendable {
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
+    /// A leading UTF-8 byte order mark is skipped (RFC 8259 allows ignoring it).
     public mutating func parse() throws -> JSONValue {
+        if hasBOM { i = 3 }
         skipSpace()
         let value = try parseValue(path: "")
         skipSpace()
@@ -173,13 +175,15 @@ public struct JSONParser: Sendable {
     public func location(ofOffset offset: Int) -> SourceLocation {
         var line = 1
         var column = 1
-        var k = 0
+        var k = hasBOM ? 3 : 0  // a byte order mark takes no column
         while k < min(offset, bytes.count) {
             if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
         }
         return SourceLocation(line: line, column: column)
     }
+
+    private var hasBOM: Bool { bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF }
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(location: location, message: message) }
 
@@ -208,8 +212,12 @@ public struct JSONParser: Sendable {
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                let keyStart = i
                 let key = try parseString()
-                if pairs.contains(where: { $0.0 == key }) { throw error("duplicate key \"\(key)\"") }
+                if pairs.contains(where: { $0.0 == key }) {
+                    i = keyStart
+                    throw error("duplicate key \"\(key)\"")
+                }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
@@ -251,6 +259,7 @@ public struct JSONParser: Sendable {
             }
             let s = String(decoding: bytes[start..<i], as: UTF8.self)
             guard let n = Double(s) else { i = start; throw error("invalid number \(s)") }
+            guard n.isFinite else { i = start; throw error("number \(s) is out of range") }
             return .number(n)
         default:
             throw error("unexpected character; expected a JSON value")
@@ -289,13 +298,26 @@ public struct JSONParser: Sendable {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
+                    let escape = i - 2  // errors point at the backslash
                     var scalar = try hex4()
-                    if scalar >= 0xD800, scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        // A high surrogate must be followed by an escaped low surrogate.
+                        guard i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 else {
+                            i = escape
+                            throw error("unpaired UTF-16 surrogate in \\u escape")
+                        }
                         i += 2
                         let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            i = escape
+                            throw error("unpaired UTF-16 surrogate in \\u escape")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                    guard let u = Unicode.Scalar(scalar) else {
+                        i = escape
+                        throw error("invalid \\u escape (a lone UTF-16 surrogate)")
+                    }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default: throw error("invalid escape \\\(Character(Unicode.Scalar(e)))")
                 }
@@ -309,8 +331,19 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
-        else { throw error("invalid \\u escape") }
+        guard i + 4 <= bytes.count else { throw error("invalid \\u escape: expected 4 hex digits") }
+        var v: UInt32 = 0
+        for k in i..<(i + 4) {
+            let c = bytes[k]
+            let digit: UInt8
+            switch c {
+            case 0x30...0x39: digit = c - 0x30
+            case 0x41...0x46: digit = c - 0x41 + 10
+            case 0x61...0x66: digit = c - 0x61 + 10
+            default: throw error("invalid \\u escape: expected 4 hex digits")
+            }
+            v = v << 4 | UInt32(digit)
+        }
         i += 4
         return v
     }
