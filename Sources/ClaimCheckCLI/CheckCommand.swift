@@ -44,6 +44,14 @@ struct CheckCommand {
 
     func run() -> Int32 {
         guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        for (folder, what) in [(options.corpus, "corpus"), (options.expected, "fixtures")] {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+            guard exists, isDirectory.boolValue else {
+                console.err("claimcheck: \(folder): \(exists ? "not a folder" : "no such folder") (the \(what) folder)\n")
+                return ExitStatus.trouble
+            }
+        }
         let articles: [String]
         do {
             articles = try FileManager.default.contentsOfDirectory(atPath: options.corpus)
@@ -80,7 +88,15 @@ struct CheckCommand {
                 failed += 1
                 continue
             }
-            let report = ClaimComparison().compare(extractor.extract(utf8: bytes).claims, with: fixture)
+            let report: ComparisonReport
+            do {
+                report = try ClaimComparison().compare(extractor.extract(utf8: bytes).claims, with: fixture, articleLength: bytes.count)
+            } catch {
+                console.err("claimcheck: \(error)\n")
+                trouble = true
+                failed += 1
+                continue
+            }
             total.accumulate(report)
             if report.passed { passed += 1 } else { failed += 1 }
             documents.append(Self.json(article: articlePath, fixture: fixturePath, report: report))

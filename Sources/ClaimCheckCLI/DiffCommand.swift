@@ -51,6 +51,10 @@ struct DiffCommand {
         guard let bytes = ClaimCheck.readArticle(options.article, lossy: options.lossy, console: console) else {
             return ExitStatus.trouble
         }
+        guard !fixturePath.isEmpty else {
+            console.err("claimcheck: \"\" (an empty file name): no such fixture file\n")
+            return ExitStatus.trouble
+        }
         let fixture: Fixture
         do {
             fixture = try Fixture.load(contentsOf: URL(fileURLWithPath: fixturePath))
@@ -59,7 +63,13 @@ struct DiffCommand {
             return ExitStatus.trouble
         }
         let claims = extractor.extract(utf8: bytes).claims
-        let report = ClaimComparison().compare(claims, with: fixture)
+        let report: ComparisonReport
+        do {
+            report = try ClaimComparison().compare(claims, with: fixture, articleLength: bytes.count)
+        } catch {
+            console.err("claimcheck: \(error)\n")
+            return ExitStatus.trouble
+        }
         switch options.format {
         case .text:
             var out = "\(options.article) vs \(fixturePath)\n"

@@ -39,19 +39,28 @@ public struct Fixture: Sendable {
     ///   file, invalid UTF-8, a JSON syntax error, an unknown `schemaVersion`, a value of
     ///   the wrong shape, an unknown key, or duplicate ids.
     public static func load(contentsOf url: URL) throws -> Fixture {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(path: url.path, limit: ArticleReader.sizeLimit)
         } catch {
-            throw FixtureError(path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
+            let message: String
+            switch error {
+            case .notFound: message = "no such fixture file"
+            case .isDirectory: message = "is a directory, not a fixture file"
+            case .unreadable(let reason): message = "cannot read the fixture (\(reason))"
+            case .tooLarge: message = "larger than the limit of \(ArticleReader.sizeLimit) bytes for a fixture"
+            }
+            throw FixtureError(path: url.path, location: nil, message: message)
         }
-        return try parse(Array(data), path: url.path)
+        return try parse(bytes, path: url.path)
     }
 
     /// Parses and validates fixture bytes; `path` names the file in errors.
     public static func parse(_ bytes: [UInt8], path: String) throws -> Fixture {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw FixtureError(path: path, location: nil, message: "the fixture is not valid UTF-8")
+        if let bad = ArticleReader.firstInvalidUTF8(bytes) {
+            throw FixtureError(
+                path: path, location: JSONParser(bytes: bytes).location(ofOffset: bad),
+                message: "invalid UTF-8 at byte offset \(bad); a fixture is UTF-8 JSON")
         }
         var parser = JSONParser(bytes: bytes)
         let root: JSONValue
@@ -62,6 +71,42 @@ public struct Fixture: Sendable {
         }
         var validator = FixtureValidator(path: path, parser: parser)
         return try validator.validate(root)
+    }
+}
+
+extension Fixture {
+    /// Checks that every span the fixture states (`"span": [start, end]` of a claim, a
+    /// quoted fragment, a source, a cue, a time or a hop) lies within an article of
+    /// `articleLength` UTF-8 bytes.
+    ///
+    /// - Throws: ``FixtureError`` at the `file:line:column` of the first span whose end is
+    ///   beyond the article: the fixture is malformed for this article.
+    public func checkSpans(articleLength: Int) throws(FixtureError) {
+        for claim in claims {
+            try checkSpans(claim.json, path: claim.path, articleLength: articleLength)
+        }
+    }
+
+    private func checkSpans(_ value: JSONValue, path: String, articleLength: Int) throws(FixtureError) {
+        switch value {
+        case .object(let pairs):
+            for (key, v) in pairs {
+                let sub = path + "/" + key
+                if key == "span", case .array(let xs) = v, xs.count == 2,
+                   case .number(let start) = xs[0], case .number(let end) = xs[1],
+                   start > Double(articleLength) || end > Double(articleLength)
+                {
+                    throw FixtureError(
+                        path: self.path, location: location(of: sub),
+                        message: "span [\(JSONValue.number(start).compact()), \(JSONValue.number(end).compact())] is beyond the end of the article (\(articleLength) bytes)")
+                }
+                try checkSpans(v, path: sub, articleLength: articleLength)
+            }
+        case .array(let items):
+            for (k, item) in items.enumerated() { try checkSpans(item, path: path + "/\(k)", articleLength: articleLength) }
+        default:
+            return
+        }
     }
 }
 
@@ -94,12 +139,15 @@ struct FixtureValidator {
         guard case .number(let version)? = root["schemaVersion"] else {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
         }
-        guard Int(version) == ClaimJSON.schemaVersion else {
-            throw fail("schemaVersion", "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
+        guard version == Double(ClaimJSON.schemaVersion) else {
+            throw fail("schemaVersion", "unknown schemaVersion \(JSONValue.number(version).compact()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
         }
         var article: String? = nil
         if let a = root["article"] {
             guard case .string(let s) = a else { throw fail("article", "expected \"article\" to be a file name string") }
+            if let reason = FixtureWriter.unsafeNameReason(s) {
+                throw fail("article", "\"article\" must be a plain file name in the corpus folder: \(reason)")
+            }
             article = s
         }
         guard case .array(let items)? = root["claims"] else { throw fail("claims", "expected \"claims\" to be an array") }
