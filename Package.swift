@@ -13,5 +13,7 @@ let package = Package(
         .target(name: "ClaimCheckCLI", dependencies: ["ClaimKit"]),
         .executableTarget(name: "claimcheck", dependencies: ["ClaimCheckCLI"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI"]),
+        // Test helper: loops writing fixtures until killed (FixtureWriterTests).
+        .executableTarget(name: "FixtureWriteLoop", dependencies: ["ClaimKit"], path: "Tests/FixtureWriteLoop"),
     ]
 )
