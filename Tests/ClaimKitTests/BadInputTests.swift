@@ -476,6 +476,7 @@ import Glibc
         // Not JSON.
         ("", "1:1: invalid JSON: unexpected end of file: expected a value"),
         ("This is not JSON.\n", "1:1: invalid JSON: unexpected character; expected a JSON value"),
+        ("not JSON\n", "1:1: invalid JSON: unexpected text; expected a JSON value"),
         ("{\n  \"schemaVersion\": 1,\n  \"claims\": [\n", "4:1: invalid JSON: unexpected end of file: expected a value"),
         ("{\"schemaVersion\": 1, \"claims\": []} trailing", "1:36: invalid JSON: unexpected text after the JSON value"),
         ("{\"schemaVersion\": 1, \"schemaVersion\": 1, \"claims\": []}", "1:22: invalid JSON: duplicate key \"schemaVersion\""),

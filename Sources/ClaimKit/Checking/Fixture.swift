@@ -50,9 +50,10 @@ public struct Fixture: Sendable {
             case .unreadable(let reason): message = "cannot read the fixture (\(reason))"
             case .tooLarge: message = "larger than the limit of \(ArticleReader.sizeLimit) bytes for a fixture"
             }
-            throw FixtureError(path: url.path, location: nil, message: message)
+            throw FixtureError(path: url.relativePath, location: nil, message: message)
         }
-        return try parse(bytes, path: url.path)
+        // Errors name the file as it was given (relative paths stay relative).
+        return try parse(bytes, path: url.relativePath)
     }
 
     /// Parses and validates fixture bytes; `path` names the file in errors.

@@ -268,7 +268,9 @@ public struct JSONParser: Sendable {
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("expected \(word)") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+            throw error("unexpected text; expected a JSON value")
+        }
         i += w.count
         return value
     }
