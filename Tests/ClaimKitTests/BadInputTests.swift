@@ -519,6 +519,33 @@ import Glibc
         #expect(r.err.hasSuffix("\n") && r.err.split(separator: "\n").count == 1, "one line: \(r.err)")
     }
 
+    /// 20,000 expected claims, none found: each difference names its line, and the
+    /// report stays linear (each location was a scan from the top: ten minutes).
+    @Test func hugeFixtureReportsInLinearTime() throws {
+        var text = "{\n  \"schemaVersion\": 1,\n  \"claims\": [\n"
+        for i in 0..<20_000 { text += "    {\"text\": \"claim number \(i)\"}" + (i < 19_999 ? ",\n" : "\n") }
+        text += "  ]\n}\n"
+        let fixture = try Fixture.parse(Array(text.utf8), path: "many.json")
+        let clock = ContinuousClock()
+        var report = ComparisonReport()
+        let elapsed = clock.measure { report = ClaimComparison().compare([], with: fixture) }
+        #expect(report.differences.count == 20_000)
+        #expect(report.differences.last?.location == SourceLocation(line: 20_003, column: 5))
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
+    /// The one-pass locations agree with the per-value scan, on every corpus fixture.
+    @Test func fixtureLocationsAgree() throws {
+        for name in Package.articles {
+            let bytes = Array(try Data(contentsOf: Package.expected.appendingPathComponent(name + ".json")))
+            var parser = JSONParser(bytes: bytes)
+            _ = try parser.parse()
+            let all = parser.allLocations()
+            #expect(all.count == parser.offsets.count)
+            for path in parser.offsets.keys { #expect(all[path] == parser.location(of: path), "\(name): \(path)") }
+        }
+    }
+
     @Test func fixtureThatIsNotUTF8() throws {
         let dir = try TempFolder()
         defer { dir.remove() }

@@ -19,16 +19,17 @@ public struct Fixture: Sendable {
     public var path: String
     public var article: String?
     public var claims: [ExpectedClaim]
-    /// Byte offsets of every value by path, for `file:line:column` in reports.
-    let parser: JSONParser
+    /// Line and column of every value by path, for `file:line:column` in reports;
+    /// computed once, in one pass, so that reporting many differences stays linear.
+    let locations: [String: SourceLocation]
 
     /// Line and column of the value at `path` ("claims/3/attribution/source/name"),
     /// falling back to the nearest enclosing value.
     public func location(of path: String) -> SourceLocation {
         var p = path
         while true {
-            if let l = parser.location(of: p) { return l }
-            guard let slash = p.lastIndex(of: "/") else { return parser.location(of: "") ?? SourceLocation(line: 1, column: 1) }
+            if let l = locations[p] { return l }
+            guard let slash = p.lastIndex(of: "/") else { return locations[""] ?? SourceLocation(line: 1, column: 1) }
             p = String(p[..<slash])
         }
     }
@@ -188,7 +189,7 @@ struct FixtureValidator {
             }
             claims.append(Fixture.ExpectedClaim(text: text, json: item, isOptional: optional, path: at))
         }
-        return Fixture(path: path, article: article, claims: claims, parser: parser)
+        return Fixture(path: path, article: article, claims: claims, locations: parser.allLocations())
     }
 
     func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: String) throws {

@@ -171,6 +171,25 @@ public struct JSONParser: Sendable {
         offsets[path].map(location(ofOffset:))
     }
 
+    /// Line and column of every parsed value by path, in one pass over the text
+    /// (``location(of:)`` scans from the start for each call).
+    public func allLocations() -> [String: SourceLocation] {
+        let sorted = offsets.sorted { $0.value < $1.value }
+        var result: [String: SourceLocation] = [:]
+        result.reserveCapacity(sorted.count)
+        var line = 1
+        var column = 1
+        var k = hasBOM ? 3 : 0
+        for (path, offset) in sorted {
+            while k < min(offset, bytes.count) {
+                if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            result[path] = SourceLocation(line: line, column: column)
+        }
+        return result
+    }
+
     /// Line and column (in characters) of a byte offset.
     public func location(ofOffset offset: Int) -> SourceLocation {
         var line = 1
