@@ -346,11 +346,11 @@ import Glibc
 
     // MARK: - Files that are not there or cannot be read
 
-    /// Runs the built binary with `stdin` (for standard input, which in-process runs
-    /// cannot feed).
-    func runBinary(_ args: [String], stdin: Data) throws -> CLI.Result {
+    /// Runs the built binary (or `executable`) with `stdin`: for standard input, which
+    /// in-process runs cannot feed, and for running as another user.
+    func runBinary(_ args: [String], stdin: Data, executable: URL? = nil) throws -> CLI.Result {
         let process = Process()
-        process.executableURL = Package.claimcheck
+        process.executableURL = executable ?? Package.claimcheck
         process.arguments = args
         let input = Pipe(), out = Pipe(), err = Pipe()
         process.standardInput = input
@@ -430,6 +430,30 @@ import Glibc
         #expect(r.err == "claimcheck: \(path): cannot read (Permission denied)\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         let d = CLI.run(["diff", path, fixture])
+        #expect(d.status == 2)
+        #expect(d.err == "claimcheck: \(fixture): cannot read the fixture (Permission denied)\n")
+    }
+
+    /// As root, the same check through the built binary run as `nobody` (setpriv), for
+    /// whom chmod 000 does block reads.
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func unreadableFileByPermissionsAsNobody() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
+        let path = try dir.file("secret.txt", "The mayor said the bridge would reopen.")
+        let fixture = try dir.file("secret.json", #"{"schemaVersion": 1, "claims": []}"#)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: fixture)
+        func asNobody(_ args: [String]) throws -> CLI.Result {
+            try runBinary(["--reuid=65534", "--regid=65534", "--clear-groups", Package.claimcheck.path] + args,
+                          stdin: Data(), executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        }
+        let r = try asNobody(["list", path])
+        #expect(r.status == 2)
+        #expect(r.err == "claimcheck: \(path): cannot read (Permission denied)\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let d = try asNobody(["diff", path, fixture])
         #expect(d.status == 2)
         #expect(d.err == "claimcheck: \(fixture): cannot read the fixture (Permission denied)\n")
     }
