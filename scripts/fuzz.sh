@@ -61,9 +61,10 @@ status=0
     >"$log" 2>&1 || status=$?
 
 runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || true)
+# libFuzzer's own count of the inputs that matter ("corp: N/SIZE"), and the files kept.
+corp=$(grep -Eo 'corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1 | cut -d' ' -f2 || true)
 corpus_files=$(find "$out/corpus" -type f | wc -l | tr -d ' ')
-corpus_kib=$(du -sk "$out/corpus" | cut -f1)
-echo "fuzz: ${seconds}s, ${runs:-?} executions, corpus $corpus_files inputs (${corpus_kib} KiB on disk), status $status"
+echo "fuzz: ${seconds}s, ${runs:-?} executions, corpus ${corp:-?} (inputs/size; $corpus_files files in $out/corpus), status $status"
 if [ "$status" != 0 ]; then
     echo "fuzz: FAILED; the end of $log:" >&2
     grep -E "ERROR|Fatal error|invariant|SUMMARY|Test unit written" "$log" | head -20 >&2 || true
