@@ -16,5 +16,7 @@ let package = Package(
         .target(name: "ClaimKitTesting", dependencies: ["ClaimKit"]),
         .executableTarget(name: "claimcheck", dependencies: ["ClaimCheckCLI"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI", "ClaimKitTesting"]),
+        // Test helper: loops writing fixtures until killed (FixtureWriterTests).
+        .executableTarget(name: "FixtureWriteLoop", dependencies: ["ClaimKit"], path: "Tests/FixtureWriteLoop"),
     ]
 )

@@ -76,7 +76,13 @@ struct DiffCommand {
             return ExitStatus.trouble
         }
         let claims = extractor.extract(utf8: bytes).claims
-        let report = configuration.comparison.compare(claims, with: fixture)
+        let report: ComparisonReport
+        do {
+            report = try configuration.comparison.compare(claims, with: fixture, articleLength: bytes.count)
+        } catch {
+            console.err("claimcheck: \(error)\n")
+            return ExitStatus.trouble
+        }
         switch options.format {
         case .text:
             var out = "\(options.article) vs \(fixturePath)\n"

@@ -73,6 +73,7 @@ final class AttributionState {
         self.grammar = Grammar(text: text)
         self.cues = CueScanner.scan(text)
         self.cueUsed = Array(repeating: false, count: cues.count)
+        self.claimedTokens = Array(repeating: false, count: text.tokens.count)
     }
 
     /// For each token, the cue candidate whose group starts there, or -1.
@@ -132,8 +133,9 @@ final class AttributionState {
         return draft
     }
 
-    /// Per token: inside the content of some draft.
-    lazy var claimedTokens: [Bool] = Array(repeating: false, count: text.tokens.count)
+    /// Per token: inside the content of some draft. Not `lazy`: writing through a lazy
+    /// property copies the whole array on every write (quadratic on a long paragraph).
+    var claimedTokens: [Bool]
 
     /// Whether some draft already holds token `t` in its content.
     func isClaimed(_ t: Int) -> Bool { claimedTokens[t] }

@@ -12,11 +12,11 @@ struct Grammar {
 
     func classes(_ t: Int) -> WordClass { text.classes(t) }
 
-    func isComma(_ t: Int) -> Bool { tokens[t].isPunctuation(0x2C) }
+    func isComma(_ t: Int) -> Bool { t >= 0 && t < tokens.count && tokens[t].isPunctuation(0x2C) }
 
     /// Terminal punctuation that is not followed by a comma ("R-Ky.," is not final).
     func isSentenceFinal(_ t: Int) -> Bool {
-        tokens[t].isTerminal && !(t + 1 < tokens.count && isComma(t + 1))
+        t >= 0 && t < tokens.count && tokens[t].isTerminal && !isComma(t + 1)
     }
 
     /// A token that may stand inside a source noun phrase.

@@ -139,7 +139,17 @@ public struct ClaimComparison: Sendable {
         var json: JSONValue
     }
 
-    /// Compares the extractor's claims with a fixture.
+    /// Compares the claims extracted from an article of `articleLength` UTF-8 bytes with
+    /// its fixture, after checking that the fixture's spans fit the article.
+    ///
+    /// - Throws: ``FixtureError`` (`file:line:column`) for a span beyond the article's end.
+    public func compare(_ claims: [Claim], with fixture: Fixture, articleLength: Int) throws(FixtureError) -> ComparisonReport {
+        try fixture.checkSpans(articleLength: articleLength)
+        return compare(claims, with: fixture)
+    }
+
+    /// Compares claims with a fixture (spans are compared as values, not checked against
+    /// an article; see ``compare(_:with:articleLength:)``).
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
         compare(actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
                 with: fixture)

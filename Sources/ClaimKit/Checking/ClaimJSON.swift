@@ -65,3 +65,131 @@ public enum ClaimJSON {
         return doc.serialized() + "\n"
     }
 }
+
+extension ClaimJSON {
+    /// A JSON value that is not a claim in the shape ``value(_:includeRules:)`` writes.
+    public struct ShapeError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Where in the value: `attribution/via/0/cue/span`.
+        public var path: String
+        public var message: String
+        public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+    }
+
+    /// Reads back a claim written by ``value(_:includeRules:)`` (`list --format json`):
+    /// the inverse, so `claim(from: value(c, includeRules: true)) == c`. Without
+    /// `decidedBy` in the JSON the claim's `decidedBy` is empty.
+    ///
+    /// Every field of the written shape is required (`attribution` and `time` may be
+    /// `null`); spans are `[start, end]` integer UTF-8 byte offsets with
+    /// `0 <= start <= end`.
+    ///
+    /// - Throws: ``ShapeError`` naming the path of the first value of the wrong shape.
+    public static func claim(from json: JSONValue) throws(ShapeError) -> Claim {
+        let r = Reader(path: "")
+        guard case .object = json else { throw r.fail("expected a claim object") }
+        let kindName = try r.string(json, "kind")
+        guard let kind = ClaimKind(rawValue: kindName) else {
+            throw r.at("kind").fail("unknown kind \"\(kindName)\"; expected direct, indirect, mixed or unattributed")
+        }
+        var decidedBy: [RuleDecision] = []
+        if let rules = json["decidedBy"] {
+            let rr = r.at("decidedBy")
+            guard case .array(let items) = rules else { throw rr.fail("expected an array") }
+            for (k, item) in items.enumerated() {
+                let ir = rr.at("\(k)")
+                decidedBy.append(RuleDecision(field: try ir.string(item, "field"), rule: try ir.string(item, "rule")))
+            }
+        }
+        let attribution: Attribution?
+        switch try r.required(json, "attribution") {
+        case .null: attribution = nil
+        case let a: attribution = try r.at("attribution").attribution(a)
+        }
+        return Claim(
+            id: try r.string(json, "id"), text: try r.string(json, "text"), span: try r.span(json, "span"),
+            kind: kind, quotes: try r.textSpans(json, "quotes"), attribution: attribution, decidedBy: decidedBy)
+    }
+
+    private struct Reader {
+        let path: String
+
+        func at(_ key: String) -> Reader { Reader(path: path.isEmpty ? key : path + "/" + key) }
+        func fail(_ message: String) -> ShapeError { ShapeError(path: path, message: message) }
+
+        func required(_ object: JSONValue, _ key: String) throws(ShapeError) -> JSONValue {
+            guard case .object = object else { throw fail("expected an object") }
+            guard let v = object[key] else { throw at(key).fail("missing \"\(key)\"") }
+            return v
+        }
+
+        func string(_ object: JSONValue, _ key: String) throws(ShapeError) -> String {
+            guard case .string(let s) = try required(object, key) else { throw at(key).fail("expected a string") }
+            return s
+        }
+
+        func optionalString(_ object: JSONValue, _ key: String) throws(ShapeError) -> String? {
+            switch try required(object, key) {
+            case .null: return nil
+            case .string(let s): return s
+            default: throw at(key).fail("expected a string or null")
+            }
+        }
+
+        func span(_ object: JSONValue, _ key: String) throws(ShapeError) -> Span {
+            let r = at(key)
+            guard case .array(let xs) = try required(object, key), xs.count == 2,
+                  case .number(let s) = xs[0], case .number(let e) = xs[1],
+                  s >= 0, e >= s, e <= 9_007_199_254_740_992, s == s.rounded(), e == e.rounded()
+            else { throw r.fail("expected a span [start, end] of integer UTF-8 byte offsets, 0 <= start <= end") }
+            return Span(Int(s), Int(e))
+        }
+
+        func textSpan(_ v: JSONValue) throws(ShapeError) -> TextSpan {
+            TextSpan(text: try string(v, "text"), span: try span(v, "span"))
+        }
+
+        func optionalTextSpan(_ object: JSONValue, _ key: String) throws(ShapeError) -> TextSpan? {
+            let v = try required(object, key)
+            if v == .null { return nil }
+            return try at(key).textSpan(v)
+        }
+
+        func textSpans(_ object: JSONValue, _ key: String) throws(ShapeError) -> [TextSpan] {
+            guard case .array(let items) = try required(object, key) else { throw at(key).fail("expected an array") }
+            var out: [TextSpan] = []
+            for (k, item) in items.enumerated() { out.append(try at(key).at("\(k)").textSpan(item)) }
+            return out
+        }
+
+        func source(_ v: JSONValue) throws(ShapeError) -> Source {
+            let typeName = try string(v, "type")
+            guard let type = SourceType(rawValue: typeName) else {
+                throw at("type").fail("unknown source type \"\(typeName)\"")
+            }
+            return Source(
+                text: try string(v, "text"), span: try span(v, "span"), name: try string(v, "name"),
+                role: try optionalString(v, "role"), type: type)
+        }
+
+        func cue(_ v: JSONValue) throws(ShapeError) -> Cue {
+            Cue(text: try string(v, "text"), span: try span(v, "span"), lemma: try string(v, "lemma"))
+        }
+
+        func attribution(_ v: JSONValue) throws(ShapeError) -> Attribution {
+            let viaValue = try required(v, "via")
+            guard case .array(let hops) = viaValue else { throw at("via").fail("expected an array of hops") }
+            var via: [Hop] = []
+            for (k, hop) in hops.enumerated() {
+                let h = at("via").at("\(k)")
+                via.append(Hop(
+                    source: try h.at("source").source(try h.required(hop, "source")),
+                    cue: try h.at("cue").cue(try h.required(hop, "cue")),
+                    time: try h.optionalTextSpan(hop, "time")))
+            }
+            return Attribution(
+                source: try at("source").source(try required(v, "source")),
+                cue: try at("cue").cue(try required(v, "cue")),
+                time: try optionalTextSpan(v, "time"), via: via)
+        }
+    }
+}

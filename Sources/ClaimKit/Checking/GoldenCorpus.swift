@@ -167,7 +167,7 @@ public struct GoldenCorpus: Sendable {
         do {
             let fixture = try Self.loadFixture(fixturePath)
             result.fixture = fixture
-            let report = configuration.comparison.compare(result.claims, with: fixture)
+            let report = try configuration.comparison.compare(result.claims, with: fixture, articleLength: bytes.count)
             result.outcome = report.passed ? .passed(report) : .mismatch(report)
         } catch let error as FixtureError {
             result.outcome = .malformedFixture(error)
@@ -181,13 +181,7 @@ public struct GoldenCorpus: Sendable {
     ///
     /// - Throws: ``FixtureError``.
     public static func loadFixture(_ path: String) throws -> Fixture {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FixtureError(path: path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
-        }
-        return try Fixture.parse(Array(data), path: path)
+        try Fixture.load(contentsOf: URL(fileURLWithPath: path, relativeTo: nil))
     }
 
     static func samePath(_ a: String, _ b: String) -> Bool {

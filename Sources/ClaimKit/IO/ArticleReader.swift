@@ -7,29 +7,27 @@ import Foundation
 public enum ArticleReader {
     /// What can be wrong with an article's bytes or file.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// No file at `path`.
         case notFound(path: String)
-        /// `path` is a folder.
         case isDirectory(path: String)
-        /// The file exists but cannot be read; `reason` says why ("permission denied").
         case unreadable(path: String, reason: String)
         /// A NUL byte: binary data, not text.
         case binary(path: String, offset: Int)
         /// Bytes that are not UTF-8, at this byte offset.
         case invalidUTF8(path: String, offset: Int)
-        /// More than `limit` bytes (``ArticleReader/sizeLimit``).
+        /// Over the size limit; `bytes` is how much was read before giving up.
         case tooLarge(path: String, bytes: Int, limit: Int)
 
-        /// `path: what is wrong`, for a diagnostic.
         public var description: String {
+            // Standard input and an empty name are spelled out.
+            func name(_ p: String) -> String { p == "-" ? "standard input" : p.isEmpty ? "\"\" (an empty file name)" : p }
             switch self {
-            case .notFound(let p): return "\(p): no such file"
-            case .isDirectory(let p): return "\(p): is a directory, not an article file"
-            case .unreadable(let p, let r): return "\(p): cannot read (\(r))"
-            case .binary(let p, let o): return "\(p): binary data (NUL byte at byte offset \(o)), not a text article"
+            case .notFound(let p): return "\(name(p)): no such file"
+            case .isDirectory(let p): return "\(name(p)): is a directory, not an article file"
+            case .unreadable(let p, let r): return "\(name(p)): cannot read (\(r))"
+            case .binary(let p, let o): return "\(name(p)): binary data (NUL byte at byte offset \(o)), not a text article"
             case .invalidUTF8(let p, let o):
-                return "\(p): invalid UTF-8 at byte offset \(o) (use --lossy to replace invalid bytes with U+FFFD)"
-            case .tooLarge(let p, let b, let l): return "\(p): \(b) bytes is over the limit of \(l) bytes"
+                return "\(name(p)): invalid UTF-8 at byte offset \(o) (use --lossy to replace invalid bytes with U+FFFD)"
+            case .tooLarge(let p, _, let l): return "\(name(p)): larger than the limit of \(l) bytes for an article"
             }
         }
     }
@@ -40,36 +38,30 @@ public enum ArticleReader {
     /// Reads `path` (`-` for standard input).
     ///
     /// - Parameters:
-    ///   - path: the article file, or `-` for standard input.
     ///   - lossy: replace invalid UTF-8 with U+FFFD instead of failing (spans are then
     ///     offsets into the repaired text); NUL bytes are still refused.
+    ///   - limit: the most bytes read (``sizeLimit`` unless a test says otherwise);
+    ///     reading stops beyond it, so a device such as /dev/zero fails rather than hangs.
     /// - Returns: the bytes as read and, with `lossy`, whether anything was replaced.
-    /// - Throws: ``Problem``.
-    public static func read(path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+    /// - Throws: ``Problem``: missing file, a directory, an unreadable file (with the
+    ///   system's reason), too large, binary data or invalid UTF-8 (with the byte offset).
+    public static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit) throws -> (bytes: [UInt8], repaired: Bool) {
         let bytes: [UInt8]
-        if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw Problem.notFound(path: path)
-            }
-            if isDirectory.boolValue { throw Problem.isDirectory(path: path) }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                bytes = Array(data)
-            } catch {
-                throw Problem.unreadable(path: path, reason: describe(error))
+        do {
+            bytes = path == "-" ? try FileBytes.read(fd: 0, limit: limit) : try FileBytes.read(path: path, limit: limit)
+        } catch {
+            switch error {
+            case .notFound: throw Problem.notFound(path: path)
+            case .isDirectory: throw Problem.isDirectory(path: path)
+            case .unreadable(let reason): throw Problem.unreadable(path: path, reason: reason)
+            case .tooLarge(let n): throw Problem.tooLarge(path: path, bytes: n, limit: limit)
             }
         }
-        guard bytes.count <= sizeLimit else { throw Problem.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
         return try check(bytes, path: path, lossy: lossy)
     }
 
     /// Checks bytes are UTF-8 text: no NUL, valid encoding (or repaired with `lossy`).
-    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (
-        bytes: [UInt8], repaired: Bool
-    ) {
+    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
         if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes) {
             guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }

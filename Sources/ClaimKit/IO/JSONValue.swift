@@ -2,20 +2,13 @@
 /// starts in its source (line and column, 1-based), so that fixture errors can say
 /// `file:line:column`. Foundation's JSONSerialization keeps neither.
 public indirect enum JSONValue: Equatable, Sendable {
-    /// `null`.
     case null
-    /// `true` or `false`.
     case bool(Bool)
-    /// A number (integers are exact up to 2^53).
     case number(Double)
-    /// A string, unescaped.
     case string(String)
-    /// An array, in order.
     case array([JSONValue])
-    /// An object's members in their written order (keys are unique).
     case object([(String, JSONValue)])
 
-    /// Equal values; objects are equal only with the same keys in the same order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -29,7 +22,6 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// The value of `key` in an object; nil for a missing key or a value that is not an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
         return nil
@@ -133,26 +125,19 @@ public indirect enum JSONValue: Equatable, Sendable {
 
 /// Where a JSON value starts: 1-based line and column (columns count characters).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// Line, from 1.
     public var line: Int
-    /// Column in characters (Unicode scalars), from 1.
     public var column: Int
-    /// Creates a location (both 1-based).
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
-    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
 /// A JSON syntax error with its location.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
-    /// Where the problem is.
     public var location: SourceLocation
-    /// What is wrong, in words.
     public var message: String
-    /// `line:column: message`.
     public var description: String { "\(location): \(message)" }
 }
 
@@ -164,23 +149,18 @@ public struct JSONParser: Sendable {
     private var depth = 0
     /// Path → byte offset of the value at that path (see ``location(of:)``).
     public private(set) var offsets: [String: Int] = [:]
-    /// Byte offsets where each line starts, filled once a parse succeeds, so that
-    /// locating a value costs a binary search plus its column rather than a rescan.
-    private var lineStarts: [Int] = []
 
-    /// A parser over the UTF-8 bytes of `text`.
     public init(_ text: String) { bytes = Array(text.utf8) }
-    /// A parser over UTF-8 `bytes`.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
+    /// A leading UTF-8 byte order mark is skipped (RFC 8259 allows ignoring it).
     public mutating func parse() throws -> JSONValue {
+        if hasBOM { i = 3 }
         skipSpace()
         let value = try parseValue(path: "")
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value") }
-        lineStarts = [0]
-        for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
         return value
     }
 
@@ -191,29 +171,38 @@ public struct JSONParser: Sendable {
         offsets[path].map(location(ofOffset:))
     }
 
+    /// Line and column of every parsed value by path, in one pass over the text
+    /// (``location(of:)`` scans from the start for each call).
+    public func allLocations() -> [String: SourceLocation] {
+        let sorted = offsets.sorted { $0.value < $1.value }
+        var result: [String: SourceLocation] = [:]
+        result.reserveCapacity(sorted.count)
+        var line = 1
+        var column = 1
+        var k = hasBOM ? 3 : 0
+        for (path, offset) in sorted {
+            while k < min(offset, bytes.count) {
+                if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            result[path] = SourceLocation(line: line, column: column)
+        }
+        return result
+    }
+
     /// Line and column (in characters) of a byte offset.
     public func location(ofOffset offset: Int) -> SourceLocation {
         var line = 1
         var column = 1
-        var k = 0
-        if !lineStarts.isEmpty {
-            // The last line start at or before the offset.
-            var lo = 0
-            var hi = lineStarts.count - 1
-            let target = min(max(offset, 0), bytes.count)
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
-            }
-            line = lo + 1
-            k = lineStarts[lo]
-        }
+        var k = hasBOM ? 3 : 0  // a byte order mark takes no column
         while k < min(offset, bytes.count) {
             if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
         }
         return SourceLocation(line: line, column: column)
     }
+
+    private var hasBOM: Bool { bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF }
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(location: location, message: message) }
 
@@ -241,11 +230,13 @@ public struct JSONParser: Sendable {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                    throw error("expected a key in double quotes")
-                }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                let keyStart = i
                 let key = try parseString()
-                if pairs.contains(where: { $0.0 == key }) { throw error("duplicate key \"\(key)\"") }
+                if pairs.contains(where: { $0.0 == key }) {
+                    i = keyStart
+                    throw error("duplicate key \"\(key)\"")
+                }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
@@ -281,12 +272,13 @@ public struct JSONParser: Sendable {
             let start = i
             i += 1
             while i < bytes.count, let c = Optional(bytes[i]),
-                (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
+                  (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
             {
                 i += 1
             }
             let s = String(decoding: bytes[start..<i], as: UTF8.self)
             guard let n = Double(s) else { i = start; throw error("invalid number \(s)") }
+            guard n.isFinite else { i = start; throw error("number \(s) is out of range") }
             return .number(n)
         default:
             throw error("unexpected character; expected a JSON value")
@@ -295,7 +287,9 @@ public struct JSONParser: Sendable {
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("expected \(word)") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+            throw error("unexpected text; expected a JSON value")
+        }
         i += w.count
         return value
     }
@@ -325,13 +319,26 @@ public struct JSONParser: Sendable {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
+                    let escape = i - 2  // errors point at the backslash
                     var scalar = try hex4()
-                    if scalar >= 0xD800, scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        // A high surrogate must be followed by an escaped low surrogate.
+                        guard i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 else {
+                            i = escape
+                            throw error("unpaired UTF-16 surrogate in \\u escape")
+                        }
                         i += 2
                         let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            i = escape
+                            throw error("unpaired UTF-16 surrogate in \\u escape")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                    guard let u = Unicode.Scalar(scalar) else {
+                        i = escape
+                        throw error("invalid \\u escape (a lone UTF-16 surrogate)")
+                    }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default: throw error("invalid escape \\\(Character(Unicode.Scalar(e)))")
                 }
@@ -345,8 +352,19 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
-        else { throw error("invalid \\u escape") }
+        guard i + 4 <= bytes.count else { throw error("invalid \\u escape: expected 4 hex digits") }
+        var v: UInt32 = 0
+        for k in i..<(i + 4) {
+            let c = bytes[k]
+            let digit: UInt8
+            switch c {
+            case 0x30...0x39: digit = c - 0x30
+            case 0x41...0x46: digit = c - 0x41 + 10
+            case 0x61...0x66: digit = c - 0x61 + 10
+            default: throw error("invalid \\u escape: expected 4 hex digits")
+            }
+            v = v << 4 | UInt32(digit)
+        }
         i += 4
         return v
     }

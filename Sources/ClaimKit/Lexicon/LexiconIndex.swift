@@ -102,6 +102,17 @@ enum WordKey {
                 i += 3
                 continue
             }
+            // Invisible characters the tokenizer ignores (zero-width and direction marks,
+            // soft hyphen, word joiner, BOM) do not change the word: "sa\u{200B}id" is "said".
+            if byte == 0xC2, i + 1 < range.upperBound, bytes[i + 1] == 0xAD { i += 2; continue }
+            if byte == 0xE2, i + 2 < range.upperBound,
+                bytes[i + 1] == 0x80 && (0x8B...0x8F ~= bytes[i + 2] || 0xAA...0xAE ~= bytes[i + 2])
+                    || bytes[i + 1] == 0x81 && 0xA0...0xAF ~= bytes[i + 2]
+            {
+                i += 3
+                continue
+            }
+            if byte == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3; continue }
             hash = mix(hash, lower(byte))
             i += 1
         }

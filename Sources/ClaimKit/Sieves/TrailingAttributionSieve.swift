@@ -45,7 +45,8 @@ struct TrailingAttributionSieve: AttributionSieve {
                 after = r.upperBound
             }
             // The attribution must close the clause: the sentence ends or a comma follows.
-            guard after >= g.trimEnd(after, end) || g.isComma(after) || text.tokens[after].isTerminal else { continue }
+            guard after >= g.trimEnd(after, end) || g.isComma(after) || after < end && text.tokens[after].isTerminal
+            else { continue }
             guard comma > start, !state.isClaimed(comma - 1) else { continue }
             // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the attribution
             // sits inside the content, which is one span from its start to the sentence end.

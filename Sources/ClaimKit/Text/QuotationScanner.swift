@@ -96,7 +96,10 @@ enum QuotationScanner {
                     stack.append((t, mark.isDouble))
                     if mark.isDouble { openDoubles += 1 } else { openSingles += 1 }
                 case .close:
-                    if let k = stack.lastIndex(where: { $0.isDouble == mark.isDouble }) {
+                    // The counts spare a scan of the whole stack when nothing of this family is
+                    // open (thousands of stray closing marks after thousands of open ones).
+                    let familyOpen = mark.isDouble ? openDoubles > 0 : openSingles > 0
+                    if familyOpen, let k = stack.lastIndex(where: { $0.isDouble == mark.isDouble }) {
                         // Marks opened after the matching one and never closed are dropped.
                         for dropped in stack[(k + 1)...] where !dropped.isDouble {
                             tokens[dropped.token].flags.insert(.apostrophe)

@@ -249,6 +249,10 @@ enum ByteClass {
             default: return (.punctuation, 1)
             }
         }
+        // A sequence cut short by the end (only in invalid UTF-8) is one short word
+        // character, so that no length ever reaches past `end`.
+        let sequenceLength = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        if i + sequenceLength > end { return (.wordChar, end - i) }
         let b1: UInt8 = i + 1 < end ? bytes[i + 1] : 0
         let b2: UInt8 = i + 2 < end ? bytes[i + 2] : 0
         switch b {

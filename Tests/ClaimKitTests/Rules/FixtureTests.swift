@@ -104,14 +104,14 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8IsRejectedWithoutALocation() {
+    @Test func invalidUTF8IsRejectedAtItsByte() {
         let bytes: [UInt8] = Array("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"".utf8) + [0xFF, 0xFE] + Array("\"}]}".utf8)
         #expect(throws: FixtureError.self) { try Fixture.parse(bytes, path: "bad.json") }
         do {
             _ = try Fixture.parse(bytes, path: "bad.json")
         } catch let error as FixtureError {
-            #expect(error.location == nil)
-            #expect(error.description == "bad.json: the fixture is not valid UTF-8")
+            #expect(error.location == SourceLocation(line: 1, column: 43))
+            #expect(error.description == "bad.json:1:43: invalid UTF-8 at byte offset 42; a fixture is UTF-8 JSON")
         } catch {
             Issue.record("unexpected error \(error)")
         }

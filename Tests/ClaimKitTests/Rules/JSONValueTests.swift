@@ -63,8 +63,8 @@ import Testing
     @Test(arguments: [
         ErrorCase(json: "{\n  \"a\": 1\n  \"b\": 2\n}", line: 3, column: 3, message: "expected ',' or '}'"),
         ErrorCase(json: "[1, 2", line: 1, column: 6, message: "unexpected end of file"),
-        ErrorCase(json: "{\"a\": tru}", line: 1, column: 7, message: "expected true"),
-        ErrorCase(json: "{\"a\": 1, \"a\": 2}", line: 1, column: 13, message: "duplicate key"),
+        ErrorCase(json: "{\"a\": tru}", line: 1, column: 7, message: "unexpected text; expected a JSON value"),
+        ErrorCase(json: "{\"a\": 1, \"a\": 2}", line: 1, column: 10, message: "duplicate key"),
         ErrorCase(json: "{\"a\": \"x\ny\"}", line: 1, column: 9, message: "unterminated string"),
         ErrorCase(json: "{a: 1}", line: 1, column: 2, message: "expected a key"),
         ErrorCase(json: "[1] 2", line: 1, column: 5, message: "unexpected text after"),
