@@ -70,6 +70,7 @@ final class AttributionState {
         self.grammar = Grammar(text: text)
         self.cues = CueScanner.scan(text)
         self.cueUsed = Array(repeating: false, count: cues.count)
+        self.claimedTokens = Array(repeating: false, count: text.tokens.count)
     }
 
     /// For each token, the cue candidate whose group starts there, or -1.
@@ -129,8 +130,10 @@ final class AttributionState {
         return draft
     }
 
-    /// Per token: inside the content of some draft.
-    lazy var claimedTokens: [Bool] = Array(repeating: false, count: text.tokens.count)
+    /// Per token: inside the content of some draft. A stored property, not `lazy`: a
+    /// lazy array is copied on every element write (get + set), which made `add` cost
+    /// O(tokens) per draft.
+    var claimedTokens: [Bool]
 
     /// Whether some draft already holds token `t` in its content.
     func isClaimed(_ t: Int) -> Bool { claimedTokens[t] }
