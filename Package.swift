@@ -7,11 +7,14 @@ let package = Package(
     products: [
         .library(name: "ClaimKit", targets: ["ClaimKit"]),
         .executable(name: "claimcheck", targets: ["claimcheck"]),
+        .executable(name: "claimcheck-bench", targets: ["claimcheck-bench"]),
     ],
     targets: [
         .target(name: "ClaimKit"),
         .target(name: "ClaimCheckCLI", dependencies: ["ClaimKit"]),
         .executableTarget(name: "claimcheck", dependencies: ["ClaimCheckCLI"]),
+        // The benchmark (docs/PERFORMANCE.md): `swift run -c release claimcheck-bench`.
+        .executableTarget(name: "claimcheck-bench", dependencies: ["ClaimKit"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimCheckCLI"]),
     ]
 )

@@ -1,0 +1,334 @@
+import ClaimKit
+import Foundation
+
+let usage = """
+    OVERVIEW: Benchmark of ClaimKit's extractor: throughput on the corpus mix on one core
+    and on N cores, peak memory, linear cost on pathological inputs, the ratio to a
+    peer extractor, and `claimcheck check` over many pairs. Run it in release mode:
+
+        swift run -c release claimcheck-bench [options]
+
+    USAGE: claimcheck-bench [--sizes 1,10,100] [--jobs N] [--format text|json] [options]
+
+    OPTIONS:
+      --corpus <dir>          Articles the inputs are built from (default: Corpus)
+      --sizes <MB,...>        Corpus-mix sizes in MB of 10^6 bytes (default: 1,10,100)
+      --jobs <N>              Workers for the parallel runs (default: all cores)
+      --repeat <N>            Best of N for each corpus-mix run (default: 1)
+      --path-sizes <a,b>      Pathological sizes in MB; the ratio is time(b)/time(a)
+                              (default: 1,10)
+      --no-corpus             Skip the corpus-mix runs
+      --no-pathological       Skip the pathological inputs
+      --peer <command>        Run a peer extractor on the same text (see docs/PERFORMANCE.md):
+                              text on stdin, `{}` replaced by the path of a file holding it
+      --peer-bytes <N>        Bytes of the corpus mix given to the peer (default: 100000)
+      --check-pairs <N>       Time `claimcheck check` over N generated pairs (default: 0, off)
+      --claimcheck <path>     The claimcheck binary for --check-pairs (default: beside this one)
+      --write-input <kind> <MB> <file>
+                              Write one input to a file and stop (for profiling with
+                              claimcheck list): mix, no-punctuation, unmatched-quotes,
+                              said, no-breaks
+      --profile <MB>          Only extract the corpus mix of that size once, on one core
+                              (to run under valgrind --tool=callgrind or perf)
+      --format <format>       text (default) or json
+      -h, --help              Show help
+    """
+
+struct Options {
+    var corpus = "Corpus"
+    var sizes: [Double] = [1, 10, 100]
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var repeats = 1
+    var pathSizes: [Double] = [1, 10]
+    var corpusRuns = true
+    var pathological = true
+    var peer: String? = nil
+    var peerBytes = 100_000
+    var checkPairs = 0
+    var claimcheck: String? = nil
+    var json = false
+    var writeInput: (kind: String, megabytes: Double, path: String)? = nil
+    var profile: Double? = nil
+}
+
+func parseOptions(_ args: [String]) throws -> Options? {
+    var o = Options()
+    var i = 0
+    func value() throws -> String {
+        guard i < args.count else { throw BenchError("option \(args[i - 1]) needs a value") }
+        i += 1
+        return args[i - 1]
+    }
+    func numbers(_ s: String) throws -> [Double] {
+        let list = s.split(separator: ",").compactMap { Double($0) }
+        guard !list.isEmpty, list.allSatisfy({ $0 > 0 }) else { throw BenchError("expected sizes like 1,10,100, got '\(s)'") }
+        return list
+    }
+    func count(_ s: String) throws -> Int {
+        guard let n = Int(s), n >= 0 else { throw BenchError("expected a whole number, got '\(s)'") }
+        return n
+    }
+    while i < args.count {
+        let arg = args[i]
+        i += 1
+        switch arg {
+        case "-h", "--help": return nil
+        case "--corpus": o.corpus = try value()
+        case "--sizes": o.sizes = try numbers(try value())
+        case "--jobs", "-j": o.jobs = max(1, try count(try value()))
+        case "--repeat": o.repeats = max(1, try count(try value()))
+        case "--path-sizes":
+            o.pathSizes = try numbers(try value())
+            guard o.pathSizes.count == 2 else { throw BenchError("--path-sizes takes two sizes, e.g. 1,10") }
+        case "--no-corpus": o.corpusRuns = false
+        case "--no-pathological": o.pathological = false
+        case "--peer": o.peer = try value()
+        case "--peer-bytes": o.peerBytes = max(1000, try count(try value()))
+        case "--check-pairs": o.checkPairs = try count(try value())
+        case "--claimcheck": o.claimcheck = try value()
+        case "--profile":
+            guard let size = Double(try value()), size > 0 else { throw BenchError("--profile needs a size in MB") }
+            o.profile = size
+        case "--write-input":
+            let kind = try value()
+            guard let size = Double(try value()), size > 0 else { throw BenchError("--write-input needs KIND MB FILE") }
+            o.writeInput = (kind, size, try value())
+        case "--format":
+            switch try value() {
+            case "text": o.json = false
+            case "json": o.json = true
+            case let f: throw BenchError("unknown format '\(f)'; expected text or json")
+            }
+        default: throw BenchError("unknown option '\(arg)'")
+        }
+    }
+    return o
+}
+
+// MARK: - Output helpers
+
+func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+func fixed(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+func num(_ x: Double) -> JSONValue { .number((x * 1000).rounded() / 1000) }
+func num(_ x: Int) -> JSONValue { .number(Double(x)) }
+
+/// Text mode: results go to stdout as they come. JSON mode: stdout gets the JSON
+/// document at the end; the lines go to stderr as progress when it is a terminal.
+nonisolated(unsafe) var jsonMode = false
+func say(_ s: String) {
+    if !jsonMode {
+        FileHandle.standardOutput.write(Data("\(s)\n".utf8))
+    } else if isatty(2) != 0 {
+        FileHandle.standardError.write(Data("\(s)\n".utf8))
+    }
+}
+
+func machine() -> (cpu: String, cores: Int) {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
+    return (model ?? "unknown", ProcessInfo.processInfo.activeProcessorCount)
+}
+
+// MARK: - Main
+
+func main() -> Int32 {
+    let options: Options
+    do {
+        guard let o = try parseOptions(Array(CommandLine.arguments.dropFirst())) else {
+            print(usage)
+            return 0
+        }
+        options = o
+        jsonMode = o.json
+    } catch {
+        FileHandle.standardError.write(Data("claimcheck-bench: \(error)\n".utf8))
+        return 64
+    }
+    let inputs: Inputs
+    do {
+        inputs = try Inputs(corpus: options.corpus)
+    } catch {
+        FileHandle.standardError.write(Data("claimcheck-bench: \(error)\n".utf8))
+        return 2
+    }
+    if let w = options.writeInput {
+        let bytes: [UInt8]
+        switch w.kind {
+        case "mix":
+            var out: [UInt8] = []
+            for k in inputs.mix(bytes: Int(w.megabytes * 1e6)).order {
+                if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+                out.append(contentsOf: inputs.articles[k])
+            }
+            bytes = out
+        case "no-punctuation": bytes = inputs.noPunctuation(bytes: Int(w.megabytes * 1e6))
+        case "unmatched-quotes": bytes = inputs.unmatchedQuotes(marks: Int(w.megabytes * 1e4)).text
+        case "said": bytes = Inputs.saidSentences(count: Int(w.megabytes * 1e4))
+        case "no-breaks": bytes = inputs.noParagraphBreaks(bytes: Int(w.megabytes * 1e6))
+        default:
+            FileHandle.standardError.write(Data("claimcheck-bench: unknown input '\(w.kind)'\n".utf8))
+            return 64
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: w.path), options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("claimcheck-bench: \(w.path): \(error)\n".utf8))
+            return 2
+        }
+        return 0
+    }
+    let extractor = ClaimExtractor()
+    // Warm-up: the lexicon index is built on first use.
+    _ = extractor.extract(utf8: inputs.articles[0])
+    if let size = options.profile {
+        let mix = inputs.mix(bytes: Int(size * 1e6))
+        let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
+        say("profile run: \(mb(r.bytes)), \(r.articles) articles, \(r.claims) claims, \(fixed(r.megabytesPerSecond)) MB/s")
+        return 0
+    }
+    var report: [(String, JSONValue)] = []
+    var status: Int32 = 0
+    let m = machine()
+    #if DEBUG
+        say("warning: a debug build; figures mean nothing (use swift run -c release claimcheck-bench)")
+    #endif
+    say("machine: \(m.cpu), \(m.cores) cores; corpus: \(inputs.articles.count) articles, \(inputs.corpusBytes) bytes from \(options.corpus)")
+    report.append(("machine", .object([("cpu", .string(m.cpu)), ("cores", num(m.cores))])))
+    report.append(("corpus", .object([("directory", .string(options.corpus)), ("articles", num(inputs.articles.count)), ("bytes", num(inputs.corpusBytes))])))
+
+    // Corpus mix.
+    var singleMBps: Double? = nil
+    if options.corpusRuns {
+        var runs: [JSONValue] = []
+        say("\ncorpus mix (MB = 10^6 bytes; best of \(options.repeats))")
+        say("  size      jobs  MB/s     articles/s  claims    peak memory")
+        for size in options.sizes {
+            let mix = inputs.mix(bytes: Int(size * 1e6))
+            for (jobs, json) in [(1, false), (options.jobs, false), (1, true)] where !(jobs == 1 && json && size != options.sizes.last) {
+                var best: RunResult? = nil
+                for _ in 0..<options.repeats {
+                    let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: jobs, json: json, extractor: extractor)
+                    if best == nil || r.seconds < best!.seconds { best = r }
+                }
+                let r = best!
+                if jobs == 1 && !json && size == options.sizes.last { singleMBps = r.megabytesPerSecond }
+                let label = json ? "\(jobs) +json" : "\(jobs)"
+                say(
+                    "  \(mb(mix.bytes).padding(toLength: 9, withPad: " ", startingAt: 0)) \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) \(fixed(r.megabytesPerSecond).padding(toLength: 8, withPad: " ", startingAt: 0)) \(fixed(r.articlesPerSecond, 0).padding(toLength: 11, withPad: " ", startingAt: 0)) \(String(r.claims).padding(toLength: 9, withPad: " ", startingAt: 0)) \(mb(peakMemory()))")
+                runs.append(.object([
+                    ("bytes", num(mix.bytes)), ("articles", num(r.articles)), ("jobs", num(jobs)), ("jsonOutput", .bool(json)),
+                    ("seconds", num(r.seconds)), ("cpuSeconds", num(r.cpuSeconds)),
+                    ("megabytesPerSecond", num(r.megabytesPerSecond)), ("articlesPerSecond", num(r.articlesPerSecond)),
+                    ("claims", num(r.claims)), ("peakMemoryBytes", num(peakMemory())),
+                ]))
+            }
+        }
+        report.append(("corpusMix", .array(runs)))
+    }
+
+    // Pathological inputs.
+    if options.pathological {
+        let (small, large) = (options.pathSizes[0], options.pathSizes[1])
+        say("\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB), linear when 8-12 for 1 and 10 (best of 3 and of 2)")
+        let cases: [(String, (Double) -> [UInt8])] = [
+            ("one paragraph, no punctuation", { inputs.noPunctuation(bytes: Int($0 * 1e6)) }),
+            ("unmatched quotation marks", { inputs.unmatchedQuotes(marks: Int($0 * 1e4)).text }),
+            ("sentences with \"said\"", { Inputs.saidSentences(count: Int($0 * 1e4)) }),
+            ("one article, no paragraph breaks", { inputs.noParagraphBreaks(bytes: Int($0 * 1e6)) }),
+        ]
+        var results: [JSONValue] = []
+        let expected = large / small
+        for (name, make) in cases {
+            let a = make(small)
+            let ra = Measure.single(a, repeats: 3, extractor: extractor)
+            let b = make(large)
+            let rb = Measure.single(b, repeats: 2, extractor: extractor)
+            let ratio = rb.seconds / ra.seconds
+            let linear = ratio >= expected * 0.8 && ratio <= expected * 1.2
+            if !linear { status = 1 }
+            say(
+                "  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(mb(a.count)) \(fixed(ra.seconds * 1000))ms  \(mb(b.count)) \(fixed(rb.seconds * 1000))ms  ratio \(fixed(ratio, 2)) \(linear ? "linear" : ratio < expected * 0.8 ? "sublinear (fixed costs dominate the small run?)" : "NOT LINEAR")  \(fixed(rb.megabytesPerSecond)) MB/s  peak \(mb(peakMemory()))")
+            results.append(.object([
+                ("input", .string(name)),
+                ("small", .object([("bytes", num(a.count)), ("seconds", num(ra.seconds)), ("claims", num(ra.claims))])),
+                ("large", .object([("bytes", num(b.count)), ("seconds", num(rb.seconds)), ("claims", num(rb.claims))])),
+                ("ratio", num(ratio)), ("linear", .bool(linear)), ("peakMemoryBytes", num(peakMemory())),
+            ]))
+        }
+        report.append(("pathological", .array(results)))
+    }
+
+    // Peer.
+    let peerScript = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("scripts/peer_textacy.py")
+    if let command = options.peer {
+        let mix = inputs.mix(bytes: options.peerBytes)
+        var sample: [UInt8] = []
+        for k in mix.order {
+            if !sample.isEmpty { sample.append(contentsOf: [0x0A, 0x0A]) }
+            sample.append(contentsOf: inputs.articles[k])
+        }
+        if sample.count > options.peerBytes {
+            // Cut at the last blank line before the limit.
+            var cut = options.peerBytes
+            while cut > 2, !(sample[cut - 1] == 0x0A && sample[cut - 2] == 0x0A) { cut -= 1 }
+            sample.removeSubrange(cut...)
+        }
+        let paragraph = Array(inputs.articles[0].split(separator: 0x0A).first(where: { $0.count > 80 }) ?? inputs.articles[0][...])
+        do {
+            say("\npeer: \(command)")
+            let p = try Peer.run(command, sample: sample, paragraph: paragraph)
+            // Ours on the same sample, article by article as the corpus mix, one core.
+            let ours = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
+            let ourRate = ours.megabytesPerSecond * 1e6
+            let rawRate = Double(p.sampleBytes) / p.sampleSeconds
+            say("  peer: \(p.sampleBytes) bytes in \(fixed(p.sampleSeconds, 2)) s (\(fixed(p.startupSeconds, 2)) s on one paragraph: start-up); \(fixed(p.bytesPerSecond / 1000)) kB/s without start-up")
+            say("  ClaimKit, one core, same text: \(fixed(ourRate / 1e6)) MB/s")
+            say("  ratio: \(fixed(ourRate / p.bytesPerSecond, 0))x without the peer's start-up, \(fixed(ourRate / rawRate, 0))x with it")
+            report.append(("peer", .object([
+                ("command", .string(command)), ("sampleBytes", num(p.sampleBytes)), ("sampleSeconds", num(p.sampleSeconds)),
+                ("startupSeconds", num(p.startupSeconds)), ("peerBytesPerSecond", num(p.bytesPerSecond)),
+                ("claimKitBytesPerSecond", num(ourRate)), ("ratio", num(ourRate / p.bytesPerSecond)),
+                ("ratioWithStartup", num(ourRate / rawRate)),
+            ])))
+        } catch {
+            say("  peer failed: \(error)")
+            report.append(("peer", .object([("command", .string(command)), ("error", .string("\(error)"))])))
+            status = 2
+        }
+    } else {
+        let why = FileManager.default.fileExists(atPath: peerScript)
+            ? "scripts/peer_textacy.py exists; pass --peer to run it (see docs/PERFORMANCE.md)"
+            : "no --peer given and scripts/peer_textacy.py does not exist"
+        say("\npeer: not run (\(why)); no ratio to the peer in this run")
+        report.append(("peer", .object([("notRun", .string(why))])))
+    }
+
+    // claimcheck check over many pairs.
+    if options.checkPairs > 0 {
+        let binary = options.claimcheck ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("claimcheck").path
+        say("\nclaimcheck check over \(options.checkPairs) article/fixture pairs (\(binary))")
+        do {
+            let r = try CheckPairs.run(inputs, pairs: options.checkPairs, claimcheck: binary, extractor: extractor)
+            say("  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check \(fixed(r.checkSeconds, 2)) s (exit \(r.status)); extraction alone \(fixed(r.extractSeconds, 2)) s = \(fixed(r.share * 100, 0))% of check")
+            report.append(("check", .object([
+                ("pairs", num(r.pairs)), ("articleBytes", num(r.articleBytes)), ("fixtureBytes", num(r.fixtureBytes)),
+                ("checkSeconds", num(r.checkSeconds)), ("exitStatus", num(Int(r.status))),
+                ("extractionSeconds", num(r.extractSeconds)), ("extractionShare", num(r.share)),
+            ])))
+            if r.status != 0 { status = 2 }
+        } catch {
+            say("  failed: \(error)")
+            status = 2
+        }
+    }
+
+    if let single = singleMBps {
+        say("\nsingle core on the corpus mix: \(fixed(single)) MB/s (goal: 100 MB/s)")
+    }
+    if options.json { print(JSONValue.object(report).serialized()) }
+    return status
+}
+
+exit(main())
