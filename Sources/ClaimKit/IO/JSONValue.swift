@@ -82,8 +82,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["
+            let separator = isNumberArray ? ", " : ","  // once, not per item
             for (i, item) in items.enumerated() {
-                if i > 0 { out += i > 0 && isNumberArray ? ", " : "," }
+                if i > 0 { out += separator }
                 item.writeCompact(to: &out)
             }
             out += "]"
@@ -104,19 +105,44 @@ public indirect enum JSONValue: Equatable, Sendable {
         return false
     }
 
+    /// Appends `s` as a JSON string literal. Runs of bytes that need no escape are
+    /// copied whole; only `"`, `\\`, control characters and U+2028/U+2029 are escaped.
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var copy = s
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                let escape: String
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20:
+                    let hex = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    i += 1
+                    continue
+                }
+                if runStart < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self) }
+                out += escape
+                i += length
+                runStart = i
+            }
+            if runStart == 0 {
+                out += s
+            } else if runStart < n {
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<n]), as: UTF8.self)
             }
         }
         out += "\""
