@@ -121,6 +121,8 @@ struct PhrasePattern: Sendable {
 /// The lexicon compiled for lookups by word key; built once per lexicon.
 final class LexiconIndex: Sendable {
     let classes: [UInt64: WordClass]
+    /// `classes` as a flat table for the per-token lookup (see ``WordTable``).
+    let classTable: WordTable
     /// Verb form key → (lemma, class, is base form).
     let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass)]
     /// First word key → phrases starting with it, longest first.
@@ -168,11 +170,12 @@ final class LexiconIndex: Sendable {
         for k in phrases.keys { phrases[k]!.sort { $0.words.count > $1.words.count } }
         for k in extensions.keys { extensions[k]!.sort { $0.words.count > $1.words.count } }
         self.classes = classes
+        self.classTable = WordTable(classes)
         self.verbs = verbs
         self.phrases = phrases
         self.extensions = extensions
     }
 
     @inline(__always)
-    func classes(of key: UInt64) -> WordClass { classes[key] ?? [] }
+    func classes(of key: UInt64) -> WordClass { classTable.lookup(key) }
 }
