@@ -28,6 +28,8 @@ let usage = """
                               Write one input to a file and stop (for profiling with
                               claimcheck list): mix, no-punctuation, unmatched-quotes,
                               said, no-breaks
+      --extract <file>        Only extract one file as one article, on one core, and print
+                              the time and peak memory (a fresh process per article size)
       --profile <MB>          Only extract the corpus mix of that size once, on one core
                               (to run under valgrind --tool=callgrind or perf)
       --format <format>       text (default) or json
@@ -49,6 +51,7 @@ struct Options {
     var json = false
     var writeInput: (kind: String, megabytes: Double, path: String)? = nil
     var profile: Double? = nil
+    var extractFile: String? = nil
 }
 
 func parseOptions(_ args: [String]) throws -> Options? {
@@ -86,6 +89,7 @@ func parseOptions(_ args: [String]) throws -> Options? {
         case "--peer-bytes": o.peerBytes = max(1000, try count(try value()))
         case "--check-pairs": o.checkPairs = try count(try value())
         case "--claimcheck": o.claimcheck = try value()
+        case "--extract": o.extractFile = try value()
         case "--profile":
             guard let size = Double(try value()), size > 0 else { throw BenchError("--profile needs a size in MB") }
             o.profile = size
@@ -181,6 +185,17 @@ func main() -> Int32 {
     let extractor = ClaimExtractor()
     // Warm-up: the lexicon index is built on first use.
     _ = extractor.extract(utf8: inputs.articles[0])
+    if let path = options.extractFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("claimcheck-bench: cannot read \(path)\n".utf8))
+            return 2
+        }
+        let bytes = Array(data)
+        let before = peakMemory()
+        let r = Measure.single(bytes, repeats: 1, extractor: extractor)
+        say("\(path): \(bytes.count) bytes, \(r.claims) claims, \(fixed(r.seconds * 1000)) ms (\(fixed(r.cpuSeconds * 1000)) ms CPU), \(fixed(r.megabytesPerSecond)) MB/s; peak memory \(mb(before)) before, \(mb(peakMemory())) after")
+        return 0
+    }
     if let size = options.profile {
         let mix = inputs.mix(bytes: Int(size * 1e6))
         let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
@@ -202,7 +217,8 @@ func main() -> Int32 {
     if options.corpusRuns {
         var runs: [JSONValue] = []
         say("\ncorpus mix (MB = 10^6 bytes; best of \(options.repeats))")
-        say("  size      jobs  MB/s     articles/s  claims    peak memory")
+        say("  size      jobs     MB/s     MB/CPU-s  articles/s  claims    peak memory")
+        say("  (MB/s: bytes / wall time; MB/CPU-s: bytes / CPU time of all workers = per core; +json: claims also written as JSON lines)")
         for size in options.sizes {
             let mix = inputs.mix(bytes: Int(size * 1e6))
             for (jobs, json) in [(1, false), (options.jobs, false), (1, true)] where !(jobs == 1 && json && size != options.sizes.last) {
@@ -214,12 +230,15 @@ func main() -> Int32 {
                 let r = best!
                 if jobs == 1 && !json && size == options.sizes.last { singleMBps = r.megabytesPerSecond }
                 let label = json ? "\(jobs) +json" : "\(jobs)"
+                func col(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
                 say(
-                    "  \(mb(mix.bytes).padding(toLength: 9, withPad: " ", startingAt: 0)) \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) \(fixed(r.megabytesPerSecond).padding(toLength: 8, withPad: " ", startingAt: 0)) \(fixed(r.articlesPerSecond, 0).padding(toLength: 11, withPad: " ", startingAt: 0)) \(String(r.claims).padding(toLength: 9, withPad: " ", startingAt: 0)) \(mb(peakMemory()))")
+                    "  \(col(mb(mix.bytes), 9)) \(col(label, 8)) \(col(fixed(r.megabytesPerSecond), 8)) \(col(fixed(Double(r.bytes) / 1e6 / r.cpuSeconds), 9)) \(col(fixed(r.articlesPerSecond, 0), 11)) \(col(String(r.claims), 9)) \(mb(peakMemory()))")
                 runs.append(.object([
                     ("bytes", num(mix.bytes)), ("articles", num(r.articles)), ("jobs", num(jobs)), ("jsonOutput", .bool(json)),
                     ("seconds", num(r.seconds)), ("cpuSeconds", num(r.cpuSeconds)),
-                    ("megabytesPerSecond", num(r.megabytesPerSecond)), ("articlesPerSecond", num(r.articlesPerSecond)),
+                    ("megabytesPerSecond", num(r.megabytesPerSecond)),
+                    ("megabytesPerCPUSecond", num(Double(r.bytes) / 1e6 / r.cpuSeconds)),
+                    ("articlesPerSecond", num(r.articlesPerSecond)),
                     ("claims", num(r.claims)), ("peakMemoryBytes", num(peakMemory())),
                 ]))
             }
@@ -230,7 +249,9 @@ func main() -> Int32 {
     // Pathological inputs.
     if options.pathological {
         let (small, large) = (options.pathSizes[0], options.pathSizes[1])
-        say("\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB), linear when 8-12 for 1 and 10 (best of 3 and of 2)")
+        say("\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 3 and of 2),")
+        say("linear when within 20% of \(fixed(large / small, 0)) (8-12 for 1 and 10 MB); wall-clock ratio beside it")
+        say("  input                              small               large                  ratio  verdict     wall   large MB/s  peak memory")
         let cases: [(String, (Double) -> [UInt8])] = [
             ("one paragraph, no punctuation", { inputs.noPunctuation(bytes: Int($0 * 1e6)) }),
             ("unmatched quotation marks", { inputs.unmatchedQuotes(marks: Int($0 * 1e4)).text }),
@@ -244,16 +265,19 @@ func main() -> Int32 {
             let ra = Measure.single(a, repeats: 3, extractor: extractor)
             let b = make(large)
             let rb = Measure.single(b, repeats: 2, extractor: extractor)
-            let ratio = rb.seconds / ra.seconds
+            let ratio = rb.cpuSeconds / ra.cpuSeconds
+            let wallRatio = rb.seconds / ra.seconds
             let linear = ratio >= expected * 0.8 && ratio <= expected * 1.2
             if !linear { status = 1 }
+            let verdict = linear ? "linear" : ratio < expected * 0.8 ? "sublinear" : "NOT LINEAR"
+            func col(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
             say(
-                "  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(mb(a.count)) \(fixed(ra.seconds * 1000))ms  \(mb(b.count)) \(fixed(rb.seconds * 1000))ms  ratio \(fixed(ratio, 2)) \(linear ? "linear" : ratio < expected * 0.8 ? "sublinear (fixed costs dominate the small run?)" : "NOT LINEAR")  \(fixed(rb.megabytesPerSecond)) MB/s  peak \(mb(peakMemory()))")
+                "  \(col(name, 34)) \(col("\(mb(a.count)) \(fixed(ra.cpuSeconds * 1000)) ms", 19)) \(col("\(mb(b.count)) \(fixed(rb.cpuSeconds * 1000)) ms", 22)) \(col(fixed(ratio, 2), 6)) \(col(verdict, 11)) \(col(fixed(wallRatio, 2), 6)) \(col(fixed(Double(rb.bytes) / 1e6 / rb.cpuSeconds), 11)) \(mb(peakMemory()))")
             results.append(.object([
                 ("input", .string(name)),
-                ("small", .object([("bytes", num(a.count)), ("seconds", num(ra.seconds)), ("claims", num(ra.claims))])),
-                ("large", .object([("bytes", num(b.count)), ("seconds", num(rb.seconds)), ("claims", num(rb.claims))])),
-                ("ratio", num(ratio)), ("linear", .bool(linear)), ("peakMemoryBytes", num(peakMemory())),
+                ("small", .object([("bytes", num(a.count)), ("cpuSeconds", num(ra.cpuSeconds)), ("seconds", num(ra.seconds)), ("claims", num(ra.claims))])),
+                ("large", .object([("bytes", num(b.count)), ("cpuSeconds", num(rb.cpuSeconds)), ("seconds", num(rb.seconds)), ("claims", num(rb.claims))])),
+                ("ratio", num(ratio)), ("wallRatio", num(wallRatio)), ("linear", .bool(linear)), ("peakMemoryBytes", num(peakMemory())),
             ]))
         }
         report.append(("pathological", .array(results)))
