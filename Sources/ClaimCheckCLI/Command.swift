@@ -11,6 +11,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, jsonl
 }
 
+/// What `list` reads: article files (UTF-8 text), or JSON Lines of `{"id", "text"}`.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case text, jsonl
+}
+
 public struct ListOptions: Equatable, Sendable {
     public init() {}
     public var files: [String] = []
@@ -18,6 +23,10 @@ public struct ListOptions: Equatable, Sendable {
     public var lossy = false
     public var showRules = false
     public var lexicon: String? = nil
+    /// `--input jsonl`: one article per line of the (single) file or standard input.
+    public var input: InputFormat = .text
+    /// `--jobs N` for `--input jsonl`; nil means all cores.
+    public var jobs: Int? = nil
 }
 
 public struct DiffOptions: Equatable, Sendable {
