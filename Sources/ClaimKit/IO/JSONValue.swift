@@ -30,73 +30,84 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Serialises with two-space indentation, keys in stored order, LF line ends,
     /// no trailing newline. Short arrays of numbers (spans) stay on one line.
     public func serialized(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One line, no spaces: for JSON Lines.
+    /// One line, no spaces (but `[start, end]` spans keep theirs): for JSON Lines.
     public func compact() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         writeCompact(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
-        let inner = String(repeating: " ", count: indent + 2)
+    // The writers append UTF-8 bytes to an array: far cheaper than growing a String
+    // piece by piece, and the bytes are valid UTF-8 by construction.
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .array(let items) where items.isEmpty: out += "[]"
-        case .object(let pairs) where pairs.isEmpty: out += "{}"
-        case .array(let items) where items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
+        case .array(let items) where items.isEmpty: Self.append("[]", to: &out)
+        case .object(let pairs) where pairs.isEmpty: Self.append("{}", to: &out)
+        case .array where isNumberArray:
             writeCompact(to: &out)
         case .array(let items):
-            out += "[\n"
+            Self.append("[\n", to: &out)
             for (i, item) in items.enumerated() {
-                out += inner
+                out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 item.write(to: &out, indent: indent + 2)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                Self.append(i + 1 < items.count ? ",\n" : "\n", to: &out)
             }
-            out += pad + "]"
+            out.append(contentsOf: repeatElement(0x20, count: indent))
+            out.append(0x5D)  // ]
         case .object(let pairs):
-            out += "{\n"
+            Self.append("{\n", to: &out)
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner
+                out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 JSONValue.writeString(key, to: &out)
-                out += ": "
+                Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 2)
-                out += i + 1 < pairs.count ? ",\n" : "\n"
+                Self.append(i + 1 < pairs.count ? ",\n" : "\n", to: &out)
             }
-            out += pad + "}"
+            out.append(contentsOf: repeatElement(0x20, count: indent))
+            out.append(0x7D)  // }
         default:
             writeCompact(to: &out)
         }
     }
 
-    private func writeCompact(to out: inout String) {
+    private func writeCompact(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
         case .number(let n):
-            if n == n.rounded(), abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+            if n == n.rounded(), abs(n) < 1e15 {
+                Self.appendInteger(Int64(n), to: &out)
+            } else {
+                out.append(contentsOf: "\(n)".utf8)
+            }
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
-            let separator = isNumberArray ? ", " : ","  // once, not per item
+            out.append(0x5B)  // [
+            let numbers = isNumberArray  // once, not per item
             for (i, item) in items.enumerated() {
-                if i > 0 { out += separator }
+                if i > 0 {
+                    out.append(0x2C)  // ,
+                    if numbers { out.append(0x20) }
+                }
                 item.writeCompact(to: &out)
             }
-            out += "]"
+            out.append(0x5D)  // ]
         case .object(let pairs):
-            out += "{"
+            out.append(0x7B)  // {
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 JSONValue.writeString(key, to: &out)
-                out += ":"
+                out.append(0x3A)  // :
                 value.writeCompact(to: &out)
             }
-            out += "}"
+            out.append(0x7D)  // }
         }
     }
 
@@ -105,10 +116,32 @@ public indirect enum JSONValue: Equatable, Sendable {
         return false
     }
 
+    @inline(__always)
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     /// Appends `s` as a JSON string literal. Runs of bytes that need no escape are
     /// copied whole; only `"`, `\\`, control characters and U+2028/U+2029 are escaped.
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
         var copy = s
         copy.withUTF8 { bytes in
             let n = bytes.count
@@ -117,7 +150,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             while i < n {
                 let b = bytes[i]
                 var length = 1
-                let escape: String
+                let escape: StaticString
                 switch b {
                 case 0x22: escape = "\\\""
                 case 0x5C: escape = "\\\\"
@@ -125,8 +158,16 @@ public indirect enum JSONValue: Equatable, Sendable {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0x00..<0x20:
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00", to: &out)
+                    hex.withUTF8Buffer { h in
+                        out.append(h[Int(b >> 4)])
+                        out.append(h[Int(b & 0xF)])
+                    }
+                    i += 1
+                    runStart = i
+                    continue
                 case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3
@@ -134,18 +175,14 @@ public indirect enum JSONValue: Equatable, Sendable {
                     i += 1
                     continue
                 }
-                if runStart < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self) }
-                out += escape
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                append(escape, to: &out)
                 i += length
                 runStart = i
             }
-            if runStart == 0 {
-                out += s
-            } else if runStart < n {
-                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<n]), as: UTF8.self)
-            }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 
@@ -294,6 +331,11 @@ public struct JSONParser: Sendable {
         i += 1  // opening quote
         var out: [UInt8] = []
         while i < bytes.count {
+            // A run of bytes that stand for themselves is copied whole.
+            let runStart = i
+            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+            if i > runStart { out.append(contentsOf: bytes[runStart..<i]) }
+            guard i < bytes.count else { break }
             let c = bytes[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
