@@ -210,18 +210,53 @@ public struct JSONParser: Sendable {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
-    /// Path → byte offset of the value at that path (see ``location(of:)``).
-    public private(set) var offsets: [String: Int] = [:]
+    /// Byte offset where each value starts, in the order the values were parsed (the
+    /// pre-order of the tree), and how many values its subtree holds (itself included).
+    /// Paths are resolved from these and the parsed tree only when a location is asked
+    /// for: building a path String and hashing it for every value cost more than the
+    /// parse itself.
+    private var starts: [Int] = []
+    private var sizes: [Int] = []
+    private var root: JSONValue? = nil
+
+    /// Path → byte offset of every value (see ``location(of:)``); built on request.
+    public var offsets: [String: Int] {
+        var result: [String: Int] = [:]
+        guard let root else { return result }
+        func walk(_ value: JSONValue, _ index: Int, _ path: String) {
+            result[path] = starts[index]
+            var child = index + 1
+            switch value {
+            case .object(let pairs):
+                for (key, v) in pairs {
+                    walk(v, child, path.isEmpty ? key : path + "/" + key)
+                    child += sizes[child]
+                }
+            case .array(let items):
+                for (k, v) in items.enumerated() {
+                    walk(v, child, path.isEmpty ? "\(k)" : path + "/\(k)")
+                    child += sizes[child]
+                }
+            default: break
+            }
+        }
+        walk(root, 0, "")
+        return result
+    }
 
     public init(_ text: String) { bytes = Array(text.utf8) }
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
     public mutating func parse() throws -> JSONValue {
+        starts.removeAll()
+        sizes.removeAll()
+        root = nil
         skipSpace()
-        let value = try parseValue(path: "")
+        let value = try parseValue()
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value") }
+        root = value
         return value
     }
 
@@ -229,7 +264,39 @@ public struct JSONParser: Sendable {
 
     /// Line and column of the value at `path` ("claims/3/kind"), if it was parsed.
     public func location(of path: String) -> SourceLocation? {
-        offsets[path].map(location(ofOffset:))
+        offset(of: path).map(location(ofOffset:))
+    }
+
+    /// Byte offset of the value at `path`: a walk down the tree, skipping earlier
+    /// siblings by their subtree sizes.
+    private func offset(of path: String) -> Int? {
+        guard var value = root else { return nil }
+        var index = 0
+        if path.isEmpty { return starts[index] }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            var child = index + 1
+            var found: JSONValue? = nil
+            switch value {
+            case .object(let pairs):
+                for (key, v) in pairs {
+                    if key[...] == component {
+                        found = v
+                        break
+                    }
+                    child += sizes[child]
+                }
+            case .array(let items):
+                guard let k = Int(component), k >= 0, k < items.count else { return nil }
+                for _ in 0..<k { child += sizes[child] }
+                found = items[k]
+            default:
+                return nil
+            }
+            guard let next = found else { return nil }
+            value = next
+            index = child
+        }
+        return starts[index]
     }
 
     /// Line and column (in characters) of a byte offset.
@@ -256,11 +323,16 @@ public struct JSONParser: Sendable {
         }
     }
 
-    private mutating func parseValue(path: String) throws -> JSONValue {
+    private mutating func parseValue() throws -> JSONValue {
         guard i < bytes.count else { throw error("unexpected end of file: expected a value") }
-        offsets[path] = i
+        let index = starts.count
+        starts.append(i)
+        sizes.append(1)
         depth += 1
-        defer { depth -= 1 }
+        defer {
+            depth -= 1
+            sizes[index] = starts.count - index
+        }
         if depth > 512 { throw error("nesting deeper than 512 levels") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
@@ -277,7 +349,7 @@ public struct JSONParser: Sendable {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
                 skipSpace()
-                let value = try parseValue(path: path.isEmpty ? key : path + "/" + key)
+                let value = try parseValue()
                 pairs.append((key, value))
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: expected ',' or '}'") }
@@ -292,7 +364,7 @@ public struct JSONParser: Sendable {
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
                 skipSpace()
-                items.append(try parseValue(path: path.isEmpty ? "\(items.count)" : path + "/\(items.count)"))
+                items.append(try parseValue())
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: expected ',' or ']'") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -329,7 +401,17 @@ public struct JSONParser: Sendable {
 
     private mutating func parseString() throws -> String {
         i += 1  // opening quote
-        var out: [UInt8] = []
+        // Most strings have no escape: make the String straight from the bytes.
+        let contentStart = i
+        while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+        if i < bytes.count, bytes[i] == 0x22 {
+            guard let s = String(validating: bytes[contentStart..<i], as: UTF8.self) else {
+                throw error("string is not valid UTF-8")
+            }
+            i += 1
+            return s
+        }
+        var out: [UInt8] = Array(bytes[contentStart..<i])
         while i < bytes.count {
             // A run of bytes that stand for themselves is copied whole.
             let runStart = i
