@@ -18,13 +18,18 @@ enum CheckPairs {
         var share: Double { extractSeconds / checkSeconds }
     }
 
-    static func run(_ inputs: Inputs, pairs: Int, claimcheck: String, extractor: ClaimExtractor) throws -> Result {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-bench-pairs-\(getpid())")
+    /// - Parameter keep: write the pairs there and leave them (for profiling `check`);
+    ///   by default a temporary folder that is removed afterwards.
+    static func run(
+        _ inputs: Inputs, pairs: Int, claimcheck: String, extractor: ClaimExtractor, keep: String? = nil
+    ) throws -> Result {
+        let root = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-bench-pairs-\(getpid())")
         let corpus = root.appendingPathComponent("Corpus")
         let expected = root.appendingPathComponent("Expected")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: root) } }
         var articleBytes = 0
         var fixtureBytes = 0
         var order: [Int] = []

@@ -24,6 +24,8 @@ let usage = """
       --peer-bytes <N>        Bytes of the corpus mix given to the peer (default: 100000)
       --check-pairs <N>       Time `claimcheck check` over N generated pairs (default: 0, off)
       --claimcheck <path>     The claimcheck binary for --check-pairs (default: beside this one)
+      --pairs-dir <dir>       Write the --check-pairs pairs there and keep them (default: a
+                              temporary folder, removed afterwards); never inside the repository
       --write-input <kind> <MB> <file>
                               Write one input to a file and stop (for profiling with
                               claimcheck list): mix, no-punctuation, unmatched-quotes,
@@ -48,6 +50,7 @@ struct Options {
     var peerBytes = 100_000
     var checkPairs = 0
     var claimcheck: String? = nil
+    var pairsDir: String? = nil
     var json = false
     var writeInput: (kind: String, megabytes: Double, path: String)? = nil
     var profile: Double? = nil
@@ -89,6 +92,7 @@ func parseOptions(_ args: [String]) throws -> Options? {
         case "--peer-bytes": o.peerBytes = max(1000, try count(try value()))
         case "--check-pairs": o.checkPairs = try count(try value())
         case "--claimcheck": o.claimcheck = try value()
+        case "--pairs-dir": o.pairsDir = try value()
         case "--extract": o.extractFile = try value()
         case "--profile":
             guard let size = Double(try value()), size > 0 else { throw BenchError("--profile needs a size in MB") }
@@ -334,7 +338,8 @@ func main() -> Int32 {
             .deletingLastPathComponent().appendingPathComponent("claimcheck").path
         say("\nclaimcheck check over \(options.checkPairs) article/fixture pairs (\(binary))")
         do {
-            let r = try CheckPairs.run(inputs, pairs: options.checkPairs, claimcheck: binary, extractor: extractor)
+            let r = try CheckPairs.run(
+                inputs, pairs: options.checkPairs, claimcheck: binary, extractor: extractor, keep: options.pairsDir)
             say("  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check \(fixed(r.checkSeconds, 2)) s (exit \(r.status)); extraction alone \(fixed(r.extractSeconds, 2)) s = \(fixed(r.share * 100, 0))% of check")
             report.append(("check", .object([
                 ("pairs", num(r.pairs)), ("articleBytes", num(r.articleBytes)), ("fixtureBytes", num(r.fixtureBytes)),
