@@ -153,6 +153,15 @@ func main() -> Int32 {
         FileHandle.standardError.write(Data("claimcheck-bench: \(error)\n".utf8))
         return 64
     }
+    if let dir = options.pairsDir {
+        // Generated fixtures are timing material, never truth: keep them out of the package.
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let target = URL(fileURLWithPath: dir).standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: cwd + "/Package.swift"), target == cwd || target.hasPrefix(cwd + "/") {
+            FileHandle.standardError.write(Data("claimcheck-bench: --pairs-dir must be outside the package (\(cwd))\n".utf8))
+            return 64
+        }
+    }
     let inputs: Inputs
     do {
         inputs = try Inputs(corpus: options.corpus)
