@@ -140,7 +140,11 @@ final class AttributionState {
 
     func add(_ draft: ClaimDraft) {
         if let c = draft.cueIndex { cueUsed[c] = true }
-        for t in draft.contentTokens where !claimedTokens[t] { claimedTokens[t] = true }
+        // One exclusive access for the whole range, not one per token.
+        claimedTokens.withUnsafeMutableBufferPointer { claimed in
+            let range = draft.contentTokens.clamped(to: 0..<claimed.count)
+            for t in range { claimed[t] = true }
+        }
         drafts.append(draft)
     }
 
