@@ -5,19 +5,46 @@ import Foundation
 struct CheckCommand {
     static let help = """
         OVERVIEW: Check every article of a corpus (*.txt) against its fixture
-        (<name>.json): precision, recall and F1 per article and in total.
+        (<name>.json): precision, recall and F1 per article and in total. Tells apart a
+        mismatch, a missing fixture, a malformed fixture and an unreferenced fixture (a
+        fixture no article refers to). <corpus-dir>/claimcheck.json, when present, sets
+        the text-matching tolerance and fields to ignore (docs/FIXTURES.md).
 
-        USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--format text|json]
+        USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--filter <glob>] ...
+                                [--fail-fast] [--unreferenced fail|warn|ignore]
+                                [--report junit=<path>] [--report json=<path>]
+                                [--format text|json] [--color auto|always|never]
 
         ARGUMENTS:
           <corpus-dir>     Articles (default: Corpus)
           <expected-dir>   Fixtures (default: Expected)
 
         OPTIONS:
+          --filter <glob>         Check only articles whose name (or file name) matches;
+                                  repeatable; shell patterns (* ? [...])
+          --fail-fast             Stop at the first failing article
+          --unreferenced <what>   A fixture with no article: fail, warn or ignore
+                                  (default: fail in CI, warn elsewhere; ignored under --filter)
+          --report junit=<path>   Also write a JUnit XML report (one testcase per article)
+          --report json=<path>    Also write the JSON report (as --format json)
           -f, --format <format>   text (default) or json
+          --color <when>          auto (default: when standard output is a terminal and
+                                  NO_COLOR is unset), always or never
           -q, --quiet             Print only failing articles and the summary
+          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
+                                    html  one page: the summary, each article's
+                                          differences side by side and its view
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
+
+        ENVIRONMENT:
+          CI              When set (to anything but empty, 0 or false): unreferenced
+                          fixtures fail by default
+          GITHUB_ACTIONS  When true: failures are also printed as ::error annotations
+                          (one per file, at most 10; on standard error with --format json)
+          NO_COLOR        When set and not empty: no colour under --color auto
+
+        The last line of text output is `N passed, N failed`.
 
         \(Help.exitCodes)
         """
@@ -29,6 +56,16 @@ struct CheckCommand {
             case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
             case "--lexicon": o.lexicon = try value()
             case "--quiet", "-q": o.quiet = true
+            case "--filter": o.filters.append(try value())
+            case "--fail-fast": o.failFast = true
+            case "--unreferenced":
+                let v = try value()
+                guard let p = UnreferencedPolicy(rawValue: v) else {
+                    throw UsageError(message: "unknown --unreferenced '\(v)'; expected fail, warn or ignore", subcommand: "check")
+                }
+                o.unreferenced = p
+            case "--report": o.reports.append(try ReportRequest.parse(try value(), "check"))
+            case "--color", "--colour": o.color = try ColorChoice.parse(try value(), "check")
             default: return false
             }
             return true
@@ -44,70 +81,165 @@ struct CheckCommand {
 
     func run() -> Int32 {
         guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
-        let articles: [String]
+        let corpus: GoldenCorpus
         do {
-            articles = try FileManager.default.contentsOfDirectory(atPath: options.corpus)
-                .filter { $0.hasSuffix(".txt") }.sorted()
+            corpus = try GoldenCorpus.open(corpus: options.corpus, expected: options.expected)
         } catch {
-            console.err("claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
         }
-        var passed = 0
-        var failed = 0
-        var trouble = false
-        var total = ComparisonReport()
-        var documents: [JSONValue] = []
-        var out = ""
-        for name in articles {
-            let articlePath = (options.corpus as NSString).appendingPathComponent(name)
-            let fixturePath = (options.expected as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".json")
-            guard FileManager.default.fileExists(atPath: fixturePath) else {
-                failed += 1
-                out += "FAIL \(name): no fixture \(fixturePath)\n"
-                continue
-            }
-            guard let bytes = ClaimCheck.readArticle(articlePath, lossy: false, console: console) else {
-                trouble = true
-                failed += 1
-                continue
-            }
-            let fixture: Fixture
-            do {
-                fixture = try Fixture.load(contentsOf: URL(fileURLWithPath: fixturePath))
-            } catch {
-                console.err("claimcheck: \(error)\n")
-                trouble = true
-                failed += 1
-                continue
-            }
-            let report = ClaimComparison().compare(extractor.extract(utf8: bytes).claims, with: fixture)
-            total.accumulate(report)
-            if report.passed { passed += 1 } else { failed += 1 }
-            documents.append(Self.json(article: articlePath, fixture: fixturePath, report: report))
-            if report.passed {
-                if !options.quiet { out += "PASS \(name)  \(TextRendering.score(report))\n" }
-            } else {
-                out += "FAIL \(name)  \(TextRendering.score(report))\n"
-                for d in report.differences { out += TextRendering.difference(d, fixture: fixturePath) + "\n" }
+        let names: [String]
+        do {
+            names = try corpus.articles()
+        } catch {
+            console.err(
+                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            return ExitStatus.trouble
+        }
+        let selected = names.filter { Glob.selects(options.filters, article: $0) }
+        if !options.filters.isEmpty, selected.isEmpty {
+            console.err("claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n")
+            return ExitStatus.trouble
+        }
+        let ci = RunEnvironment.isCI(console.environment)
+        let policy: UnreferencedPolicy = options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore
+        let style = Style(enabled: options.format == .text && RunEnvironment.useColor(options.color, console))
+
+        var run = CheckRun(corpus: corpus, results: [], skipped: [], unreferenced: [], unreferencedPolicy: policy)
+        for (n, name) in selected.enumerated() {
+            let result = corpus.check(name, extractor: extractor)
+            run.results.append(result)
+            if options.failFast, !result.passed {
+                run.skipped = Array(selected[(n + 1)...])
+                break
             }
         }
+        if policy != .ignore { run.unreferenced = corpus.unreferencedFixtures(articles: names) }
+
+        for r in run.results {
+            switch r.outcome {
+            case .malformedFixture(let e): console.err("claimcheck: \(e)\n")
+            case .trouble(let message): console.err("claimcheck: \(message)\n")
+            default: break
+            }
+        }
+        let annotations = RunEnvironment.isGitHubActions(console.environment) ? run.annotations() : []
         switch options.format {
         case .text:
-            out += "\ntotal: \(TextRendering.score(total))\n"
-            out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
-                .joined(separator: ", ") + "\n"
-            out += "\(passed) passed, \(failed) failed\n"
-            console.out(out)
-        case .json, .jsonl:
-            let doc: JSONValue = .object([
-                ("articles", .array(documents)),
-                ("total", Self.scores(total)),
-                ("passed", .number(Double(passed))), ("failed", .number(Double(failed))),
-            ])
+            console.out(text(run, style: style, annotations: annotations))
+        case .json, .jsonl, .jsonld:  // jsonld is refused when parsing
+            for a in annotations { console.err(a + "\n") }
+            let doc = run.json()
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
         }
-        if trouble { return ExitStatus.trouble }
-        return failed == 0 ? ExitStatus.same : ExitStatus.differences
+        var status = run.trouble ? ExitStatus.trouble : (run.failed == 0 ? ExitStatus.same : ExitStatus.differences)
+        for report in options.reports {
+            let contents: String
+            switch report.kind {
+            case .junit: contents = run.junit()
+            case .json: contents = run.json().serialized() + "\n"
+            case .html: contents = htmlReport(run)
+            }
+            do {
+                try AtomicFile.write(contents, to: report.path)
+                console.err("claimcheck: wrote \(report.kind.rawValue) report \(report.path)\n")
+            } catch {
+                console.err("claimcheck: \(error)\n")
+                status = ExitStatus.trouble
+            }
+        }
+        let pending = corpus.pending()
+        if !pending.isEmpty {
+            console.err("claimcheck: note: \(pending.count) pending fixture\(pending.count == 1 ? "" : "s") in \(options.expected) (\(GoldenCorpus.pendingSuffix)); see `claimcheck review`\n")
+        }
+        let recordable = run.results.contains {
+            switch $0.outcome {
+            case .mismatch, .missingFixture: return true
+            default: return false
+            }
+        }
+        if recordable {
+            let args = [options.corpus, options.expected] == ["Corpus", "Expected"] ? "" : " \(options.corpus) \(options.expected)"
+            console.err(ci
+                ? "claimcheck: fixtures are not updated in CI. Locally, `claimcheck update\(args)` records the extractor's output as pending fixtures, `claimcheck review\(args)` shows them and `claimcheck accept` settles them.\n"
+                : "claimcheck: to record the extractor's output for review: `claimcheck update\(args)`, then `claimcheck review\(args)`.\n")
+        }
+        return status
+    }
+
+    /// The text report: one block per article, unreferenced fixtures, annotations,
+    /// then the totals; the last line is `N passed, N failed`.
+    func text(_ run: CheckRun, style: Style, annotations: [String]) -> String {
+        var out = ""
+        var total = ComparisonReport()
+        var counts: [String: Int] = [:]
+        for r in run.results {
+            switch r.outcome {
+            case .passed(let report):
+                total.accumulate(report)
+                if !options.quiet { out += "\(style.green("PASS")) \(r.name)  \(TextRendering.score(report))\n" }
+            case .mismatch(let report):
+                total.accumulate(report)
+                counts["mismatch", default: 0] += 1
+                out += "\(style.red("FAIL")) \(r.name)  \(TextRendering.score(report))\n"
+                for d in report.differences { out += TextRendering.difference(d, fixture: r.fixturePath, style: style) + "\n" }
+            case .missingFixture:
+                counts["missing fixture", default: 0] += 1
+                out += "\(style.red("FAIL")) \(r.name): no fixture \(r.fixturePath)\n"
+            case .malformedFixture(let e):
+                counts["malformed fixture", default: 0] += 1
+                out += "\(style.red("ERROR")) \(r.name): malformed fixture \(e)\n"
+            case .trouble(let message):
+                counts["unreadable article", default: 0] += 1
+                out += "\(style.red("ERROR")) \(r.name): \(message)\n"
+            }
+        }
+        for name in run.unreferenced {
+            let label = run.unreferencedPolicy == .fail ? style.red("FAIL") : style.yellow("WARN")
+            out += "\(label) \(run.fixturePath(name)): unreferenced fixture (no article \(run.articlePath(name)))\n"
+        }
+        if run.unreferencedPolicy == .fail, !run.unreferenced.isEmpty { counts["unreferenced fixture"] = run.unreferenced.count }
+        if !run.skipped.isEmpty {
+            out += "stopped at the first failure (--fail-fast): \(run.skipped.count) article\(run.skipped.count == 1 ? "" : "s") not checked\n"
+        }
+        for a in annotations { out += a + "\n" }
+        out += "\ntotal: \(TextRendering.score(total))\n"
+        out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+            .joined(separator: ", ") + "\n"
+        out += "per field: " + ClaimComparison.scoredFields.map { f in
+            let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
+            return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
+        }.joined(separator: ", ") + "\n"
+        if !counts.isEmpty {
+            out += "failures: " + ["mismatch", "missing fixture", "malformed fixture", "unreadable article", "unreferenced fixture"]
+                .compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ") + "\n"
+        }
+        let summary = "\(run.passed) passed, \(run.failed) failed"
+        out += (run.failed == 0 ? style.green(summary) : style.red(summary)) + "\n"
+        return out
+    }
+
+    /// The whole check as one HTML page: the summary, then each article's differences
+    /// and its view (`CheckReportHTML`). Articles are read again only for this report.
+    func htmlReport(_ run: CheckRun) -> String {
+        var total = ComparisonReport()
+        let entries: [CheckReportHTML.Entry] = run.results.map { r in
+            switch r.outcome {
+            case .passed(let report), .mismatch(let report):
+                total.accumulate(report)
+                let bytes = try? ArticleReader.read(path: r.articlePath).bytes
+                return .init(
+                    name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, bytes: bytes,
+                    extraction: Extraction(claims: r.claims), report: report)
+            case .missingFixture:
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "no fixture")
+            case .malformedFixture(let error):
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "\(error)")
+            case .trouble(let message):
+                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: message)
+            }
+        }
+        return CheckReportHTML(entries: entries, total: total).document()
     }
 
     static func scores(_ r: ComparisonReport) -> JSONValue {
@@ -116,6 +248,10 @@ struct CheckCommand {
             ("truePositives", .number(Double(r.truePositives))), ("falsePositives", .number(Double(r.falsePositives))),
             ("falseNegatives", .number(Double(r.falseNegatives))),
             ("fields", .object(r.fields.keys.sorted().map { ($0, .number(r.fields[$0]!.accuracy)) })),
+            ("perField", .object(ClaimComparison.scoredFields.map { f in
+                let pr = r.fieldPR[f] ?? FieldPrecisionRecall()
+                return (f, .object([("precision", .number(pr.precision)), ("recall", .number(pr.recall))]))
+            })),
         ])
     }
 
@@ -123,14 +259,20 @@ struct CheckCommand {
         .object([
             ("article", .string(article)), ("fixture", .string(fixture)), ("passed", .bool(report.passed)),
             ("scores", scores(report)),
-            ("differences", .array(report.differences.map { d in
-                .object([
-                    ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
-                    ("id", d.claimID.map(JSONValue.string) ?? .null), ("field", d.field.map(JSONValue.string) ?? .null),
-                    ("expected", d.expected.map(JSONValue.string) ?? .null), ("actual", d.actual.map(JSONValue.string) ?? .null),
-                    ("line", d.location.map { .number(Double($0.line)) } ?? .null),
-                ])
-            })),
+            (
+                "differences",
+                .array(
+                    report.differences.map { d in
+                        .object([
+                            ("kind", .string(d.kind.rawValue)), ("claim", .string(d.claimText)),
+                            ("id", d.claimID.map(JSONValue.string) ?? .null),
+                            ("field", d.field.map(JSONValue.string) ?? .null),
+                            ("expected", d.expected.map(JSONValue.string) ?? .null),
+                            ("actual", d.actual.map(JSONValue.string) ?? .null),
+                            ("line", d.location.map { .number(Double($0.line)) } ?? .null),
+                        ])
+                    })
+            ),
         ])
     }
 }

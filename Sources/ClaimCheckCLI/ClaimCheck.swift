@@ -12,7 +12,9 @@ public enum ClaimCheck {
             command = try CommandLineParser.parse(arguments)
         } catch {
             console.err("claimcheck: \(error.message)\n")
-            let usage = Help.text(for: error.subcommand).flatMap { $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") } }
+            let usage = Help.text(for: error.subcommand).flatMap {
+                $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }
+            }
             if let usage { console.err(usage + "\n") }
             console.err("See 'claimcheck \(error.subcommand.map { "help \($0)" } ?? "--help")'.\n")
             return ExitStatus.usage
@@ -20,7 +22,7 @@ public enum ClaimCheck {
         switch command {
         case .help(let topic):
             guard let text = Help.text(for: topic) else {
-                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: list, diff, check\n")
+                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: \(CommandLineParser.subcommands.joined(separator: ", "))\n")
                 return ExitStatus.usage
             }
             console.out(text + "\n")
@@ -34,6 +36,17 @@ public enum ClaimCheck {
             return DiffCommand(options: options, console: console).run()
         case .check(let options):
             return CheckCommand(options: options, console: console).run()
+        case .update(let options): return UpdateCommand(options: options, console: console).run()
+        case .review(let options): return ReviewCommand(options: options, console: console).run()
+        case .accept(let options): return AcceptCommand(options: options, action: .accept, console: console).run()
+        case .reject(let options): return AcceptCommand(options: options, action: .reject, console: console).run()
+        case .lexicon:
+            console.out(Lexicon.englishJSON + "\n")
+            return ExitStatus.same
+        case .render(let options):
+            return RenderCommand(options: options, console: console).run()
+        case .eval(let options):
+            return EvalCommand(options: options, console: console).run()
         }
     }
 
@@ -49,12 +62,25 @@ public enum ClaimCheck {
         }
     }
 
+    /// Writes `text` to `path` atomically, printing a diagnostic on failure.
+    static func write(_ text: String, to path: String, console: Console) -> Bool {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return true
+        } catch {
+            console.err("claimcheck: \(path): cannot write (\(ArticleReader.describe(error)))\n")
+            return false
+        }
+    }
+
     /// Reads an article, printing a diagnostic on failure.
     static func readArticle(_ path: String, lossy: Bool, console: Console) -> [UInt8]? {
         do {
             let result = try ArticleReader.read(path: path, lossy: lossy)
             if result.repaired {
-                console.err("claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n")
+                console.err(
+                    "claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n"
+                )
             }
             return result.bytes
         } catch {

@@ -5,10 +5,19 @@ public enum Command: Equatable, Sendable {
     case list(ListOptions)
     case diff(DiffOptions)
     case check(CheckOptions)
+    case update(UpdateOptions)
+    case review(ReviewOptions)
+    case accept(SettleOptions)
+    case reject(SettleOptions)
+    case lexicon
+    case render(RenderOptions)
+    case eval(EvalOptions)
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, jsonl
+    /// schema.org `Claim`s as JSON-LD (`list` only).
+    case jsonld
 }
 
 /// What `list` reads: article files (UTF-8 text), or JSON Lines of `{"id", "text"}`.
@@ -27,6 +36,8 @@ public struct ListOptions: Equatable, Sendable {
     public var input: InputFormat = .text
     /// `--jobs N` for `--input jsonl`; nil means all cores.
     public var jobs: Int? = nil
+    /// `--url`: the article's address, for `--format jsonld`.
+    public var url: String? = nil
 }
 
 public struct DiffOptions: Equatable, Sendable {
@@ -45,6 +56,25 @@ public struct CheckOptions: Equatable, Sendable {
     public var format: OutputFormat = .text
     public var lexicon: String? = nil
     public var quiet = false
+    /// `--filter GLOB` (repeatable): check only articles whose name matches one.
+    public var filters: [String] = []
+    /// `--fail-fast`: stop at the first failing article.
+    public var failFast = false
+    /// `--unreferenced`; nil: `fail` in CI, `warn` elsewhere (always `ignore` under `--filter`).
+    public var unreferenced: UnreferencedPolicy? = nil
+    /// `--report junit=PATH`, `--report json=PATH` (repeatable).
+    public var reports: [ReportRequest] = []
+    public var color: ColorChoice = .auto
+}
+
+/// Options of `render`.
+public struct RenderOptions: Equatable, Sendable {
+    public init() {}
+    public var article: String = ""
+    /// Where to write the page; nil (or `-`) for standard output.
+    public var output: String? = nil
+    public var lossy = false
+    public var lexicon: String? = nil
 }
 
 /// A usage error: printed to stderr with the usage line; exit status 64.
@@ -56,7 +86,7 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "help"]
+    public static let subcommands = ["list", "diff", "check", "render", "eval", "update", "review", "accept", "reject", "lexicon", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -68,9 +98,19 @@ public enum CommandLineParser {
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)
+        case "render": return try RenderCommand.parse(args)
+        case "update": return try UpdateCommand.parse(args)
+        case "review": return try ReviewCommand.parse(args)
+        case "accept": return try AcceptCommand.parse(args, .accept)
+        case "reject": return try AcceptCommand.parse(args, .reject)
+        case "eval": return try EvalCommand.parse(args)
+        case "lexicon":
+            if args.contains("-h") || args.contains("--help") { return .help(topic: "lexicon") }
+            guard args.isEmpty else { throw UsageError(message: "lexicon takes no arguments", subcommand: "lexicon") }
+            return .lexicon
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
-            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: list, diff, check", subcommand: nil)
+            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: \(subcommands.joined(separator: ", "))", subcommand: nil)
         }
     }
 
@@ -99,7 +139,9 @@ public enum CommandLineParser {
             var consumed = false
             let value: () throws(UsageError) -> String = { () throws(UsageError) -> String in
                 if let v = inline { return v }
-                guard index < rest.count else { throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand) }
+                guard index < rest.count else {
+                    throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand)
+                }
                 consumed = true
                 return rest[index]
             }
@@ -111,9 +153,13 @@ public enum CommandLineParser {
         return positional
     }
 
-    static func format(_ s: String, _ sub: String) throws(UsageError) -> OutputFormat {
-        guard let f = OutputFormat(rawValue: s) else {
-            throw UsageError(message: "unknown format '\(s)'; expected text, json or jsonl", subcommand: sub)
+    static func format(
+        _ s: String, _ sub: String, allowed: [OutputFormat] = [.text, .json, .jsonl]
+    ) throws(UsageError) -> OutputFormat {
+        guard let f = OutputFormat(rawValue: s), allowed.contains(f) else {
+            let names = allowed.map(\.rawValue)
+            let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
+            throw UsageError(message: "unknown format '\(s)'; expected \(list)", subcommand: sub)
         }
         return f
     }

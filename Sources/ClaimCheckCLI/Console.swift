@@ -5,21 +5,25 @@ public struct Console: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
     public var environment: [String: String]
+    /// Whether `out` is a terminal (for `--color auto`).
+    public var outputIsTerminal: Bool
 
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, outputIsTerminal: Bool = false
     ) {
         self.out = out
         self.err = err
         self.environment = environment
+        self.outputIsTerminal = outputIsTerminal
     }
 
     /// Standard output and standard error of this process.
     public static var standard: Console {
         Console(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) })
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0)
     }
 }
 

@@ -6,6 +6,8 @@ struct DiffCommand {
     static let help = """
         OVERVIEW: Compare an article's claims with its expected fixture, field by field.
         Claims are matched by text (white space and quotation-mark style do not matter).
+        claimcheck.json in the article's folder, when present, sets the text-matching
+        tolerance and fields to ignore (docs/FIXTURES.md).
 
         USAGE: claimcheck diff <article> [<expected>] [--format text|json]
 
@@ -24,15 +26,19 @@ struct DiffCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = DiffOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "diff", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
-            case "--lossy": o.lossy = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "diff") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "diff",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f": o.format = try CommandLineParser.format(try value(), "diff")
+                    case "--lossy": o.lossy = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "diff") }
         guard (1...2).contains(positional.count) else {
             throw UsageError(message: "diff takes ARTICLE and an optional EXPECTED fixture", subcommand: "diff")
         }
@@ -41,25 +47,36 @@ struct DiffCommand {
         return .diff(o)
     }
 
-
     let options: DiffOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         let fixturePath = options.expected ?? Self.defaultFixture(for: options.article)
         guard let bytes = ClaimCheck.readArticle(options.article, lossy: options.lossy, console: console) else {
             return ExitStatus.trouble
         }
         let fixture: Fixture
         do {
-            fixture = try Fixture.load(contentsOf: URL(fileURLWithPath: fixturePath))
+            fixture = try GoldenCorpus.loadFixture(fixturePath)
+        } catch {
+            console.err("claimcheck: \(error)\n")
+            return ExitStatus.trouble
+        }
+        // claimcheck.json beside the article (its corpus root) sets tolerance and ignored fields.
+        let configuration: CheckConfiguration
+        do {
+            configuration = options.article == "-" ? CheckConfiguration()
+                : try CheckConfiguration.load(corpus: FilePath.directory(options.article).isEmpty
+                    ? "." : FilePath.directory(options.article))
         } catch {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
         }
         let claims = extractor.extract(utf8: bytes).claims
-        let report = ClaimComparison().compare(claims, with: fixture)
+        let report = configuration.comparison.compare(claims, with: fixture)
         switch options.format {
         case .text:
             var out = "\(options.article) vs \(fixturePath)\n"
@@ -67,7 +84,7 @@ struct DiffCommand {
             out += "\(report.differences.isEmpty ? "no differences" : "\(report.differences.count) differences"): "
             out += TextRendering.score(report) + "\n"
             console.out(out)
-        case .json, .jsonl:
+        case .json, .jsonl, .jsonld:
             let doc = CheckCommand.json(article: options.article, fixture: fixturePath, report: report)
             console.out(options.format == .json ? doc.serialized() + "\n" : doc.compact() + "\n")
         }

@@ -7,7 +7,7 @@ struct ListCommand {
         OVERVIEW: List the claims of articles: kind, text, source (name, role, type), cue,
         time and reported-by chain. Spans are UTF-8 byte offsets into the file.
 
-        USAGE: claimcheck list <file> ... [--format text|json|jsonl] [--rules] [--lossy]
+        USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules] [--lossy]
                claimcheck list --input jsonl [<file>|-] [--jobs N] [--rules]
 
         ARGUMENTS:
@@ -15,7 +15,11 @@ struct ListCommand {
 
         OPTIONS:
           -f, --format <format>   text (default), json (an array of articles), or jsonl
-                                  (one JSON object per article per line)
+                                  (one JSON object per article per line), or jsonld
+                                  (each attributed claim as a schema.org Claim in
+                                  JSON-LD; an array of documents for several files)
+          --url <url>             The article's URL, for --format jsonld: each claim's
+                                  appearance (a NewsArticle) and @id (one <file> only)
           --input <format>        text (default): each file is an article. jsonl: each line
                                   of the one file (or standard input) is an article
                                   {"id": …, "text": "…"}; the output is one JSON line per
@@ -36,33 +40,38 @@ struct ListCommand {
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ListOptions()
         var formatGiven = false
-        guard let files = try CommandLineParser.walk(args, subcommand: "list", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f":
-                o.format = try CommandLineParser.format(try value(), "list")
-                formatGiven = true
-            case "--json":
-                o.format = .json
-                formatGiven = true
-            case "--lossy": o.lossy = true
-            case "--rules": o.showRules = true
-            case "--lexicon": o.lexicon = try value()
-            case "--input":
-                let v = try value()
-                guard let input = InputFormat(rawValue: v) else {
-                    throw UsageError(message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
-                }
-                o.input = input
-            case "--jobs", "-j":
-                let v = try value()
-                guard let n = Int(v), n >= 1 else {
-                    throw UsageError(message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
-                }
-                o.jobs = n
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "list") }
+        guard
+            let files = try CommandLineParser.walk(
+                args, subcommand: "list",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f":
+                        o.format = try CommandLineParser.format(try value(), "list", allowed: OutputFormat.allCases)
+                        formatGiven = true
+                    case "--url": o.url = try value()
+                    case "--json":
+                        o.format = .json
+                        formatGiven = true
+                    case "--lossy": o.lossy = true
+                    case "--rules": o.showRules = true
+                    case "--lexicon": o.lexicon = try value()
+                    case "--input":
+                        let v = try value()
+                        guard let input = InputFormat(rawValue: v) else {
+                            throw UsageError(message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
+                        }
+                        o.input = input
+                    case "--jobs", "-j":
+                        let v = try value()
+                        guard let n = Int(v), n >= 1 else {
+                            throw UsageError(message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
+                        }
+                        o.jobs = n
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "list") }
         if o.input == .jsonl {
             guard files.count <= 1 else {
                 throw UsageError(message: "list --input jsonl reads one FILE (or - for standard input)", subcommand: "list")
@@ -70,22 +79,34 @@ struct ListCommand {
             guard !formatGiven || o.format == .jsonl else {
                 throw UsageError(message: "list --input jsonl writes JSON Lines; --format must be jsonl", subcommand: "list")
             }
+            guard o.url == nil else { throw UsageError(message: "--url goes with --format jsonld", subcommand: "list") }
             o.format = .jsonl
             o.files = files.isEmpty ? ["-"] : files
             return .list(o)
         }
         guard o.jobs == nil else { throw UsageError(message: "--jobs goes with --input jsonl", subcommand: "list") }
-        guard !files.isEmpty else { throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list") }
+        guard !files.isEmpty else {
+            throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
+        }
         o.files = files
+        if o.url != nil {
+            guard o.format == .jsonld else {
+                throw UsageError(message: "--url goes with --format jsonld", subcommand: "list")
+            }
+            guard files.count == 1 else {
+                throw UsageError(message: "--url names one article: give one FILE", subcommand: "list")
+            }
+        }
         return .list(o)
     }
-
 
     let options: ListOptions
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         if options.input == .jsonl {
             return JSONLinesList(
                 path: options.files.first ?? "-", jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -115,9 +136,15 @@ struct ListCommand {
             case .json, .jsonl:
                 let doc = Self.document(path: path, extraction: extraction, rules: options.showRules)
                 if options.format == .jsonl { console.out(doc.compact() + "\n") } else { documents.append(doc) }
+            case .jsonld:
+                documents.append(SchemaOrgClaims.document(extraction, articleURL: options.url))
             }
         }
         if options.format == .json { console.out(JSONValue.array(documents).serialized() + "\n") }
+        if options.format == .jsonld {
+            let doc = documents.count == 1 ? documents[0] : .array(documents)
+            console.out(doc.serialized() + "\n")
+        }
         return status
     }
 
@@ -125,9 +152,16 @@ struct ListCommand {
         .object([
             ("article", .string(path)),
             ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            ("issues", .array(extraction.issues.map {
-                .object([("kind", .string($0.kind.rawValue)), ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))]))])
-            })),
+            (
+                "issues",
+                .array(
+                    extraction.issues.map {
+                        .object([
+                            ("kind", .string($0.kind.rawValue)),
+                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
+                        ])
+                    })
+            ),
         ])
     }
 }

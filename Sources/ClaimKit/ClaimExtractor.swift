@@ -12,6 +12,7 @@ import Foundation
 /// linear in the input's length. All spans are UTF-8 byte offsets into the input.
 /// The extractor is a value; it is safe to share across threads.
 public struct ClaimExtractor: Sendable {
+    /// The cue lexicon in use (``Lexicon/english`` by default).
     public let lexicon: Lexicon
     let index: LexiconIndex
 
@@ -127,12 +128,25 @@ struct ClaimAssembler {
                 claim.text = text.string(quotation.content)
                 return
             }
-            if !quotation.content.isEmpty { quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content)) }
+            if !quotation.content.isEmpty, !isTitleOrName(quotation) {
+                quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content))
+            }
         }
         if !quotes.isEmpty {
             claim.kind = .mixed
             claim.quotes = quotes
         }
+    }
+
+    /// A quoted title or nickname, not a partial quote: right after a word like
+    /// "called", "titled", "nicknamed" (but "called it a “death sentence”" is a
+    /// characterisation, a partial quote), or in Title Case ("The Orchard at Dusk").
+    private func isTitleOrName(_ q: Quotation) -> Bool {
+        if q.open > 0, text.classes(q.open - 1).contains(.titleMarker) { return true }
+        let words = q.contentTokens.filter { text.tokens[$0].kind == .word }
+        guard let first = words.first, text.tokens[first].flags.contains(.capitalized) else { return false }
+        if q.contentTokens.contains(where: { text.tokens[$0].isTerminal || text.tokens[$0].isPunctuation(0x2C) }) { return false }
+        return words.allSatisfy { text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord) }
     }
 
     /// `c` + 8 hex digits of FNV-1a (32-bit) over the text with white space collapsed.

@@ -8,6 +8,7 @@
 public enum Pipeline {
     static let attribution: [any AttributionSieve] = [
         HeadlineColonSieve(),
+        SpeakerLabelSieve(),
         QuoteTrailingCueSieve(),
         QuoteLeadInSieve(),
         DashAttributionSieve(),
@@ -15,10 +16,11 @@ public enum Pipeline {
         ReportedSpeechSieve(),
         TrailingAttributionSieve(),
         StatementTimeSieve(),
-        ParticipialCueSieve(),
-        CoordinatedContentSieve(),
         NestedAttributionSieve(),
         RelayPhraseSieve(),
+        ParticipialCueSieve(),
+        CoordinatedCueSieve(),
+        CoordinatedContentSieve(),
         SameParagraphQuoteSieve(),
         ContinuedQuoteSieve(),
         FloatingQuoteSieve(),
@@ -26,6 +28,7 @@ public enum Pipeline {
     ]
 
     static let resolution: [any ResolutionSieve] = [
+        RelativePronounSourceSieve(),
         PronounSourceSieve(),
         AcronymSourceSieve(),
         ShortNameSourceSieve(),

@@ -26,7 +26,9 @@ import Testing
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
+            err: String(decoding: e, as: UTF8.self))
     }
 
     @Test func helpGoesToStdoutWithStatusZero() throws {
@@ -40,7 +42,9 @@ import Testing
         let r = try run(["list", "Corpus/turkey-libya-security-deal.txt"])
         #expect(r.status == 0)
         #expect(r.out.contains("18 claims, 12 attributed"))
-        #expect(r.out.contains("Reuters news agency (as reported by, earlier this month) ← a report by United Nations‘ experts"))
+        #expect(
+            r.out.contains(
+                "Reuters news agency (as reported by, earlier this month) ← a report by United Nations‘ experts"))
     }
 
     @Test func listReadsStandardInputAsJSON() throws {
@@ -57,14 +61,17 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let fixture = try String(contentsOf: Package.expected.appendingPathComponent("turkey-libya-security-deal.json"), encoding: .utf8)
+        let fixture = try String(
+            contentsOf: Package.expected.appendingPathComponent("turkey-libya-security-deal.json"), encoding: .utf8)
         let changed = dir.appendingPathComponent("changed.json")
-        try fixture.replacingOccurrences(of: #""lemma": "add""#, with: #""lemma": "say""#).write(to: changed, atomically: true, encoding: .utf8)
+        try fixture.replacingOccurrences(of: #""lemma": "add""#, with: #""lemma": "say""#).write(
+            to: changed, atomically: true, encoding: .utf8)
         let r = try run(["diff", "Corpus/turkey-libya-security-deal.txt", changed.path])
         #expect(r.status == 1)
         #expect(r.out.contains("attribution.cue.lemma"))
         let broken = dir.appendingPathComponent("broken.json")
-        try "{\n  \"schemaVersion\": 1,\n  \"claims\": [\n    {\"text\": 3}\n  ]\n}\n".write(to: broken, atomically: true, encoding: .utf8)
+        try "{\n  \"schemaVersion\": 1,\n  \"claims\": [\n    {\"text\": 3}\n  ]\n}\n".write(
+            to: broken, atomically: true, encoding: .utf8)
         let b = try run(["diff", "Corpus/turkey-libya-security-deal.txt", broken.path])
         #expect(b.status == 2)
         #expect(b.err.contains("broken.json:4:5"), "got: \(b.err)")

@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimKitTesting
 import Foundation
 import Testing
 
@@ -6,31 +7,22 @@ import Testing
 @Suite struct GoldenTests {
     @Test func corpusIsNotEmpty() {
         #expect(Package.articles.count >= 1, "no articles in \(Package.corpus.path)")
-        #expect(Package.articles.contains("turkey-libya-security-deal"), "the reference article is missing from Corpus/")
+        #expect(
+            Package.articles.contains("turkey-libya-security-deal"), "the reference article is missing from Corpus/")
     }
 
     @Test func everyArticleHasAFixture() {
         for name in Package.articles {
             let path = Package.expected.appendingPathComponent(name + ".json").path
-            #expect(FileManager.default.fileExists(atPath: path), "Corpus/\(name).txt has no fixture Expected/\(name).json")
+            #expect(
+                FileManager.default.fileExists(atPath: path), "Corpus/\(name).txt has no fixture Expected/\(name).json")
         }
     }
 
+    /// Each difference is an issue located at the fixture's line (ClaimKitTesting).
     @Test(arguments: Package.articles)
-    func articleMatchesFixture(_ name: String) throws {
-        let article = try ArticleReader.read(path: Package.corpus.appendingPathComponent(name + ".txt").path).bytes
-        let fixturePath = Package.expected.appendingPathComponent(name + ".json")
-        let fixture = try Fixture.load(contentsOf: fixturePath)
-        let report = ClaimComparison().compare(ClaimExtractor().extract(utf8: article).claims, with: fixture)
-        for d in report.differences {
-            let at = d.location.map { "Expected/\(name).json:\($0.line):\($0.column)" } ?? "Expected/\(name).json"
-            switch d.kind {
-            case .missing: Issue.record("\(name): missing claim “\(d.claimText)” (\(at))")
-            case .extra: Issue.record("\(name): extra claim “\(d.claimText)” \(d.actual ?? "")")
-            case .field:
-                Issue.record("\(name): \(d.field ?? "?") of “\(d.claimText)”: expected \(d.expected ?? "") but got \(d.actual ?? "") (\(at))")
-            }
-        }
+    func articleMatchesFixture(_ name: String) {
+        GoldenTest().expectMatch(name)
     }
 
     /// The golden comparison must fail, naming the field and the fixture line, when one
@@ -42,7 +34,9 @@ import Testing
         #expect(text.contains(original))
         text = text.replacingOccurrences(of: original, with: #""name": "Fuat Oktai""#)
         let fixture = try Fixture.parse(Array(text.utf8), path: "turkey.json")
-        let article = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path).bytes
+        let article = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        ).bytes
         let report = ClaimComparison().compare(ClaimExtractor().extract(utf8: article).claims, with: fixture)
         #expect(report.differences.count == 2, "both Oktay claims should differ in the source name")
         let d = try #require(report.differences.first)

@@ -7,7 +7,9 @@ import Testing
     let claims: [Claim]
 
     init() throws {
-        let bytes = try ArticleReader.read(path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path).bytes
+        let bytes = try ArticleReader.read(
+            path: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt").path
+        ).bytes
         claims = ClaimExtractor().extract(utf8: bytes).claims
     }
 
@@ -40,7 +42,8 @@ import Testing
     }
 
     @Test func spansSliceTheInput() throws {
-        let text = try String(contentsOf: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Package.corpus.appendingPathComponent("turkey-libya-security-deal.txt"), encoding: .utf8)
         for claim in claims {
             #expect(slice(text, claim.span) == claim.text, "claim \(claim.id)")
             if let a = claim.attribution {

@@ -6,6 +6,7 @@ struct CueCandidate: Sendable {
     var head: Int
     var lemma: String
     var cueClass: Lexicon.CueClass
+    var complement: Lexicon.Complement = .bare
     /// Set for multi-word phrase cues ("according to", "as reported by", "citing").
     var phraseRole: Lexicon.PhraseRole?
     var sentence: Int
@@ -20,6 +21,8 @@ struct MentionDraft: Sendable, Equatable {
     var appositive: Range<Int>? = nil
     /// A parenthetical between source and cue (`X, seen by Reuters, says`).
     var parenthetical: Range<Int>? = nil
+    /// For a relative pronoun source ("Trump, who says …"), the noun phrase it refers to.
+    var antecedent: Range<Int>? = nil
 }
 
 struct HopDraft: Sendable {

@@ -11,7 +11,7 @@ enum CueScanner {
         var cues: [CueCandidate] = []
         let tokens = text.tokens
         let index = text.index
-        for (s, sentence) in text.sentences.enumerated() where !sentence.isHeading || true {
+        for (s, sentence) in text.sentences.enumerated() {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
                 defer { t += 1 }
@@ -33,6 +33,13 @@ enum CueScanner {
                     continue  // "Said" the name, "United States"
                 }
                 if token.flags.contains(.allCaps) && token.end - token.start <= 3 { continue }
+                // "Said Karimi, an analyst, said": a capitalised form before a name is a name.
+                if token.flags.contains(.capitalized), t + 1 < sentence.tokens.upperBound,
+                    tokens[t + 1].kind == .word, tokens[t + 1].flags.contains(.capitalized),
+                    index.classes(of: tokens[t + 1].key).isDisjoint(with: [.article, .determiner, .functionWord, .title])
+                {
+                    continue
+                }
                 // "That said," opening a sentence.
                 if t + 1 < sentence.tokens.upperBound, tokens[t + 1].isPunctuation(0x2C), t > sentence.tokens.lowerBound,
                     t - 1 == sentence.tokens.lowerBound, index.classes(of: tokens[t - 1].key).contains(.cueBlocker)
@@ -45,14 +52,25 @@ enum CueScanner {
                 var u = t - 1
                 while u >= sentence.tokens.lowerBound, tokens[u].kind == .word {
                     let c = index.classes(of: tokens[u].key)
+                    // "Theresa May said": a capitalised word inside a sentence is a name.
+                    if tokens[u].flags.contains(.capitalized) && u != sentence.tokens.lowerBound { break }
+                    // "He apparently said": an adverb in -ly stays outside the cue.
+                    if c.isEmpty && Grammar(text: text).endsIn(u, "ly") { u -= 1; continue }
                     if c.contains(.negation) { blocked = true; break }
                     if c.contains(.auxiliary) { start = u; u -= 1; continue }
                     if c.contains(.adverb) && !tokens[u].flags.contains(.capitalized) { u -= 1; continue }
+                    // "is warning": a progressive is active; "was told" is a passive.
+                    if c.contains(.beForm) && endsInIng(text, t) { start = u; u -= 1; continue }
                     if c.contains(.beForm) || c.contains(.cueBlocker) { blocked = true }
                     if tokens[u].flags.contains(.possessive) { blocked = true }
                     break
                 }
                 if blocked { continue }
+                // "Trump's early-morning tweets", "the agency's annual report": a noun inside a
+                // noun phrase that a determiner or possessive opened.
+                if index.classes(of: token.key).contains(.verbNounForm), insideNounPhrase(text, t, sentence.tokens.lowerBound) {
+                    continue
+                }
                 // Adverbs skipped but no auxiliary before them stay outside the cue ("also said").
                 var end = t + 1
                 if let ext = matchExtension(text, end, sentence.tokens) { end = ext }
@@ -60,12 +78,34 @@ enum CueScanner {
                     && index.classes(of: token.key).contains(.verbForm) && endsInIng(text, t)
                 cues.append(
                     CueCandidate(
-                        tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass, phraseRole: nil,
-                        sentence: s, isParticipial: participial))
+                        tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass,
+                        complement: verb.complement, phraseRole: nil, sentence: s, isParticipial: participial))
                 t = end - 1
             }
         }
         return cues
+    }
+
+    /// Whether `t` is a noun after a possessive and its modifiers ("Trump's early-morning
+    /// tweets"), or after an article and an adjective ("the annual report"); "the region
+    /// doubt" is a subject and its verb.
+    static func insideNounPhrase(_ text: TextAnalysis, _ t: Int, _ start: Int) -> Bool {
+        let g = Grammar(text: text)
+        var u = t - 1
+        while u >= max(start, t - 3), text.tokens[u].kind == .word {
+            let c = text.classes(u)
+            if text.tokens[u].flags.contains(.possessive) { return true }
+            if c.contains(.article) || c.contains(.determiner) && !c.contains(.cardinal) {
+                guard u < t - 1 else { return true }
+                return ((u + 1)..<t).allSatisfy { m in
+                    let bytes = text.bytes[Int(text.tokens[m].start)..<Int(text.tokens[m].coreEnd)]
+                    return bytes.contains(0x2D) || ["al", "ic", "ive", "ous", "ary", "ly"].contains { g.endsIn(m, $0) }
+                }
+            }
+            if !c.isEmpty || text.tokens[u].flags.contains(.capitalized) { return false }
+            u -= 1
+        }
+        return false
     }
 
     static func endsInIng(_ text: TextAnalysis, _ t: Int) -> Bool {

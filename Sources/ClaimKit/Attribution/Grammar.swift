@@ -5,6 +5,7 @@
 struct Grammar {
     let text: TextAnalysis
     static let maxPhrase = 14
+    static let maxForwardPhrase = 24
     static let maxParenthetical = 24
 
     var tokens: [Token] { text.tokens }
@@ -13,17 +14,33 @@ struct Grammar {
 
     func isComma(_ t: Int) -> Bool { tokens[t].isPunctuation(0x2C) }
 
+    /// Terminal punctuation that is not followed by a comma ("R-Ky.," is not final).
+    func isSentenceFinal(_ t: Int) -> Bool {
+        tokens[t].isTerminal && !(t + 1 < tokens.count && isComma(t + 1))
+    }
+
     /// A token that may stand inside a source noun phrase.
     func isNounPhraseToken(_ t: Int) -> Bool {
         let token = tokens[t]
         switch token.kind {
         case .word:
             let c = classes(t)
+            // "The Retail and Distribution Workers' Union": "and" between capitalised words.
+            if c.contains(.coordinator), t > 0, t + 1 < tokens.count, tokens[t - 1].flags.contains(.capitalized),
+                tokens[t + 1].flags.contains(.capitalized), !text.isSentenceStart(t - 1) || t > 1
+            {
+                return tokens[t].key == WordKey.of("and")
+            }
             if c.contains(.clauseWord) && !c.contains(.determiner) { return false }
             if c.contains(.verbForm) && !token.flags.contains(.capitalized) && !c.contains(.anonymousWord)
                 && !c.contains(.documentWord) && !c.contains(.groupWord) && !c.contains(.verbNounForm)
+                && !isNominalVerbForm(t)
             {
                 return false
+            }
+            // "Theresa May", "Will Smith": a capitalised word inside a sentence is a name.
+            if token.flags.contains(.capitalized) && !text.isSentenceStart(t) && c.isDisjoint(with: [.clauseWord]) {
+                return true
             }
             if c.contains(.auxiliary) || c.contains(.beForm) || c.contains(.negation) { return false }
             if c.contains(.objectPronoun) && !c.contains(.personPronoun) && !c.contains(.neuterPronoun)
@@ -39,6 +56,22 @@ struct Grammar {
         }
     }
 
+    /// A verb form used inside a noun phrase: a gerund after a determiner or possessive
+    /// ("the board's thinking"), or a participle between a noun and a preposition
+    /// ("a diplomat briefed on the talks", "officials quoted in the report").
+    func isNominalVerbForm(_ t: Int) -> Bool {
+        guard t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .word else { return false }
+        let before = classes(t - 1)
+        if endsIn(t, "ing") {
+            return before.contains(.article) || before.contains(.determiner) || tokens[t - 1].flags.contains(.possessive)
+        }
+        if endsIn(t, "ed") || endsIn(t, "en") || endsIn(t, "wn") {
+            let noun = before.isDisjoint(with: [.functionWord, .determiner, .auxiliary, .beForm, .verbForm, .adverb])
+            return noun && tokens[t + 1].kind == .word && classes(t + 1).contains(.preposition)
+        }
+        return false
+    }
+
     // MARK: Source before a cue
 
     /// The subject noun phrase that ends right before token `end` (exclusive), not
@@ -47,9 +80,9 @@ struct Grammar {
     func subject(endingBefore end: Int, limit: Int) -> (mention: MentionDraft, time: Range<Int>?)? {
         var t = end - 1
         var time: Range<Int>? = nil
-        var appositive: Range<Int>? = nil
-        var parenthetical: Range<Int>? = nil
-        while t >= limit, tokens[t].kind == .word, classes(t).contains(.adverb), !tokens[t].flags.contains(.capitalized) {
+        while t >= limit, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+              classes(t).contains(.adverb) || classes(t).isEmpty && endsIn(t, "ly")
+        {
             t -= 1
         }
         // "Haftar on Friday said"
@@ -57,16 +90,84 @@ struct Grammar {
             time = r
             t = r.lowerBound - 1
         }
-        if t >= limit, isComma(t) {
-            // X, <parenthetical>, CUE
+        // "Gov. Pat McCrory (R) said", "Rep. Meeks (D-N.Y.) said"
+        if t > limit, tokens[t].isPunctuation(0x29) {
             var u = t - 1
-            let stop = max(limit, t - Grammar.maxParenthetical)
-            while u >= stop, !isComma(u), !tokens[u].isTerminal, !text.isQuoteMark(u) { u -= 1 }
-            guard u >= stop, isComma(u), u + 1 < t else { return nil }
-            let inner = (u + 1)..<t
-            guard isParenthetical(inner) else { return nil }
-            if isAppositive(inner) { appositive = inner } else { parenthetical = inner }
-            t = u - 1
+            while u > max(limit, t - 10), !tokens[u].isPunctuation(0x28) { u -= 1 }
+            if tokens[u].isPunctuation(0x28) { t = u - 1 }
+        }
+        guard t >= limit else { return nil }
+        // "Trump, who says he is honored": the relative pronoun is the mention; its
+        // antecedent is the noun phrase before it.
+        if tokens[t].kind == .word, classes(t).contains(.relativePronoun), !classes(t).contains(.complementizer),
+            t - 1 >= limit
+        {
+            let last = isComma(t - 1) ? t - 2 : t - 1
+            guard last >= limit else { return nil }
+            if tokens[last].flags.contains(.capitalized) {
+                // A name: the run of capitalised words (with their titles) that ends there.
+                var first = last
+                while first - 1 >= limit, tokens[first - 1].kind == .word,
+                      tokens[first - 1].flags.contains(.capitalized) && !text.isSentenceStart(first - 1)
+                        || text.isTitle(first - 1)
+                {
+                    first -= 1
+                }
+                return (MentionDraft(tokens: t..<(t + 1), antecedent: first..<(last + 1)), time)
+            }
+            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: []) else { return nil }
+            return (MentionDraft(tokens: t..<(t + 1), antecedent: antecedent.mention.tokens), time)
+        }
+        guard isComma(t) else { return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: []) }
+        // X, <appositive>, <relative clause>, CUE: up to three comma-delimited parentheticals.
+        // Which commas enclose parentheticals is ambiguous ("C, two diplomats familiar with
+        // the talks, who asked not to be named, said"), so the widest reading whose noun
+        // phrase starts at a clause boundary wins.
+        var parentheticals: [Range<Int>] = []
+        var comma = t
+        while parentheticals.count < 5 {
+            var u = comma - 1
+            let stop = max(limit, comma - Grammar.maxParenthetical)
+            while u >= stop, !isComma(u), !isSentenceFinal(u) { u -= 1 }
+            guard u >= stop, isComma(u), u + 1 < comma else { break }
+            let inner = (u + 1)..<comma
+            guard isParenthetical(inner) || isAgeOrPlace(inner),
+                  parentheticals.isEmpty || startsAppositive(inner) || isRelativeClause(inner) || isAgeOrPlace(inner)
+            else { break }
+            parentheticals.append(inner)
+            comma = u
+        }
+        for k in stride(from: parentheticals.count, through: 1, by: -1) {
+            let used = Array(parentheticals.prefix(k))
+            let before = used.last!.lowerBound - 2
+            guard before >= limit,
+                  let found = nounPhrase(endingAt: before, limit: limit, time: time, parentheticals: used)
+            else { continue }
+            let first = found.mention.tokens.lowerBound
+            let boundary = first == limit || first == 0 || isComma(first - 1) || text.isQuoteMark(first - 1)
+                || tokens[first - 1].kind == .word && (classes(first - 1).contains(.coordinator)
+                    || classes(first - 1).contains(.complementizer))
+                || text.isSentenceStart(first)
+            if boundary || k == 1 { return found }
+        }
+        return nil
+    }
+
+    /// The noun phrase ending at token `t` (inclusive), with the parentheticals that
+    /// followed it (nearest the cue first).
+    private func nounPhrase(endingAt last: Int, limit: Int, time: Range<Int>?, parentheticals: [Range<Int>])
+        -> (mention: MentionDraft, time: Range<Int>?)?
+    {
+        var t = last
+        var time = time
+        var appositive: Range<Int>? = nil
+        var parenthetical: Range<Int>? = nil
+        for inner in parentheticals.reversed() where !isAgeOrPlace(inner) {
+            if appositive == nil && isAppositive(inner) && startsAppositive(inner) {
+                appositive = inner
+            } else if parenthetical == nil {
+                parenthetical = inner
+            }
         }
         var start = t + 1
         var u = t
@@ -130,6 +231,11 @@ struct Grammar {
 
     /// A source must contain a noun-like word: not only determiners, adverbs or numbers.
     func isPlausibleSource(_ range: Range<Int>) -> Bool {
+        if range.count == 1, let t = range.first, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+            endsIn(t, "ing") || endsIn(t, "ed")
+        {
+            return false  // "considering asking": a participle, not a source
+        }
         for t in range where tokens[t].kind == .word {
             let c = classes(t)
             if c.contains(.personPronoun) || c.contains(.pluralPronoun) || c.contains(.neuterPronoun)
@@ -154,9 +260,37 @@ struct Grammar {
         if text.index.phrases[tokens[first].key] != nil { return false }
         if c.contains(.verbForm) { return false }
         for t in range where tokens[t].kind == .word {
-            if classes(t).contains(.verbForm) && !tokens[t].flags.contains(.capitalized) { return false }
+            let c = classes(t)
+            if c.contains(.verbForm) && !c.contains(.verbNounForm) && !tokens[t].flags.contains(.capitalized) { return false }
+            // "Politico, Democratic insiders are trying": a clause, not an appositive.
+            if (c.contains(.finiteMarker) || c.contains(.beForm)) && !tokens[t].flags.contains(.capitalized) { return false }
         }
         return true
+    }
+
+    /// An appositive's usual first word: an article or determiner, a possessive
+    /// ("Turkey's"), or a title.
+    func startsAppositive(_ range: Range<Int>) -> Bool {
+        guard let f = range.first, tokens[f].kind == .word else { return false }
+        return classes(f).contains(.article) || classes(f).contains(.determiner) || tokens[f].flags.contains(.possessive)
+            || text.isTitle(f)
+    }
+
+    /// "59", "of Ashton", "Md.", "R-Ky.": an age, an origin or a place or party label set
+    /// off by commas after a name.
+    func isAgeOrPlace(_ range: Range<Int>) -> Bool {
+        guard let f = range.first, range.count <= 4 else { return false }
+        if range.count == 1, tokens[f].kind == .number { return true }
+        if tokens[f].kind == .word, tokens[f].key == WordKey.of("of") || tokens[f].key == WordKey.of("from") {
+            return range.dropFirst().allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
+        }
+        return range.allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
+            && tokens[f].flags.contains(.capitalized) && range.count <= 2
+    }
+
+    func isRelativeClause(_ range: Range<Int>) -> Bool {
+        guard let f = range.first, tokens[f].kind == .word else { return false }
+        return classes(f).contains(.relativePronoun) && !classes(f).contains(.complementizer)
     }
 
     /// What may stand between commas between a source and its cue.
@@ -168,7 +302,31 @@ struct Grammar {
         if c.contains(.adverb) && range.count <= 2 { return true }  // meanwhile
         if text.index.phrases[tokens[first].key] != nil { return true }  // seen by Reuters
         if c.contains(.timeStart) && timeExpression(startingAt: first, limit: range.upperBound) != nil { return true }
-        return isAppositive(range) && range.count <= 16
+        return isAppositive(range) && range.count <= Grammar.maxParenthetical
+    }
+
+    /// Whether word `t` ends with the ASCII letters `suffix` (case-insensitive).
+    func endsIn(_ t: Int, _ suffix: String) -> Bool {
+        let token = tokens[t]
+        let end = Int(token.coreEnd)
+        let letters = Array(suffix.utf8)
+        guard end - Int(token.start) > letters.count else { return false }
+        for (k, b) in letters.enumerated() where text.bytes[end - letters.count + k] | 0x20 != b { return false }
+        return true
+    }
+
+    /// Whether a noun phrase can name a source: a name, a pronoun, or a head noun the
+    /// lexicon types (a person noun, an outlet, a body, a document).
+    func namesSource(_ mention: MentionDraft) -> Bool {
+        let region = SourceTypeSieve.headRegion(mention.tokens, text)
+        let typed: WordClass = [
+            .title, .anonymousWord, .groupWord, .documentWord, .mediaWord, .mediaName, .governmentWord, .country,
+            .organizationWord, .personPronoun, .pluralPronoun,
+        ]
+        return region.contains { t in
+            (tokens[t].flags.contains(.capitalized) && !classes(t).contains(.article) && !classes(t).contains(.determiner))
+                || !text.nounClasses(t).isDisjoint(with: typed) || text.isTitle(t)
+        }
     }
 
     // MARK: Source after a cue
@@ -176,8 +334,14 @@ struct Grammar {
     /// The noun phrase starting at `start`: stops at punctuation, clause words, cue
     /// phrases and time expressions. Returns the phrase and an appositive after a comma.
     func nounPhrase(startingAt start: Int, limit: Int) -> MentionDraft? {
+        // "said of Mrs. Clinton's plan": a preposition does not start a source.
+        if start < limit, tokens[start].kind == .word, classes(start).contains(.preposition),
+            !classes(start).contains(.determiner)
+        {
+            return nil
+        }
         var t = start
-        let stop = min(limit, start + Grammar.maxPhrase)
+        let stop = min(limit, start + Grammar.maxForwardPhrase)
         while t < stop, isNounPhraseToken(t) {
             if t > start, tokens[t].kind == .word, text.index.phrases[tokens[t].key] != nil,
                 CueScanner.matchPhrase(text, t, t..<limit) != nil
@@ -198,7 +362,8 @@ struct Grammar {
             let end = min(limit, u + Grammar.maxParenthetical)
             while u < end, !isComma(u), !tokens[u].isTerminal, !text.isQuoteMark(u), tokens[u].kind != .dash { u += 1 }
             let inner = (t + 1)..<u
-            if !inner.isEmpty, isAppositive(inner), let f = inner.first,
+            if !inner.isEmpty, isAppositive(inner), !hasFiniteVerb(from: inner.lowerBound, end: inner.upperBound),
+                let f = inner.first,
                 classes(f).contains(.article) || classes(f).contains(.determiner) || tokens[f].flags.contains(.capitalized)
                     || tokens[f].flags.contains(.possessive)
             {
@@ -208,11 +373,40 @@ struct Grammar {
         return mention
     }
 
+    /// Whether a quotation opening at `open` starts its sentence (after a dateline, a
+    /// colon or a dash at most): only then is `“…,” X said` a direct quotation; a
+    /// quotation that ends a longer clause is a partial quote of reported speech.
+    func opensClause(_ open: Int, sentence: SentenceInfo) -> Bool {
+        if open <= sentence.tokens.lowerBound { return true }
+        let prev = open - 1
+        return tokens[prev].isPunctuation(0x3A) || tokens[prev].kind == .dash || tokens[prev].isPunctuation(0x28)
+    }
+
+    /// The subject of a sentence's main clause, when it opens the sentence: the noun
+    /// phrase up to the first lowercase word that looks like a finite verb (ends in
+    /// "-ed", or is an auxiliary or a form of "be").
+    func clauseSubject(_ sentence: SentenceInfo) -> MentionDraft? {
+        var t = sentence.tokens.lowerBound
+        let stop = min(sentence.tokens.upperBound, t + Grammar.maxPhrase)
+        while t < stop, isNounPhraseToken(t) {
+            if t > sentence.tokens.lowerBound, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+                endsIn(t, "ed") || classes(t).contains(.finiteMarker)
+            {
+                break
+            }
+            t += 1
+        }
+        guard t > sentence.tokens.lowerBound, t < stop, tokens[t].kind == .word else { return nil }
+        let range = sentence.tokens.lowerBound..<t
+        return isPlausibleSource(range) ? MentionDraft(tokens: range) : nil
+    }
+
     // MARK: Time
 
     /// A time expression starting at `t`: "on Tuesday", "last week", "earlier this month",
     /// "on November 27", "yesterday". Weekdays and months must be capitalised.
     func timeExpression(startingAt t: Int, limit: Int) -> Range<Int>? {
+        if let event = eventTime(startingAt: t, limit: limit) { return event }
         // Greedy over time words, then keep the longest prefix that ends in a head.
         var u = t
         var lastHeadEnd: Int? = nil
@@ -221,13 +415,29 @@ struct Grammar {
         while u < stop {
             let token = tokens[u]
             if token.kind == .number {
-                // "November 27", "Nov. 3"
-                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) { lastHeadEnd = u + 1; u += 1 }
+                // "November 27", "Nov. 3"; "48 hours later"
+                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) { lastHeadEnd = u + 1; u += 1; continue }
+                if u == t, u + 1 < stop, classes(u + 1).contains(.timeUnit) { sawModifier = true; u += 1; continue }
                 break
             }
             guard token.kind == .word else { break }
             let c = classes(u)
             let capitalized = token.flags.contains(.capitalized)
+            if u == t, c.contains(.cardinal), u + 1 < stop, classes(u + 1).contains(.timeUnit) {
+                sawModifier = true  // "two hours later"
+                u += 1
+                continue
+            }
+            if let h = lastHeadEnd, h == u, c.contains(.timeWord) {
+                lastHeadEnd = u + 1  // "two hours later", "a week ago"
+                u += 1
+                continue
+            }
+            if c.contains(.month) && capitalized && !c.contains(.weekday) && !sawModifier
+                && !(u + 1 < stop && tokens[u + 1].kind == .number)
+            {
+                break  // "Theresa May said": a month alone is a name
+            }
             if (c.contains(.weekday) || c.contains(.month)) && capitalized {
                 lastHeadEnd = u + 1
             } else if c.contains(.timeUnit) && (sawModifier || lastHeadEnd != nil) {
@@ -245,6 +455,21 @@ struct Grammar {
         guard let end = lastHeadEnd, end > t else { return nil }
         return t..<end
     }
+
+    /// "after the game", "before the hearing", "during Tuesday's debate".
+    func eventTime(startingAt t: Int, limit: Int) -> Range<Int>? {
+        guard t < limit, tokens[t].kind == .word, Grammar.eventPrepositions.contains(tokens[t].key) else { return nil }
+        var u = t + 1
+        let stop = min(limit, t + 5)
+        while u < stop, tokens[u].kind == .word || tokens[u].kind == .number {
+            if classes(u).contains(.eventNoun) { return t..<(u + 1) }
+            if classes(u).contains(.verbForm) || classes(u).contains(.clauseWord) { return nil }
+            u += 1
+        }
+        return nil
+    }
+
+    static let eventPrepositions: Set<UInt64> = Set(["after", "before", "during", "following"].map(WordKey.of))
 
     /// A time expression that ends at token `end` (inclusive).
     func timeExpression(endingAt end: Int, limit: Int) -> Range<Int>? {
@@ -269,15 +494,16 @@ struct Grammar {
         let stop = min(limit, start + 6)
         var end: Int? = nil
         var u = t
+        // Capitalised names and audience or outlet nouns, one run: "reporters", "the BBC",
+        // "a public meeting", "a news conference", "Bloomberg Television".
         while u < stop, tokens[u].kind == .word || (tokens[u].kind == .quote && tokens[u].flags.contains(.apostrophe)) {
             let cu = classes(u)
-            if cu.contains(.complementizer) || cu.contains(.clauseWord) { break }
-            if tokens[u].flags.contains(.capitalized) {
+            if cu.contains(.complementizer) || cu.contains(.clauseWord) || cu.contains(.preposition) { break }
+            if tokens[u].flags.contains(.capitalized) || cu.contains(.audienceWord) || cu.contains(.mediaWord) {
                 end = u + 1
-            } else if cu.contains(.audienceWord) || cu.contains(.mediaWord) {
-                end = u + 1
-                if cu.contains(.audienceWord) { break }
             } else if end != nil {
+                break
+            } else if u > t + 1 {
                 break
             }
             u += 1
@@ -301,11 +527,24 @@ struct Grammar {
         var t = start
         let end = sentence.tokens.upperBound
         while t < end {
-            if let c = state.cue(at: t), state.cues[c].tokens.lowerBound == t, t > start {
+            if t > start, let c = state.cue(at: t), state.cues[c].tokens.lowerBound == t {
                 let cue = state.cues[c]
-                if cue.isParticipial || cue.phraseRole != nil { return trimEnd(start, t) }
-                if cue.phraseRole == nil, let subj = subject(endingBefore: t, limit: start) {
-                    return trimEnd(start, subj.mention.tokens.lowerBound)
+                if cue.isParticipial { return trimEnd(start, t) }
+                if cue.phraseRole != nil {
+                    if isComma(t - 1) || cue.phraseRole == .sourceAfter { return trimEnd(start, t) }
+                } else if isCoordinated(before: t, start: start), reportedClause(after: cue, sentence: sentence) != nil {
+                    // "…, but cautioned that …": a second cue of the same source.
+                    return trimEnd(start, coordinatorStart(before: t))
+                } else if let subj = subject(endingBefore: t, limit: start),
+                    let clause = reportedClause(after: cue, sentence: sentence),
+                    isValidAttribution(cue, subject: subj.mention, clause: clause)
+                {
+                    return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
+                } else if let subj = subject(endingBefore: t, limit: start), isComma(subj.mention.tokens.lowerBound - 1),
+                    closesClause(after: cue, sentence: sentence)
+                {
+                    // "…, the agency reported.": a trailing attribution closes the content.
+                    return trimEnd(start, subj.mention.tokens.lowerBound - 1)
                 }
             }
             if isComma(t) || tokens[t].kind == .word, t + 1 < end, isCoordinatedThat(t) {
@@ -314,6 +553,205 @@ struct Grammar {
             t += 1
         }
         return trimEnd(start, end)
+    }
+
+    /// A coordinator (optionally after a comma) right before token `t`: "…, but cautioned".
+    func isCoordinated(before t: Int, start: Int) -> Bool {
+        t - 1 > start && tokens[t - 1].kind == .word && classes(t - 1).contains(.coordinator)
+            && !classes(t - 1).contains(.complementizer)
+    }
+
+    func coordinatorStart(before t: Int) -> Int { isComma(t - 2) ? t - 2 : t - 1 }
+
+    // MARK: Reported clause
+
+    /// Where a cue's reported clause begins.
+    struct ClauseStart {
+        /// First token of the content.
+        var start: Int
+        /// A time expression right after the cue.
+        var time: Range<Int>?
+        /// The clause was introduced by "that".
+        var hasThat = false
+        /// A colon ends the cue's phrase: the content is what follows (or the next paragraph).
+        var colon: Int?
+        /// A quotation opens right after the cue's phrase.
+        var quoteOpen: Int?
+    }
+
+    static let tellLemmas: Set<String> = ["tell", "inform", "brief", "assure", "remind", "warn", "promise", "reassure", "advise"]
+
+    /// The start of the reported clause after `cue`, skipping a time, an audience ("told
+    /// reporters"), a prepositional phrase before "that" or a colon ("told a news
+    /// conference in Oslo that", "said in an interview with CBS that"), and a "citing"
+    /// parenthetical. Nil when nothing after the cue can be its content, judged by the
+    /// verb's complement in the lexicon (`bare`, `finite`, `that`).
+    func reportedClause(after cue: CueCandidate, sentence: SentenceInfo) -> ClauseStart? {
+        let end = sentence.tokens.upperBound
+        var t = cue.tokens.upperBound
+        var result = ClauseStart(start: t)
+        if let r = timeExpression(startingAt: t, limit: end) { result.time = r; t = r.upperBound }
+        if Grammar.tellLemmas.contains(cue.lemma), let a = audience(startingAt: t, limit: end) {
+            t = a.upperBound
+            if result.time == nil, let r = timeExpression(startingAt: t, limit: end) { result.time = r; t = r.upperBound }
+        }
+        guard t < end else { return nil }
+        // Over prepositional phrases and a "citing X" parenthetical to "that", ":" or a quotation.
+        let startsWithPhrase = tokens[t].kind == .word && classes(t).contains(.preposition)
+            && !classes(t).contains(.complementizer)
+        let startsWithParenthetical = isComma(t) && t + 1 < end && text.index.phrases[tokens[t + 1].key] != nil
+        if startsWithPhrase || startsWithParenthetical || isComma(t) {
+            var u = t
+            let stop = min(end, t + 18)
+            var inParenthetical = false
+            while u < stop {
+                if tokens[u].kind == .word, classes(u).contains(.complementizer), !tokens[u].flags.contains(.capitalized) {
+                    result.start = u + 1
+                    result.hasThat = true
+                    return result.start < end ? result : nil
+                }
+                if tokens[u].isPunctuation(0x3A) { result.colon = u; result.start = u + 1; return result }
+                if tokens[u].flags.contains(.opensQuote) {
+                    guard isComma(u - 1) || startsWithPhrase else { break }
+                    result.quoteOpen = u
+                    result.start = u
+                    return result
+                }
+                if isComma(u), u + 1 < end, tokens[u + 1].flags.contains(.opensQuote), !inParenthetical {
+                    // "says of Clinton, “…”", "said, “…”"
+                    result.quoteOpen = u + 1
+                    result.start = u + 1
+                    return result
+                }
+                if isComma(u) {
+                    // Only a parenthetical that opens with a cue phrase may be crossed.
+                    if inParenthetical {
+                        inParenthetical = false
+                    } else {
+                        guard u + 1 < end, text.index.phrases[tokens[u + 1].key] != nil else { break }
+                        inParenthetical = true
+                    }
+                    u += 1
+                    continue
+                }
+                guard tokens[u].kind == .word || tokens[u].kind == .number || tokens[u].flags.contains(.apostrophe) else { break }
+                if classes(u).contains(.finiteMarker) || classes(u).contains(.verbForm) && !classes(u).contains(.verbNounForm)
+                    && !(text.index.phrases[tokens[u].key] != nil)
+                {
+                    break
+                }
+                u += 1
+            }
+            if !startsWithPhrase { return nil }
+            // A preposition that leads nowhere is not a reported clause ("said in Ankara."),
+            // but one inside a clause is ("said about 20 people have applied").
+            if cue.complement != .bare || !hasFiniteVerb(from: t, end: end) { return nil }
+            result.start = t
+            return result
+        }
+        if tokens[t].isPunctuation(0x3A) { result.colon = t; result.start = t + 1; return result }
+        if tokens[t].flags.contains(.opensQuote) {
+            // `X agreed "…"` is not a quotation lead-in: such verbs need "that", a colon or a comma.
+            if cue.complement != .bare && !(isComma(t - 1) || tokens[t - 1].isPunctuation(0x3A)) { return nil }
+            result.quoteOpen = t
+            result.start = t
+            return result
+        }
+        guard tokens[t].kind == .word || tokens[t].kind == .number else { return nil }
+        // "said only that …", "said simply that …"
+        if classes(t).contains(.adverb) || endsIn(t, "ly"), t + 1 < end, tokens[t + 1].kind == .word,
+            classes(t + 1).contains(.complementizer)
+        {
+            t += 1
+        }
+        let c = classes(t)
+        if c.contains(.complementizer) && !tokens[t].flags.contains(.capitalized) {
+            result.start = t + 1
+            result.hasThat = true
+            return result.start < end ? result : nil
+        }
+        if c.contains(.preposition) || c.contains(.coordinator) || c.contains(.beForm) { return nil }
+        switch cue.complement {
+        case .that: return nil
+        case .finite: if !hasFiniteVerb(from: t, end: end) { return nil }
+        case .bare: break
+        }
+        // At least two words of content.
+        guard t + 1 < end, tokens[t + 1].isWord || tokens[t + 1].kind == .quote else { return nil }
+        result.start = t
+        return result
+    }
+
+    /// Whether `cue` with `subject` introduces `clause`: a document verb ("found",
+    /// "showed") needs a document subject unless "that" follows; a bare base form
+    /// ("say", "report") needs an auxiliary or a plural or pronoun subject ("analysts say").
+    func isValidAttribution(_ cue: CueCandidate, subject: MentionDraft, clause: ClauseStart) -> Bool {
+        let head = SourceTypeSieveHead.head(subject.tokens, text)
+        if cue.cueClass == .document, !clause.hasThat {
+            guard let h = head, text.nounClasses(h).contains(.documentWord) else { return false }
+        }
+        if cue.phraseRole == nil, tokens[cue.head].key == WordKey.of(cue.lemma), cue.tokens.lowerBound == cue.head {
+            // "analysts say", "they say", "I think" — not "she helped bill state".
+            guard let h = head else { return false }
+            let c = classes(h)
+            let collective = !text.nounClasses(h).isDisjoint(with: [.groupWord, .organizationWord, .governmentWord, .mediaWord])
+            let plural = c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.of("you")
+                || collective
+                || (tokens[h].kind == .word && !tokens[h].flags.contains(.possessive)
+                    && text.bytes[Int(tokens[h].coreEnd) - 1] | 0x20 == 0x73)
+            if !plural { return false }
+        }
+        return true
+    }
+
+    /// A finite verb in the clause starting at `t`: an auxiliary or modal, or a past
+    /// form ("-ed") after its first word, before the clause's first comma or other
+    /// punctuation (a ", which …," relative clause is stepped over). "expected the
+    /// government to collapse" has none; "believes his efforts to slow warming will be"
+    /// has one.
+    func hasFiniteVerb(from t: Int, end: Int) -> Bool {
+        var u = t
+        let stop = min(end, t + 20)
+        while u < stop {
+            let token = tokens[u]
+            if isComma(u) {
+                // Step over ", which begins in June,"
+                guard u + 1 < stop, isRelativeClause((u + 1)..<(u + 2)) else { return false }
+                u += 2
+                while u < stop, !isComma(u), !tokens[u].isTerminal { u += 1 }
+                u += 1
+                continue
+            }
+            if token.kind == .punctuation || token.kind == .dash { return false }
+            if token.kind == .word {
+                if classes(u).contains(.finiteMarker) && !token.flags.contains(.capitalized) { return true }
+                // A past form, unless it is an adjective after a determiner ("a retired teacher").
+                if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition),
+                    !(tokens[u - 1].kind == .word && (classes(u - 1).contains(.article) || classes(u - 1).contains(.determiner)
+                        || tokens[u - 1].flags.contains(.possessive)))
+                {
+                    return true
+                }
+            }
+            u += 1
+        }
+        return false
+    }
+
+    /// Drops a coordinator left at the end of a content ("the ferry was safe, but").
+    func trimCoordinator(_ start: Int, _ end: Int) -> Int {
+        var e = end
+        if e - 1 > start, tokens[e - 1].kind == .word, classes(e - 1).contains(.coordinator) { e = trimEnd(start, e - 1) }
+        return e
+    }
+
+    /// Whether nothing but a time follows the cue before its clause ends (a trailing
+    /// attribution: "…, the agency reported on Tuesday.").
+    func closesClause(after cue: CueCandidate, sentence: SentenceInfo) -> Bool {
+        var t = cue.tokens.upperBound
+        let end = sentence.tokens.upperBound
+        if let r = timeExpression(startingAt: t, limit: end) { t = r.upperBound }
+        return t >= trimEnd(t, end) || isComma(t)
     }
 
     /// `and that` / `, and that` / `but that` starting at `t`.
@@ -329,8 +767,8 @@ struct Grammar {
     /// Backs `end` over trailing punctuation (not closing quotation marks).
     func trimEnd(_ start: Int, _ end: Int) -> Int {
         var e = end
-        while e > start, tokens[e - 1].kind == .punctuation || tokens[e - 1].kind == .dash,
-              !tokens[e - 1].isPunctuation(0x3F), !tokens[e - 1].isPunctuation(0x21), !tokens[e - 1].isPunctuation(0x29)
+        while e > start, tokens[e - 1].kind == .dash || tokens[e - 1].isPunctuation(0x2C) || tokens[e - 1].isPunctuation(0x2E)
+            || tokens[e - 1].isPunctuation(0x3B) || tokens[e - 1].isPunctuation(0x3A)
         {
             e -= 1
         }

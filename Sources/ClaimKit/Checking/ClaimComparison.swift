@@ -1,5 +1,6 @@
 /// One difference between a fixture and the extractor's claims.
 public struct ClaimDifference: Sendable, Equatable {
+    /// What kind of difference: a claim missing or extra, or one field.
     public enum Kind: String, Sendable, Codable {
         /// The fixture expects a claim the extractor did not find.
         case missing
@@ -8,6 +9,7 @@ public struct ClaimDifference: Sendable, Equatable {
         /// A matched claim differs in one field.
         case field
     }
+    /// Missing, extra or field.
     public var kind: Kind
     /// The claim's text (expected for `missing` and `field`, actual for `extra`).
     public var claimText: String
@@ -15,41 +17,69 @@ public struct ClaimDifference: Sendable, Equatable {
     public var claimID: String?
     /// Dotted field path for `field`: `attribution.source.name`.
     public var field: String?
-    /// Expected and actual values as compact JSON.
+    /// The expected value as compact JSON (for `field`; the whole expected claim for `missing`).
     public var expected: String?
+    /// The actual value as compact JSON (for `field`; the whole claim for `extra`).
     public var actual: String?
     /// Where in the fixture (for `missing` and `field`).
     public var location: SourceLocation?
 }
 
+/// Per-field precision and recall over claims: a claim counts as correct for a field
+/// when it is matched and every value of that field the fixture states is equal.
+/// Precision divides by the extractor's claims that have the field (attributed claims
+/// for `source`, `cue`, `chain`), recall by the fixture's.
+public struct FieldPrecisionRecall: Sendable, Equatable, Codable {
+    public var correct = 0
+    public var predicted = 0
+    public var expected = 0
+    public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
+    public var recall: Double { expected == 0 ? 1 : Double(correct) / Double(expected) }
+    public init() {}
+}
+
 /// Per-field tallies over matched claims.
 public struct FieldScore: Sendable, Equatable, Codable {
+    /// Times the field was compared (once per matched claim that states it).
     public var compared = 0
+    /// Times it was equal.
     public var equal = 0
+    /// Creates a tally.
     public init(compared: Int = 0, equal: Int = 0) {
         self.compared = compared
         self.equal = equal
     }
+    /// `equal / compared`, from 0 to 1; 1 when nothing was compared.
     public var accuracy: Double { compared == 0 ? 1 : Double(equal) / Double(compared) }
 }
 
 /// The result of comparing one article's claims with its fixture.
 public struct ComparisonReport: Sendable {
+    /// Every difference, in article order (missing claims last, in fixture order).
     public var differences: [ClaimDifference]
     /// Non-optional expected claims matched to an actual claim.
     public var truePositives: Int
+    /// Expected (non-optional) claims with no actual claim: the missing ones.
     public var falseNegatives: Int
+    /// Actual claims matched to no expected claim: the extra ones.
     public var falsePositives: Int
     /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
     public var fields: [String: FieldScore]
+    /// Per-field precision and recall over claims (``ClaimComparison/scoredFields``).
+    public var fieldPR: [String: FieldPrecisionRecall] = [:]
 
+    /// `truePositives / (truePositives + falsePositives)`, from 0 to 1; 1 when there is nothing to count.
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+    /// `truePositives / (truePositives + falseNegatives)`, from 0 to 1; 1 when there is nothing to count.
     public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+    /// The harmonic mean of ``precision`` and ``recall``; 0 when both are 0.
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    /// Whether there are no differences at all (no claim missing or extra, no field differing).
     public var passed: Bool { differences.isEmpty }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
+    /// Creates a report from its counts (all zero by default).
     public init(
         differences: [ClaimDifference] = [], truePositives: Int = 0, falseNegatives: Int = 0, falsePositives: Int = 0,
         fields: [String: FieldScore] = [:]
@@ -70,6 +100,11 @@ public struct ComparisonReport: Sendable {
             fields[k, default: FieldScore()].compared += v.compared
             fields[k, default: FieldScore()].equal += v.equal
         }
+        for (k, v) in other.fieldPR {
+            fieldPR[k, default: FieldPrecisionRecall()].correct += v.correct
+            fieldPR[k, default: FieldPrecisionRecall()].predicted += v.predicted
+            fieldPR[k, default: FieldPrecisionRecall()].expected += v.expected
+        }
     }
 }
 
@@ -84,13 +119,43 @@ public struct ClaimComparison: Sendable {
     /// Dotted field paths not compared (e.g. `attribution.time`).
     public var ignoredFields: Set<String>
 
+    /// Creates a comparison; `tolerance` is a Dice coefficient from 0 to 1.
     public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
         self.tolerance = tolerance
         self.ignoredFields = ignoredFields
     }
 
+    /// A claim on the "actual" side: its text, id, sort key and schema-order JSON.
+    struct Actual {
+        var text: String
+        var id: String?
+        var order: Int
+        var json: JSONValue
+    }
+
+    /// Compares the extractor's claims with a fixture.
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
-        let actualJSON = claims.map { ClaimJSON.value($0) }
+        compare(actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
+                with: fixture)
+    }
+
+    /// Compares the claims of another fixture-shaped document (a pending fixture written
+    /// by `claimcheck update`) with a fixture: `fixture` is the expected side, `candidate`
+    /// the actual side. Differences are ordered by the candidate claims' span start
+    /// (UTF-8 byte offset) when they state one, else by their position.
+    public func compare(candidate: Fixture, with fixture: Fixture) -> ComparisonReport {
+        compare(actual: candidate.claims.enumerated().map { (n, c) in
+            var order = n
+            if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
+               start >= 0, start < Double(Int.max / 4) { order = Int(start) }
+            var id: String? = nil
+            if case .string(let s)? = c.json["id"] { id = s }
+            return Actual(text: c.text, id: id, order: order, json: c.json)
+        }, with: fixture)
+    }
+
+    func compare(actual claims: [Actual], with fixture: Fixture) -> ComparisonReport {
+        let actualJSON = claims.map(\.json)
         let actualKeys = claims.map { Self.normalize($0.text) }
         var used = Array(repeating: false, count: claims.count)
         var pairs: [(Int, Int)] = []  // (expected, actual)
@@ -129,7 +194,8 @@ public struct ClaimComparison: Sendable {
         } else {
             stillUnmatched = unmatched
         }
-        var report = ComparisonReport(differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
+        var report = ComparisonReport(
+            differences: [], truePositives: 0, falseNegatives: 0, falsePositives: 0, fields: [:])
         var differences: [(order: Int, diff: ClaimDifference)] = []
         for (e, i) in pairs {
             let expected = fixture.claims[e]
@@ -138,23 +204,56 @@ public struct ClaimComparison: Sendable {
             var at = FieldPath(fixtureBase: expected.path)
             compare(expected.json, actualJSON[i], at: &at, group: "", fixture: fixture, claim: claims[i],
                     into: &fieldDiffs, report: &report)
-            differences.append(contentsOf: fieldDiffs.map { (claims[i].span.start, $0) })
+            if !expected.isOptional {
+                let wrong = Set(fieldDiffs.compactMap { $0.field.map(Self.group) })
+                for group in Self.scoredFields where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
+                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind") {
+                        report.fieldPR[group, default: FieldPrecisionRecall()].correct += 1
+                    }
+                }
+            }
+            differences.append(contentsOf: fieldDiffs.map { (claims[i].order, $0) })
         }
         for e in stillUnmatched where !fixture.claims[e].isOptional {
             report.falseNegatives += 1
             let expected = fixture.claims[e]
-            differences.append((Int.max / 2 + e, ClaimDifference(
-                kind: .missing, claimText: expected.text, claimID: nil, field: nil,
-                expected: ClaimJSON.compactText(expected.json), actual: nil, location: fixture.location(of: expected.path))))
+            differences.append(
+                (
+                    Int.max / 2 + e,
+                    ClaimDifference(
+                        kind: .missing, claimText: expected.text, claimID: nil, field: nil,
+                        expected: ClaimJSON.compactText(expected.json), actual: nil,
+                        location: fixture.location(of: expected.path))
+                ))
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
-            differences.append((claims[i].span.start, ClaimDifference(
+            differences.append((claims[i].order, ClaimDifference(
                 kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
                 actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
         }
+        for e in fixture.claims where !e.isOptional {
+            for group in Self.scoredFields where Self.has(group, e.json) { report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1 }
+        }
+        let optionalMatched = Set(pairs.filter { fixture.claims[$0.0].isOptional }.map(\.1))
+        for (i, json) in actualJSON.enumerated() where !optionalMatched.contains(i) {
+            for group in Self.scoredFields where Self.has(group, json) { report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1 }
+        }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
         return report
+    }
+
+    /// The fields scored with precision and recall, in report order.
+    public static let scoredFields = ["text", "kind", "source", "cue", "chain"]
+
+    /// Whether a claim (JSON) has a field group: attribution groups need an attribution.
+    static func has(_ group: String, _ claim: JSONValue) -> Bool {
+        switch group {
+        case "text", "kind": return true
+        default:
+            guard let a = claim["attribution"], a != .null else { return false }
+            return group == "chain" ? a["via"] != nil || a["source"] != nil : a[group] != nil
+        }
     }
 
     /// The scoring group of a field path: `attribution.source.name` → `source`.
@@ -190,7 +289,7 @@ public struct ClaimComparison: Sendable {
     /// path, carried down instead of re-split from the path at every field.
     private func compare(
         _ expected: JSONValue, _ actual: JSONValue, at: inout FieldPath, group: String, fixture: Fixture,
-        claim: Claim, into diffs: inout [ClaimDifference], report: inout ComparisonReport
+        claim: Actual, into diffs: inout [ClaimDifference], report: inout ComparisonReport
     ) {
         if !ignoredFields.isEmpty && ignoredFields.contains(at.dotted) { return }
         switch (expected, actual) {
@@ -311,7 +410,9 @@ public struct ClaimComparison: Sendable {
 
     static func words(_ s: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(w), default: 0] += 1 }
+        for w in normalize(s).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            counts[String(w), default: 0] += 1
+        }
         return counts
     }
 

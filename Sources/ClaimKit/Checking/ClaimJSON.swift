@@ -15,11 +15,17 @@ public enum ClaimJSON {
             ("attribution", claim.attribution.map(attribution) ?? .null),
         ]
         if includeRules {
-            pairs.append(("decidedBy", .array(claim.decidedBy.map { .object([("field", .string($0.field)), ("rule", .string($0.rule))]) })))
+            pairs.append(
+                (
+                    "decidedBy",
+                    .array(claim.decidedBy.map { .object([("field", .string($0.field)), ("rule", .string($0.rule))]) })
+                ))
         }
         return .object(pairs)
     }
 
+    /// An attribution as a JSON object: `source`, `cue`, `time` (or `null`) and `via` (an array
+    /// of hops), each source and cue with its `span` as `[start, end]` UTF-8 byte offsets.
     public static func attribution(_ a: Attribution) -> JSONValue {
         .object([
             ("source", source(a.source)),

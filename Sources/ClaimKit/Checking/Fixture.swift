@@ -5,6 +5,7 @@ import Foundation
 /// Each expected claim is kept as JSON so that only the fields it states are asserted:
 /// a field absent from the fixture is not compared; `null` or `[]` asserts "none".
 public struct Fixture: Sendable {
+    /// One claim of the fixture, kept as written.
     public struct ExpectedClaim: Sendable {
         /// The claim's expected text (required).
         public var text: String
@@ -16,8 +17,11 @@ public struct Fixture: Sendable {
         public var path: String
     }
 
+    /// The fixture file's path, as given to ``load(contentsOf:)`` or ``parse(_:path:)``.
     public var path: String
+    /// The article file name the fixture names (`"article"`), if it does.
     public var article: String?
+    /// The expected claims, in fixture order.
     public var claims: [ExpectedClaim]
     /// Byte offsets of every value by path, for `file:line:column` in reports.
     let parser: JSONParser
@@ -28,7 +32,9 @@ public struct Fixture: Sendable {
         var p = path
         while true {
             if let l = parser.location(of: p) { return l }
-            guard let slash = p.lastIndex(of: "/") else { return parser.location(of: "") ?? SourceLocation(line: 1, column: 1) }
+            guard let slash = p.lastIndex(of: "/") else {
+                return parser.location(of: "") ?? SourceLocation(line: 1, column: 1)
+            }
             p = String(p[..<slash])
         }
     }
@@ -43,34 +49,48 @@ public struct Fixture: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw FixtureError(path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
+            throw FixtureError(
+                path: url.path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
         }
         return try parse(Array(data), path: url.path)
     }
 
     /// Parses and validates fixture bytes; `path` names the file in errors.
     public static func parse(_ bytes: [UInt8], path: String) throws -> Fixture {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw FixtureError(path: path, location: nil, message: "the fixture is not valid UTF-8")
-        }
-        var parser = JSONParser(bytes: bytes)
-        let root: JSONValue
-        do {
-            root = try parser.parse()
-        } catch let e as JSONSyntaxError {
-            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
-        }
+        let (root, parser) = try parseJSON(bytes, path: path, what: "fixture")
         var validator = FixtureValidator(path: path, parser: parser)
         return try validator.validate(root)
     }
 }
 
+extension Fixture {
+    /// UTF-8 JSON bytes parsed with value locations, or a ``FixtureError`` at the line and
+    /// column of the problem; `what` names the kind of file in the message.
+    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser) {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw FixtureError(path: path, location: nil, message: "the \(what) is not valid UTF-8")
+        }
+        var parser = JSONParser(bytes: bytes)
+        do {
+            return (try parser.parse(), parser)
+        } catch let e as JSONSyntaxError {
+            throw FixtureError(path: path, location: e.location, message: "invalid JSON: \(e.message)")
+        } catch {
+            throw FixtureError(path: path, location: nil, message: "invalid JSON")
+        }
+    }
+}
+
 /// A fixture that cannot be used, with where and why.
 public struct FixtureError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The fixture's path.
     public var path: String
+    /// Line and column of the problem in the fixture, when it is inside the JSON.
     public var location: SourceLocation?
+    /// What is wrong, in words.
     public var message: String
 
+    /// `path:line:column: message` (or `path: message` without a location).
     public var description: String {
         if let l = location { return "\(path):\(l.line):\(l.column): \(message)" }
         return "\(path): \(message)"
@@ -105,14 +125,21 @@ struct FixtureValidator {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
         }
         guard Int(version) == ClaimJSON.schemaVersion else {
-            throw fail("schemaVersion", "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
+            throw fail(
+                "schemaVersion",
+                "unknown schemaVersion \(version.formatted()); this claimcheck reads version \(ClaimJSON.schemaVersion)"
+            )
         }
         var article: String? = nil
         if let a = root["article"] {
-            guard case .string(let s) = a else { throw fail("article", "expected \"article\" to be a file name string") }
+            guard case .string(let s) = a else {
+                throw fail("article", "expected \"article\" to be a file name string")
+            }
             article = s
         }
-        guard case .array(let items)? = root["claims"] else { throw fail("claims", "expected \"claims\" to be an array") }
+        guard case .array(let items)? = root["claims"] else {
+            throw fail("claims", "expected \"claims\" to be an array")
+        }
         var claims: [Fixture.ExpectedClaim] = []
         var ids: Set<String> = []
         for (i, item) in items.enumerated() {
@@ -132,7 +159,9 @@ struct FixtureValidator {
                 }
             }
             if let quotes = item["quotes"] {
-                guard case .array(let qs) = quotes else { throw fail(at + "/quotes", "expected \"quotes\" to be an array") }
+                guard case .array(let qs) = quotes else {
+                    throw fail(at + "/quotes", "expected \"quotes\" to be an array")
+                }
                 for (k, q) in qs.enumerated() {
                     switch q {
                     case .string: break
@@ -144,7 +173,9 @@ struct FixtureValidator {
             if let a = item["attribution"], a != .null { try attribution(a, at: at + "/attribution") }
             var optional = false
             if let o = item["optional"] {
-                guard case .bool(let b) = o else { throw fail(at + "/optional", "expected \"optional\" to be true or false") }
+                guard case .bool(let b) = o else {
+                    throw fail(at + "/optional", "expected \"optional\" to be true or false")
+                }
                 optional = b
             }
             claims.append(Fixture.ExpectedClaim(text: text, json: item, isOptional: optional, path: at))

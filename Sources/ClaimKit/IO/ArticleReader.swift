@@ -7,15 +7,20 @@ import Foundation
 public enum ArticleReader {
     /// What can be wrong with an article's bytes or file.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// No file at `path`.
         case notFound(path: String)
+        /// `path` is a folder.
         case isDirectory(path: String)
+        /// The file exists but cannot be read; `reason` says why ("permission denied").
         case unreadable(path: String, reason: String)
         /// A NUL byte: binary data, not text.
         case binary(path: String, offset: Int)
         /// Bytes that are not UTF-8, at this byte offset.
         case invalidUTF8(path: String, offset: Int)
+        /// More than `limit` bytes (``ArticleReader/sizeLimit``).
         case tooLarge(path: String, bytes: Int, limit: Int)
 
+        /// `path: what is wrong`, for a diagnostic.
         public var description: String {
             switch self {
             case .notFound(let p): return "\(p): no such file"
@@ -34,8 +39,10 @@ public enum ArticleReader {
 
     /// Reads `path` (`-` for standard input).
     ///
-    /// - Parameter lossy: replace invalid UTF-8 with U+FFFD instead of failing (spans are
-    ///   then offsets into the repaired text); NUL bytes are still refused.
+    /// - Parameters:
+    ///   - path: the article file, or `-` for standard input.
+    ///   - lossy: replace invalid UTF-8 with U+FFFD instead of failing (spans are then
+    ///     offsets into the repaired text); NUL bytes are still refused.
     /// - Returns: the bytes as read and, with `lossy`, whether anything was replaced.
     /// - Throws: ``Problem``.
     public static func read(path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
@@ -44,7 +51,9 @@ public enum ArticleReader {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Problem.notFound(path: path) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Problem.notFound(path: path)
+            }
             if isDirectory.boolValue { throw Problem.isDirectory(path: path) }
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -58,7 +67,9 @@ public enum ArticleReader {
     }
 
     /// Checks bytes are UTF-8 text: no NUL, valid encoding (or repaired with `lossy`).
-    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (
+        bytes: [UInt8], repaired: Bool
+    ) {
         if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes) {
             guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }

@@ -2,13 +2,20 @@
 /// starts in its source (line and column, 1-based), so that fixture errors can say
 /// `file:line:column`. Foundation's JSONSerialization keeps neither.
 public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers are exact up to 2^53).
     case number(Double)
+    /// A string, unescaped.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object's members in their written order (keys are unique).
     case object([(String, JSONValue)])
 
+    /// Equal values; objects are equal only with the same keys in the same order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -22,6 +29,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// The value of `key` in an object; nil for a missing key or a value that is not an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
         return nil
@@ -188,19 +196,26 @@ public indirect enum JSONValue: Equatable, Sendable {
 
 /// Where a JSON value starts: 1-based line and column (columns count characters).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Line, from 1.
     public var line: Int
+    /// Column in characters (Unicode scalars), from 1.
     public var column: Int
+    /// Creates a location (both 1-based).
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
 /// A JSON syntax error with its location.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+    /// Where the problem is.
     public var location: SourceLocation
+    /// What is wrong, in words.
     public var message: String
+    /// `line:column: message`.
     public var description: String { "\(location): \(message)" }
 }
 
@@ -243,8 +258,13 @@ public struct JSONParser: Sendable {
         walk(root, 0, "")
         return result
     }
+    /// Byte offsets where each line starts, filled once a parse succeeds, so that
+    /// locating a value costs a binary search plus its column rather than a rescan.
+    private var lineStarts: [Int] = []
 
+    /// A parser over the UTF-8 bytes of `text`.
     public init(_ text: String) { bytes = Array(text.utf8) }
+    /// A parser over UTF-8 `bytes`.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
@@ -257,6 +277,8 @@ public struct JSONParser: Sendable {
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value") }
         root = value
+        lineStarts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
         return value
     }
 
@@ -304,6 +326,18 @@ public struct JSONParser: Sendable {
         var line = 1
         var column = 1
         var k = 0
+        if !lineStarts.isEmpty {
+            // The last line start at or before the offset.
+            var lo = 0
+            var hi = lineStarts.count - 1
+            let target = min(max(offset, 0), bytes.count)
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
+            }
+            line = lo + 1
+            k = lineStarts[lo]
+        }
         while k < min(offset, bytes.count) {
             if bytes[k] == 0x0A { line += 1; column = 1 } else if bytes[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
@@ -342,7 +376,9 @@ public struct JSONParser: Sendable {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                    throw error("expected a key in double quotes")
+                }
                 let key = try parseString()
                 if pairs.contains(where: { $0.0 == key }) { throw error("duplicate key \"\(key)\"") }
                 skipSpace()
@@ -380,7 +416,7 @@ public struct JSONParser: Sendable {
             let start = i
             i += 1
             while i < bytes.count, let c = Optional(bytes[i]),
-                  (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
+                (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
             {
                 i += 1
             }

@@ -13,7 +13,8 @@ let englishLexiconJSON = #"""
     "said",
     "saying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "tell",
@@ -23,7 +24,8 @@ let englishLexiconJSON = #"""
     "told",
     "telling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "add",
@@ -33,7 +35,8 @@ let englishLexiconJSON = #"""
     "added",
     "adding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "report",
@@ -43,7 +46,9 @@ let englishLexiconJSON = #"""
     "reported",
     "reporting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "announce",
@@ -53,7 +58,8 @@ let englishLexiconJSON = #"""
     "announced",
     "announcing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "warn",
@@ -63,7 +69,8 @@ let englishLexiconJSON = #"""
     "warned",
     "warning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "insist",
@@ -73,7 +80,8 @@ let englishLexiconJSON = #"""
     "insisted",
     "insisting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "claim",
@@ -83,7 +91,9 @@ let englishLexiconJSON = #"""
     "claimed",
     "claiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "deny",
@@ -93,7 +103,8 @@ let englishLexiconJSON = #"""
     "denied",
     "denying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "allege",
@@ -103,7 +114,8 @@ let englishLexiconJSON = #"""
     "alleged",
     "alleging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "argue",
@@ -113,7 +125,8 @@ let englishLexiconJSON = #"""
     "argued",
     "arguing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "write",
@@ -124,7 +137,8 @@ let englishLexiconJSON = #"""
     "written",
     "writing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "state",
@@ -134,7 +148,9 @@ let englishLexiconJSON = #"""
     "stated",
     "stating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "explain",
@@ -144,7 +160,8 @@ let englishLexiconJSON = #"""
     "explained",
     "explaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "note",
@@ -154,7 +171,9 @@ let englishLexiconJSON = #"""
     "noted",
     "noting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "confirm",
@@ -164,7 +183,8 @@ let englishLexiconJSON = #"""
     "confirmed",
     "confirming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "acknowledge",
@@ -174,7 +194,8 @@ let englishLexiconJSON = #"""
     "acknowledged",
     "acknowledging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "admit",
@@ -184,7 +205,8 @@ let englishLexiconJSON = #"""
     "admitted",
     "admitting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "assert",
@@ -194,7 +216,8 @@ let englishLexiconJSON = #"""
     "asserted",
     "asserting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "maintain",
@@ -204,7 +227,8 @@ let englishLexiconJSON = #"""
     "maintained",
     "maintaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "declare",
@@ -214,7 +238,8 @@ let englishLexiconJSON = #"""
     "declared",
     "declaring"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "reply",
@@ -224,7 +249,9 @@ let englishLexiconJSON = #"""
     "replied",
     "replying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "respond",
@@ -234,7 +261,9 @@ let englishLexiconJSON = #"""
     "responded",
     "responding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "retort",
@@ -244,7 +273,8 @@ let englishLexiconJSON = #"""
     "retorted",
     "retorting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "suggest",
@@ -254,7 +284,8 @@ let englishLexiconJSON = #"""
     "suggested",
     "suggesting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "concede",
@@ -264,7 +295,8 @@ let englishLexiconJSON = #"""
     "conceded",
     "conceding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "snap",
@@ -274,7 +306,9 @@ let englishLexiconJSON = #"""
     "snapped",
     "snapping"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "quip",
@@ -284,7 +318,9 @@ let englishLexiconJSON = #"""
     "quipped",
     "quipping"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "joke",
@@ -294,7 +330,9 @@ let englishLexiconJSON = #"""
     "joked",
     "joking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "caution",
@@ -304,7 +342,9 @@ let englishLexiconJSON = #"""
     "cautioned",
     "cautioning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "predict",
@@ -314,7 +354,8 @@ let englishLexiconJSON = #"""
     "predicted",
     "predicting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "estimate",
@@ -324,7 +365,9 @@ let englishLexiconJSON = #"""
     "estimated",
     "estimating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "stress",
@@ -334,7 +377,9 @@ let englishLexiconJSON = #"""
     "stressed",
     "stressing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "emphasize",
@@ -344,7 +389,8 @@ let englishLexiconJSON = #"""
     "emphasized",
     "emphasizing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "emphasise",
@@ -354,7 +400,8 @@ let englishLexiconJSON = #"""
     "emphasised",
     "emphasising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "recall",
@@ -364,7 +411,9 @@ let englishLexiconJSON = #"""
     "recalled",
     "recalling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "testify",
@@ -374,7 +423,8 @@ let englishLexiconJSON = #"""
     "testified",
     "testifying"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "tweet",
@@ -384,7 +434,9 @@ let englishLexiconJSON = #"""
     "tweeted",
     "tweeting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "post",
@@ -394,7 +446,9 @@ let englishLexiconJSON = #"""
     "posted",
     "posting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "accuse",
@@ -404,7 +458,8 @@ let englishLexiconJSON = #"""
     "accused",
     "accusing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "promise",
@@ -414,7 +469,9 @@ let englishLexiconJSON = #"""
     "promised",
     "promising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "pledge",
@@ -424,7 +481,9 @@ let englishLexiconJSON = #"""
     "pledged",
     "pledging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "vow",
@@ -434,7 +493,9 @@ let englishLexiconJSON = #"""
     "vowed",
     "vowing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "assure",
@@ -444,7 +505,8 @@ let englishLexiconJSON = #"""
     "assured",
     "assuring"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "complain",
@@ -454,7 +516,8 @@ let englishLexiconJSON = #"""
     "complained",
     "complaining"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "observe",
@@ -464,7 +527,8 @@ let englishLexiconJSON = #"""
     "observed",
     "observing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "contend",
@@ -474,7 +538,8 @@ let englishLexiconJSON = #"""
     "contended",
     "contending"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "disclose",
@@ -484,7 +549,8 @@ let englishLexiconJSON = #"""
     "disclosed",
     "disclosing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "mention",
@@ -494,7 +560,9 @@ let englishLexiconJSON = #"""
     "mentioned",
     "mentioning"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "reiterate",
@@ -504,7 +572,8 @@ let englishLexiconJSON = #"""
     "reiterated",
     "reiterating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "repeat",
@@ -514,7 +583,8 @@ let englishLexiconJSON = #"""
     "repeated",
     "repeating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "agree",
@@ -524,7 +594,8 @@ let englishLexiconJSON = #"""
     "agreed",
     "agreeing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "counter",
@@ -534,7 +605,9 @@ let englishLexiconJSON = #"""
     "countered",
     "countering"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "protest",
@@ -544,7 +617,9 @@ let englishLexiconJSON = #"""
     "protested",
     "protesting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "boast",
@@ -554,7 +629,9 @@ let englishLexiconJSON = #"""
     "boasted",
     "boasting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "lament",
@@ -564,7 +641,9 @@ let englishLexiconJSON = #"""
     "lamented",
     "lamenting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "scoff",
@@ -574,7 +653,8 @@ let englishLexiconJSON = #"""
     "scoffed",
     "scoffing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "charge",
@@ -584,7 +664,9 @@ let englishLexiconJSON = #"""
     "charged",
     "charging"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "remark",
@@ -594,7 +676,9 @@ let englishLexiconJSON = #"""
     "remarked",
     "remarking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare",
+   "noun": true
   },
   {
    "lemma": "continue",
@@ -604,7 +688,8 @@ let englishLexiconJSON = #"""
     "continued",
     "continuing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "conclude",
@@ -614,7 +699,8 @@ let englishLexiconJSON = #"""
     "concluded",
     "concluding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "inform",
@@ -624,7 +710,8 @@ let englishLexiconJSON = #"""
     "informed",
     "informing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "brief",
@@ -634,7 +721,8 @@ let englishLexiconJSON = #"""
     "briefed",
     "briefing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "shout",
@@ -644,7 +732,8 @@ let englishLexiconJSON = #"""
     "shouted",
     "shouting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "whisper",
@@ -654,7 +743,8 @@ let englishLexiconJSON = #"""
     "whispered",
     "whispering"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "exclaim",
@@ -664,7 +754,8 @@ let englishLexiconJSON = #"""
     "exclaimed",
     "exclaiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "muse",
@@ -674,7 +765,8 @@ let englishLexiconJSON = #"""
     "mused",
     "musing"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "bare"
   },
   {
    "lemma": "ask",
@@ -684,7 +776,8 @@ let englishLexiconJSON = #"""
     "asked",
     "asking"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "demand",
@@ -694,7 +787,9 @@ let englishLexiconJSON = #"""
     "demanded",
     "demanding"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "proclaim",
@@ -704,7 +799,8 @@ let englishLexiconJSON = #"""
     "proclaimed",
     "proclaiming"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "signal",
@@ -716,7 +812,9 @@ let englishLexiconJSON = #"""
     "signalling",
     "signaling"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "hint",
@@ -726,7 +824,9 @@ let englishLexiconJSON = #"""
     "hinted",
     "hinting"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   },
   {
    "lemma": "speculate",
@@ -736,7 +836,8 @@ let englishLexiconJSON = #"""
     "speculated",
     "speculating"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "surmise",
@@ -746,7 +847,8 @@ let englishLexiconJSON = #"""
     "surmised",
     "surmising"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "finite"
   },
   {
    "lemma": "threaten",
@@ -756,7 +858,8 @@ let englishLexiconJSON = #"""
     "threatened",
     "threatening"
    ],
-   "class": "speech"
+   "class": "speech",
+   "complement": "that"
   },
   {
    "lemma": "believe",
@@ -766,7 +869,8 @@ let englishLexiconJSON = #"""
     "believed",
     "believing"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "think",
@@ -776,7 +880,8 @@ let englishLexiconJSON = #"""
     "thought",
     "thinking"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "expect",
@@ -786,7 +891,8 @@ let englishLexiconJSON = #"""
     "expected",
     "expecting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "fear",
@@ -796,7 +902,9 @@ let englishLexiconJSON = #"""
     "feared",
     "fearing"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "hope",
@@ -806,7 +914,9 @@ let englishLexiconJSON = #"""
     "hoped",
     "hoping"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "doubt",
@@ -816,7 +926,9 @@ let englishLexiconJSON = #"""
     "doubted",
     "doubting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "worry",
@@ -826,7 +938,9 @@ let englishLexiconJSON = #"""
     "worried",
     "worrying"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "suspect",
@@ -836,7 +950,8 @@ let englishLexiconJSON = #"""
     "suspected",
     "suspecting"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "feel",
@@ -846,7 +961,8 @@ let englishLexiconJSON = #"""
     "felt",
     "feeling"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "reckon",
@@ -856,7 +972,8 @@ let englishLexiconJSON = #"""
     "reckoned",
     "reckoning"
    ],
-   "class": "belief"
+   "class": "belief",
+   "complement": "finite"
   },
   {
    "lemma": "show",
@@ -867,7 +984,9 @@ let englishLexiconJSON = #"""
     "shown",
     "showing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "find",
@@ -877,7 +996,9 @@ let englishLexiconJSON = #"""
     "found",
     "finding"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "reveal",
@@ -887,7 +1008,8 @@ let englishLexiconJSON = #"""
     "revealed",
     "revealing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "indicate",
@@ -897,7 +1019,8 @@ let englishLexiconJSON = #"""
     "indicated",
     "indicating"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite"
   },
   {
    "lemma": "project",
@@ -907,7 +1030,9 @@ let englishLexiconJSON = #"""
     "projected",
     "projecting"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite",
+   "noun": true
   },
   {
    "lemma": "detail",
@@ -917,7 +1042,114 @@ let englishLexiconJSON = #"""
     "detailed",
     "detailing"
    ],
-   "class": "document"
+   "class": "document",
+   "complement": "finite",
+   "noun": true
+  },
+  {
+   "lemma": "rule",
+   "forms": [
+    "rule",
+    "rules",
+    "ruled",
+    "ruling"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "point",
+   "forms": [
+    "point",
+    "points",
+    "pointed",
+    "pointing"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "comment",
+   "forms": [
+    "comment",
+    "comments",
+    "commented",
+    "commenting"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "assume",
+   "forms": [
+    "assume",
+    "assumes",
+    "assumed",
+    "assuming"
+   ],
+   "class": "belief",
+   "complement": "finite"
+  },
+  {
+   "lemma": "determine",
+   "forms": [
+    "determine",
+    "determines",
+    "determined",
+    "determining"
+   ],
+   "class": "document",
+   "complement": "that"
+  },
+  {
+   "lemma": "underscore",
+   "forms": [
+    "underscore",
+    "underscores",
+    "underscored",
+    "underscoring"
+   ],
+   "class": "speech",
+   "complement": "that"
+  },
+  {
+   "lemma": "highlight",
+   "forms": [
+    "highlight",
+    "highlights",
+    "highlighted",
+    "highlighting"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
+  },
+  {
+   "lemma": "forecast",
+   "forms": [
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "forecasting"
+   ],
+   "class": "document",
+   "complement": "finite",
+   "noun": true
+  },
+  {
+   "lemma": "guarantee",
+   "forms": [
+    "guarantee",
+    "guarantees",
+    "guaranteed",
+    "guaranteeing"
+   ],
+   "class": "speech",
+   "complement": "that",
+   "noun": true
   }
  ],
  "phrases": [
@@ -983,49 +1215,50 @@ let englishLexiconJSON = #"""
   }
  ],
  "cueExtensions": [
-  "in a statement",
-  "in a written statement",
-  "in a joint statement",
-  "in a brief statement",
-  "in a separate statement",
-  "in an interview",
-  "in a letter",
-  "in an open letter",
-  "in a post",
-  "in a tweet",
-  "in a video",
-  "in a speech",
-  "in a filing",
-  "in court filings",
-  "in a report",
-  "in a memo",
-  "in a note",
-  "in a blog post",
-  "in a televised address",
-  "in an address",
-  "in an email",
-  "in a message",
-  "on twitter",
-  "on x",
-  "on facebook",
-  "on instagram",
-  "on social media",
-  "on telegram",
-  "on linkedin",
-  "on tiktok",
-  "on threads",
-  "on bluesky",
+  "at a briefing",
+  "at a hearing",
   "at a news conference",
   "at a press conference",
-  "at a briefing",
   "at a rally",
-  "at a hearing",
   "at a summit",
-  "in parliament",
+  "in a blog post",
+  "in a brief statement",
+  "in a filing",
+  "in a joint statement",
+  "in a letter",
+  "in a memo",
+  "in a message",
+  "in a note",
+  "in a post",
+  "in a report",
+  "in a separate statement",
+  "in a speech",
+  "in a statement",
+  "in a televised address",
+  "in a tweet",
+  "in a video",
+  "in a written statement",
+  "in an address",
+  "in an email",
+  "in an interview",
+  "in an open letter",
   "in court",
-  "on television",
+  "in court filings",
+  "in parliament",
+  "on bluesky",
+  "on facebook",
+  "on instagram",
+  "on linkedin",
   "on radio",
-  "on state television"
+  "on social media",
+  "on state television",
+  "on telegram",
+  "on television",
+  "on threads",
+  "on tiktok",
+  "on twitter",
+  "on x",
+  "out"
  ],
  "auxiliaries": [
   "has",
@@ -1151,7 +1384,6 @@ let englishLexiconJSON = #"""
    "a",
    "an",
    "this",
-   "that",
    "these",
    "those",
    "its",
@@ -1195,168 +1427,194 @@ let englishLexiconJSON = #"""
    "an"
   ],
   "titles": [
-   "president",
-   "vice",
-   "prime",
-   "minister",
-   "secretary",
-   "spokesman",
-   "spokeswoman",
-   "spokesperson",
-   "chairman",
-   "chairwoman",
-   "chair",
-   "chief",
-   "executive",
-   "director",
-   "commander",
-   "general",
-   "colonel",
-   "officer",
-   "senator",
-   "representative",
-   "governor",
-   "mayor",
-   "judge",
-   "justice",
-   "prosecutor",
-   "attorney",
-   "lawyer",
-   "ambassador",
-   "envoy",
-   "king",
-   "queen",
-   "prince",
-   "princess",
-   "sheikh",
-   "emir",
-   "pope",
-   "leader",
-   "head",
-   "coach",
-   "manager",
-   "captain",
-   "professor",
-   "doctor",
-   "chancellor",
-   "premier",
-   "deputy",
-   "foreign",
-   "finance",
-   "defence",
-   "defense",
-   "interior",
-   "health",
-   "economy",
-   "trade",
-   "commissioner",
-   "inspector",
-   "sergeant",
-   "sheriff",
-   "superintendent",
-   "founder",
-   "ceo",
-   "cfo",
-   "coo",
-   "cto",
-   "economist",
-   "researcher",
-   "scientist",
-   "official",
+   "activist",
+   "admiral",
    "adviser",
    "advisor",
    "aide",
-   "councillor",
-   "councilor",
-   "lawmaker",
-   "legislator",
-   "speaker",
-   "treasurer",
-   "dean",
-   "principal",
+   "ambassador",
    "analyst",
-   "strategist",
-   "counsel",
-   "solicitor",
-   "barrister",
-   "magistrate",
-   "marshal",
-   "admiral",
-   "lieutenant",
-   "major",
-   "corporal",
-   "private",
-   "detective",
-   "constable",
-   "chief-executive",
-   "co-founder",
-   "president-elect",
-   "minister-designate",
-   "undersecretary",
-   "under-secretary",
+   "anchor",
+   "archbishop",
    "assistant",
    "associate",
-   "senior",
-   "junior",
-   "state",
-   "economist",
-   "epidemiologist",
-   "virologist",
-   "physician",
-   "surgeon",
-   "nurse",
-   "teacher",
-   "headteacher",
-   "headmaster",
-   "striker",
-   "midfielder",
-   "defender",
-   "goalkeeper",
-   "forward",
-   "winger",
-   "batsman",
-   "bowler",
-   "driver",
-   "rider",
-   "player",
-   "owner",
-   "partner",
-   "editor",
-   "correspondent",
-   "columnist",
-   "reporter",
-   "journalist",
-   "author",
-   "historian",
-   "campaigner",
-   "activist",
-   "organiser",
-   "organizer",
-   "negotiator",
-   "mediator",
-   "diplomat",
-   "cardinal",
-   "bishop",
-   "archbishop",
-   "rabbi",
-   "imam",
-   "priest",
-   "reverend",
-   "ayatollah",
-   "general-secretary",
-   "secretary-general",
-   "director-general",
+   "athlete",
+   "attorney",
    "attorney-general",
    "auditor-general",
-   "procurator",
-   "mp",
-   "mep",
+   "author",
+   "ayatollah",
+   "barrister",
+   "batsman",
+   "bishop",
+   "boss",
+   "bowler",
+   "boxer",
+   "campaigner",
+   "candidate",
+   "captain",
+   "cardinal",
+   "ceo",
+   "cfo",
+   "chair",
+   "chairman",
+   "chairperson",
+   "chairwoman",
+   "challenger",
+   "chancellor",
+   "chief",
+   "chief-executive",
+   "co-founder",
+   "coach",
+   "colonel",
+   "columnist",
+   "commander",
+   "commentator",
+   "commissioner",
    "congressman",
-   "congresswoman",
    "congressperson",
-   "senator-elect",
+   "congresswoman",
+   "conservative",
+   "constable",
+   "coo",
+   "corporal",
+   "correspondent",
+   "councillor",
+   "councilor",
+   "counsel",
+   "cto",
+   "cyclist",
+   "dean",
+   "defence",
+   "defender",
+   "defense",
+   "democrat",
+   "deputy",
+   "detective",
+   "diplomat",
+   "director",
+   "director-general",
+   "doctor",
+   "driver",
+   "economist",
+   "economy",
+   "editor",
+   "emir",
+   "envoy",
+   "epidemiologist",
+   "executive",
+   "finance",
+   "foreign",
+   "forward",
+   "founder",
+   "general",
+   "general-secretary",
+   "goalkeeper",
+   "governor",
    "governor-elect",
-   "mayor-elect"
+   "head",
+   "headmaster",
+   "headteacher",
+   "health",
+   "historian",
+   "host",
+   "imam",
+   "incumbent",
+   "inspector",
+   "interior",
+   "interviewer",
+   "jockey",
+   "journalist",
+   "judge",
+   "junior",
+   "justice",
+   "king",
+   "lawmaker",
+   "lawyer",
+   "leader",
+   "legislator",
+   "liberal",
+   "lieutenant",
+   "magistrate",
+   "major",
+   "manager",
+   "marshal",
+   "mayor",
+   "mayor-elect",
+   "mediator",
+   "member",
+   "mep",
+   "midfielder",
+   "minister",
+   "minister-designate",
+   "moderator",
+   "mp",
+   "negotiator",
+   "nominee",
+   "nurse",
+   "officer",
+   "official",
+   "organiser",
+   "organizer",
+   "owner",
+   "partner",
+   "physician",
+   "player",
+   "pollster",
+   "pope",
+   "premier",
+   "presenter",
+   "president",
+   "president-elect",
+   "priest",
+   "prime",
+   "prince",
+   "princess",
+   "principal",
+   "private",
+   "procurator",
+   "professor",
+   "prosecutor",
+   "pundit",
+   "queen",
+   "rabbi",
+   "reporter",
+   "representative",
+   "republican",
+   "researcher",
+   "reverend",
+   "rider",
+   "runner",
+   "scientist",
+   "secretary",
+   "secretary-general",
+   "senator",
+   "senator-elect",
+   "senior",
+   "sergeant",
+   "sheikh",
+   "sheriff",
+   "skier",
+   "solicitor",
+   "speaker",
+   "spokesman",
+   "spokesperson",
+   "spokeswoman",
+   "sprinter",
+   "state",
+   "strategist",
+   "striker",
+   "superintendent",
+   "surgeon",
+   "swimmer",
+   "teacher",
+   "trade",
+   "treasurer",
+   "under-secretary",
+   "undersecretary",
+   "vice",
+   "virologist",
+   "winger"
   ],
   "titleAbbreviations": [
    "mr",
@@ -1389,56 +1647,88 @@ let englishLexiconJSON = #"""
    "st"
   ],
   "abbreviations": [
-   "inc",
-   "corp",
-   "ltd",
-   "co",
-   "plc",
-   "llc",
-   "vs",
-   "etc",
-   "e.g",
-   "i.e",
-   "no",
-   "nos",
-   "jan",
-   "feb",
-   "mar",
-   "apr",
-   "jun",
-   "jul",
-   "aug",
-   "sep",
-   "sept",
-   "oct",
-   "nov",
-   "dec",
-   "u.s",
-   "u.k",
-   "u.n",
-   "e.u",
    "a.m",
-   "p.m",
-   "ave",
-   "mt",
-   "ft",
-   "approx",
-   "dept",
-   "est",
-   "fig",
-   "vol",
-   "pp",
    "al",
+   "ala",
+   "approx",
+   "apr",
+   "ariz",
+   "ark",
+   "assn",
+   "aug",
+   "ave",
+   "bros",
+   "calif",
    "cf",
-   "mph",
+   "co",
+   "colo",
+   "conn",
+   "corp",
+   "d.c",
+   "dec",
+   "del",
+   "dept",
+   "e.g",
+   "e.u",
+   "est",
+   "etc",
+   "feb",
+   "fig",
+   "fla",
+   "ft",
+   "ga",
+   "gov",
+   "i.e",
+   "ill",
+   "inc",
+   "ind",
+   "jan",
+   "jul",
+   "jun",
+   "kan",
    "kg",
    "km",
-   "gov",
-   "univ",
-   "assn",
-   "bros",
+   "ky",
+   "llc",
+   "ltd",
+   "mar",
+   "mass",
+   "md",
+   "mich",
+   "minn",
+   "miss",
+   "mo",
+   "mont",
+   "mph",
+   "mt",
+   "neb",
+   "nev",
+   "no",
+   "nos",
+   "nov",
+   "oct",
+   "okla",
+   "ore",
+   "p.m",
+   "pa",
    "ph.d",
-   "d.c"
+   "plc",
+   "pp",
+   "sep",
+   "sept",
+   "tenn",
+   "tex",
+   "u.k",
+   "u.n",
+   "u.s",
+   "univ",
+   "va",
+   "vol",
+   "vs",
+   "vt",
+   "wash",
+   "wis",
+   "wyo"
   ],
   "nameParticles": [
    "al",
@@ -1683,29 +1973,38 @@ let englishLexiconJSON = #"""
    "outside"
   ],
   "clauseWords": [
-   "that",
-   "which",
-   "who",
-   "whom",
-   "whose",
-   "because",
-   "while",
    "although",
+   "and",
+   "as",
+   "because",
+   "but",
+   "how",
+   "however",
+   "if",
+   "nor",
+   "or",
+   "since",
+   "so",
+   "that",
+   "then",
    "though",
    "unless",
-   "whether",
-   "if",
+   "what",
+   "whatever",
    "when",
+   "whenever",
    "where",
-   "since",
-   "as",
-   "and",
-   "but",
-   "or",
-   "nor",
-   "so",
-   "yet",
-   "then"
+   "wherever",
+   "whether",
+   "which",
+   "whichever",
+   "while",
+   "who",
+   "whoever",
+   "whom",
+   "whose",
+   "why",
+   "yet"
   ],
   "coordinators": [
    "and",
@@ -1792,27 +2091,28 @@ let englishLexiconJSON = #"""
    "minutes"
   ],
   "timeWords": [
-   "yesterday",
-   "today",
-   "tonight",
-   "recently",
-   "overnight",
-   "earlier",
-   "later"
-  ],
-  "timePrepositions": [
-   "on",
-   "in",
-   "at",
-   "during",
-   "over",
-   "since",
-   "last",
-   "this",
+   "ago",
    "earlier",
    "later",
+   "overnight",
+   "recently",
+   "today",
+   "tonight",
+   "yesterday"
+  ],
+  "timePrepositions": [
+   "at",
+   "during",
+   "earlier",
    "early",
-   "late"
+   "in",
+   "last",
+   "late",
+   "later",
+   "on",
+   "over",
+   "since",
+   "this"
   ],
   "mediaWords": [
    "media",
@@ -1842,100 +2142,99 @@ let englishLexiconJSON = #"""
    "agency's"
   ],
   "mediaNames": [
-   "reuters",
-   "ap",
-   "afp",
-   "bbc",
-   "cnn",
-   "cbs",
-   "nbc",
    "abc",
-   "fox",
-   "msnbc",
-   "bloomberg",
-   "xinhua",
-   "tass",
-   "ria",
-   "interfax",
-   "anadolu",
-   "yonhap",
-   "kyodo",
-   "efe",
-   "ansa",
-   "dpa",
-   "upi",
-   "politico",
-   "axios",
-   "nhk",
-   "sky",
-   "itv",
-   "rte",
-   "rai",
-   "zdf",
-   "ard",
-   "nyt",
-   "wsj",
-   "ft",
-   "cnbc",
-   "pbs",
-   "npr",
-   "aljazeera",
+   "afp",
+   "agence",
    "al-jazeera",
-   "jazeera",
+   "aljazeera",
+   "anadolu",
+   "ansa",
+   "ap",
+   "ard",
+   "associated",
+   "axios",
+   "bbc",
+   "bloomberg",
+   "cbs",
+   "chronicle",
+   "cnbc",
+   "cnn",
+   "courier",
+   "dpa",
+   "efe",
+   "euronews",
+   "fox",
+   "france-presse",
+   "ft",
+   "gazette",
+   "globe",
    "guardian",
+   "herald",
+   "inquirer",
+   "interfax",
+   "itv",
+   "jazeera",
+   "journal",
+   "kyodo",
+   "msnbc",
+   "nbc",
+   "nhk",
+   "npr",
+   "nyt",
+   "pbs",
+   "politico",
+   "post",
+   "rai",
+   "reuters",
+   "ria",
+   "rte",
+   "sky",
+   "tass",
    "telegraph",
    "times",
-   "post",
-   "journal",
-   "gazette",
-   "herald",
    "tribune",
-   "independent",
-   "observer",
-   "economist",
-   "mirror",
-   "sun",
-   "express",
-   "chronicle",
-   "inquirer",
-   "globe",
-   "courier"
+   "upi",
+   "wsj",
+   "xinhua",
+   "yonhap",
+   "zdf"
   ],
   "governmentWords": [
+   "administration",
+   "authorities",
+   "borough",
+   "cabinet",
+   "city",
+   "congress",
+   "consulate",
+   "county",
+   "department",
+   "district",
+   "downing",
+   "elysee",
+   "embassy",
    "government",
    "governments",
-   "ministry",
-   "ministries",
-   "kremlin",
-   "cabinet",
-   "parliament",
-   "congress",
-   "administration",
-   "presidency",
-   "department",
-   "treasury",
-   "embassy",
-   "consulate",
-   "authorities",
-   "authority",
-   "state-department",
-   "palace",
-   "elysee",
-   "whitehall",
-   "downing",
-   "pentagon",
-   "senate",
-   "house",
-   "council",
-   "municipality",
-   "mayoralty",
-   "prefecture",
    "governorate",
+   "house",
    "junta",
+   "kremlin",
+   "mayoralty",
+   "ministries",
+   "ministry",
+   "municipality",
+   "palace",
+   "parliament",
+   "pentagon",
+   "prefecture",
+   "presidency",
    "regime",
-   "ministers",
-   "commission",
-   "council"
+   "senate",
+   "state-department",
+   "town",
+   "treasury",
+   "village",
+   "whitehall"
   ],
   "countries": [
    "afghanistan",
@@ -2152,177 +2451,251 @@ let englishLexiconJSON = #"""
    "addis"
   ],
   "organizationWords": [
-   "company",
-   "companies",
-   "firm",
-   "firms",
-   "corporation",
-   "corp",
-   "inc",
-   "ltd",
-   "plc",
-   "llc",
-   "group",
-   "party",
-   "parties",
-   "union",
-   "unions",
-   "court",
-   "courts",
-   "tribunal",
-   "police",
+   "academy",
+   "agency",
+   "airline",
+   "airlines",
+   "airways",
+   "alliance",
    "army",
-   "military",
-   "navy",
-   "forces",
-   "force",
-   "club",
-   "team",
-   "league",
-   "federation",
    "association",
-   "university",
-   "college",
-   "school",
-   "hospital",
-   "clinic",
+   "athletic",
+   "authority",
    "bank",
-   "fund",
-   "foundation",
-   "institute",
-   "institution",
+   "board",
+   "bureau",
+   "campaign",
+   "capital",
+   "carrier",
+   "chain",
+   "charity",
+   "church",
+   "clinic",
+   "club",
+   "club's",
+   "clubs",
+   "coalition",
+   "college",
    "commission",
    "committee",
-   "agency",
-   "board",
+   "companies",
+   "company",
+   "consortium",
+   "corp",
+   "corporation",
    "council",
+   "court",
+   "courts",
+   "defence",
+   "defense",
+   "energy",
+   "eu",
+   "exchange",
+   "fc",
+   "federation",
+   "firm",
+   "firms",
+   "foods",
+   "force",
+   "forces",
+   "foundation",
+   "fund",
+   "gallery",
+   "group",
+   "holdings",
+   "hospital",
+   "imf",
+   "inc",
+   "industries",
+   "institute",
+   "institution",
+   "insurer",
+   "lab",
+   "laboratory",
+   "labs",
+   "league",
+   "llc",
+   "ltd",
+   "maker",
+   "manufacturer",
+   "micro",
+   "military",
+   "motors",
+   "movement",
+   "museum",
+   "nations",
+   "nato",
+   "navy",
+   "network",
+   "ngo",
+   "office",
+   "opec",
+   "operator",
    "organisation",
    "organization",
    "organizations",
-   "charity",
-   "nations",
-   "nato",
-   "un",
-   "eu",
-   "who",
-   "imf",
-   "opec",
-   "alliance",
-   "coalition",
-   "movement",
-   "campaign",
-   "network",
-   "office",
-   "bureau",
-   "service",
-   "services",
-   "airline",
-   "airlines",
-   "manufacturer",
-   "maker",
-   "retailer",
-   "insurer",
+   "parties",
+   "partners",
+   "party",
+   "pharmaceuticals",
+   "pharmacies",
+   "pharmacy",
+   "plc",
+   "police",
+   "program",
+   "programme",
+   "prosecution",
+   "railway",
+   "railways",
    "regulator",
    "regulators",
-   "watchdog",
-   "exchange",
-   "ngo",
-   "operator",
-   "carrier",
-   "utility",
-   "consortium",
+   "retailer",
+   "rovers",
+   "school",
+   "service",
+   "services",
    "society",
-   "academy",
-   "church",
-   "prosecutors",
-   "prosecution",
-   "prosecutor's",
-   "defence",
-   "defense",
-   "club's",
-   "union's"
+   "studios",
+   "systems",
+   "team",
+   "tech",
+   "technologies",
+   "tribunal",
+   "trust",
+   "un",
+   "union",
+   "union's",
+   "unions",
+   "unit",
+   "united",
+   "university",
+   "utility",
+   "wanderers",
+   "watchdog",
+   "who"
   ],
   "documentWords": [
-   "report",
-   "reports",
-   "study",
-   "studies",
-   "survey",
-   "surveys",
-   "poll",
-   "polls",
-   "filing",
-   "filings",
-   "memo",
-   "memos",
-   "memorandum",
-   "document",
-   "documents",
-   "statement",
-   "statements",
-   "letter",
-   "letters",
-   "figures",
-   "data",
+   "affidavit",
    "analysis",
-   "review",
-   "audit",
    "assessment",
-   "paper",
-   "papers",
-   "indictment",
-   "complaint",
-   "lawsuit",
-   "records",
-   "minutes",
-   "transcript",
-   "email",
-   "emails",
-   "notice",
+   "audit",
+   "brief",
    "bulletin",
-   "release",
-   "ruling",
-   "judgment",
-   "judgement",
-   "verdict",
-   "research",
-   "census",
-   "estimate",
-   "estimates",
-   "forecast",
-   "forecasts",
-   "projections",
-   "statistics",
-   "dossier",
    "cable",
    "cables",
-   "leak"
+   "census",
+   "complaint",
+   "data",
+   "decision",
+   "document",
+   "documents",
+   "dossier",
+   "draft",
+   "email",
+   "emails",
+   "estimate",
+   "estimates",
+   "figures",
+   "filing",
+   "filings",
+   "findings",
+   "forecast",
+   "forecasts",
+   "indictment",
+   "judgement",
+   "judgment",
+   "lawsuit",
+   "leak",
+   "letter",
+   "letters",
+   "memo",
+   "memorandum",
+   "memos",
+   "minutes",
+   "notice",
+   "order",
+   "orders",
+   "paper",
+   "papers",
+   "poll",
+   "polls",
+   "projections",
+   "records",
+   "report",
+   "reports",
+   "research",
+   "result",
+   "results",
+   "review",
+   "ruling",
+   "statement",
+   "statements",
+   "statistics",
+   "studies",
+   "study",
+   "submission",
+   "survey",
+   "surveys",
+   "testimony",
+   "transcript",
+   "treaty",
+   "verdict",
+   "warrant"
   ],
   "anonymousWords": [
-   "source",
-   "sources",
+   "activist",
+   "aide",
+   "analyst",
+   "commuter",
+   "diplomat",
+   "diplomats",
+   "doctor",
+   "driver",
+   "economist",
+   "employee",
+   "engineer",
+   "fan",
+   "farmer",
+   "father",
+   "individual",
    "insider",
    "insiders",
-   "someone",
-   "somebody",
-   "person",
-   "people",
-   "individual",
+   "lawyer",
+   "local",
+   "man",
+   "mother",
+   "neighbor",
+   "neighbour",
+   "nurse",
+   "officer",
    "official",
    "officials",
+   "parent",
+   "passenger",
+   "people",
+   "person",
+   "protester",
+   "protestor",
+   "resident",
+   "shopper",
+   "soldier",
+   "somebody",
+   "someone",
+   "source",
+   "sources",
    "spokesman",
-   "spokeswoman",
    "spokesperson",
+   "spokeswoman",
+   "staffer",
+   "student",
+   "survivor",
+   "teacher",
+   "villager",
+   "voter",
    "witness",
    "witnesses",
-   "man",
    "woman",
-   "resident",
-   "employee",
-   "staffer",
-   "aide",
-   "diplomat",
-   "diplomats"
+   "worker"
   ],
   "anonymityMarkers": [
    "familiar",
@@ -2337,111 +2710,132 @@ let englishLexiconJSON = #"""
    "named"
   ],
   "groupWords": [
-   "residents",
+   "activists",
    "analysts",
-   "experts",
-   "officials",
+   "bankers",
+   "campaigners",
+   "citizens",
+   "coaches",
+   "commanders",
+   "commuters",
+   "conservatives",
    "critics",
+   "democrats",
+   "diplomats",
+   "doctors",
+   "economists",
+   "engineers",
+   "environmentalists",
+   "executives",
+   "experts",
+   "families",
+   "fans",
+   "farmers",
+   "fighters",
+   "historians",
+   "investors",
+   "landlords",
+   "lawmakers",
+   "lawyers",
+   "leaders",
+   "legislators",
+   "liberals",
+   "locals",
+   "members",
+   "militants",
+   "neighbors",
+   "neighbours",
+   "nurses",
+   "observers",
+   "officers",
+   "officials",
+   "opponents",
+   "organisers",
+   "organizers",
+   "owners",
+   "parents",
+   "passengers",
+   "patients",
+   "physicians",
+   "players",
+   "pollsters",
+   "prosecutors",
    "protesters",
    "protestors",
-   "witnesses",
-   "doctors",
-   "scientists",
-   "researchers",
-   "economists",
-   "lawmakers",
-   "legislators",
-   "democrats",
-   "republicans",
-   "conservatives",
-   "liberals",
-   "voters",
-   "investors",
-   "fans",
-   "parents",
-   "teachers",
-   "workers",
-   "activists",
-   "opponents",
-   "supporters",
-   "observers",
-   "diplomats",
-   "traders",
-   "farmers",
-   "villagers",
-   "survivors",
-   "families",
-   "relatives",
-   "neighbours",
-   "neighbors",
-   "students",
-   "nurses",
-   "shoppers",
-   "commuters",
-   "passengers",
-   "locals",
-   "citizens",
-   "members",
-   "leaders",
-   "officers",
-   "soldiers",
    "rebels",
-   "militants",
-   "fighters",
-   "campaigners",
-   "environmentalists",
-   "economists",
-   "pollsters",
-   "historians",
-   "engineers",
-   "executives",
-   "bankers",
-   "owners",
+   "relatives",
+   "republicans",
+   "researchers",
+   "residents",
+   "scientists",
+   "shoppers",
+   "soldiers",
+   "specialists",
+   "staff",
+   "students",
+   "supporters",
+   "survivors",
+   "teachers",
    "tenants",
-   "landlords",
-   "patients",
-   "physicians"
+   "traders",
+   "villagers",
+   "voters",
+   "witnesses",
+   "workers"
   ],
   "audienceWords": [
-   "reporters",
-   "journalists",
-   "lawmakers",
-   "legislators",
-   "parliament",
-   "congress",
-   "court",
-   "jury",
-   "judge",
+   "analysts",
+   "assembly",
+   "audience",
+   "board",
+   "briefing",
+   "city",
+   "colleagues",
    "committee",
    "conference",
-   "briefing",
-   "audience",
+   "congress",
+   "council",
+   "country",
+   "court",
    "crowd",
-   "supporters",
-   "students",
-   "senators",
+   "crowds",
    "delegates",
-   "listeners",
-   "viewers",
-   "readers",
-   "investors",
-   "analysts",
-   "members",
-   "hearing",
-   "panel",
-   "inquiry",
-   "assembly",
-   "rally",
-   "summit",
-   "meeting",
-   "gathering",
-   "officials",
-   "colleagues",
-   "staff",
+   "donors",
    "employees",
-   "workers",
+   "families",
+   "gathering",
+   "guests",
+   "hearing",
+   "inquiry",
+   "investors",
+   "journalists",
+   "judge",
+   "jury",
+   "lawmakers",
+   "legislators",
+   "listeners",
+   "meeting",
+   "members",
+   "nation",
+   "officials",
+   "panel",
+   "parents",
+   "parliament",
+   "public",
+   "rally",
+   "readers",
+   "reporters",
+   "residents",
+   "senators",
+   "shareholders",
+   "staff",
+   "students",
+   "summit",
+   "supporters",
+   "town",
+   "viewers",
    "voters",
-   "residents"
+   "workers"
   ],
   "nonSpeakers": [
    "it",
@@ -2475,17 +2869,236 @@ let englishLexiconJSON = #"""
    "you",
    "it"
   ],
-  "participialLinks": [
-   "adding",
-   "saying",
-   "noting",
-   "arguing",
-   "insisting",
-   "warning",
-   "claiming",
-   "stressing",
-   "explaining",
-   "citing"
+  "titleMarkers": [
+   "titled",
+   "entitled",
+   "called",
+   "named",
+   "dubbed",
+   "nicknamed",
+   "so-called",
+   "known",
+   "billed",
+   "branded",
+   "labelled",
+   "labeled"
+  ],
+  "finiteMarkers": [
+   "'d",
+   "'ll",
+   "'re",
+   "'s",
+   "'ve",
+   "are",
+   "aren't",
+   "arose",
+   "ate",
+   "awoke",
+   "beat",
+   "became",
+   "began",
+   "bent",
+   "bet",
+   "bid",
+   "bit",
+   "bled",
+   "blew",
+   "bore",
+   "bought",
+   "bred",
+   "broke",
+   "brought",
+   "built",
+   "burnt",
+   "burst",
+   "came",
+   "can",
+   "can't",
+   "caught",
+   "chose",
+   "clung",
+   "cost",
+   "could",
+   "couldn't",
+   "crept",
+   "cut",
+   "dealt",
+   "did",
+   "didn't",
+   "does",
+   "doesn't",
+   "drank",
+   "drew",
+   "drove",
+   "dug",
+   "fed",
+   "fell",
+   "felt",
+   "fled",
+   "flew",
+   "forbade",
+   "forgave",
+   "forgot",
+   "fought",
+   "found",
+   "froze",
+   "gave",
+   "got",
+   "grew",
+   "had",
+   "hadn't",
+   "has",
+   "hasn't",
+   "have",
+   "haven't",
+   "heard",
+   "held",
+   "hid",
+   "hit",
+   "hung",
+   "hurt",
+   "is",
+   "isn't",
+   "kept",
+   "knelt",
+   "knew",
+   "laid",
+   "lay",
+   "leant",
+   "leapt",
+   "learnt",
+   "led",
+   "left",
+   "lent",
+   "let",
+   "lit",
+   "lost",
+   "made",
+   "may",
+   "meant",
+   "met",
+   "might",
+   "must",
+   "paid",
+   "put",
+   "quit",
+   "ran",
+   "rang",
+   "read",
+   "rode",
+   "rose",
+   "said",
+   "sang",
+   "sank",
+   "sat",
+   "saw",
+   "sawed",
+   "sent",
+   "set",
+   "shall",
+   "shone",
+   "shook",
+   "shot",
+   "should",
+   "showed",
+   "shrank",
+   "shut",
+   "slept",
+   "slid",
+   "sold",
+   "sought",
+   "sped",
+   "spent",
+   "split",
+   "spoke",
+   "sprang",
+   "spread",
+   "spun",
+   "stole",
+   "stood",
+   "struck",
+   "stuck",
+   "stung",
+   "swam",
+   "swept",
+   "swore",
+   "swung",
+   "taught",
+   "thought",
+   "threw",
+   "thrust",
+   "told",
+   "took",
+   "tore",
+   "understood",
+   "was",
+   "wasn't",
+   "went",
+   "wept",
+   "were",
+   "weren't",
+   "will",
+   "woke",
+   "won",
+   "won't",
+   "wore",
+   "would",
+   "wouldn't",
+   "wound",
+   "wove",
+   "wrote"
+  ],
+  "localGovernmentWords": [
+   "county",
+   "city",
+   "town",
+   "district",
+   "borough",
+   "parish",
+   "municipal"
+  ],
+  "eventNouns": [
+   "game",
+   "match",
+   "meeting",
+   "hearing",
+   "talks",
+   "summit",
+   "session",
+   "debate",
+   "vote",
+   "race",
+   "trial",
+   "sentencing",
+   "briefing",
+   "rally",
+   "interview",
+   "speech",
+   "ceremony",
+   "funeral",
+   "visit",
+   "call"
+  ],
+  "cardinals": [
+   "two",
+   "three",
+   "four",
+   "five",
+   "six",
+   "seven",
+   "eight",
+   "nine",
+   "ten",
+   "eleven",
+   "twelve",
+   "several",
+   "dozens"
+  ],
+  "indefinites": [
+   "a",
+   "an",
+   "one",
+   "another"
   ]
  }
 }

@@ -20,18 +20,39 @@ public struct Lexicon: Sendable, Codable, Equatable {
         case document
     }
 
+    /// What must follow a reporting verb for its clause to be a reported content.
+    public enum Complement: String, Sendable, Codable {
+        /// Any clause: "said prices rose".
+        case bare
+        /// A clause with a finite auxiliary or modal before any "to": "expects the deal
+        /// will pass" but not "expects the deal to pass".
+        case finite
+        /// Only "that", a quotation or a colon: "agreed that …", not "agreed a deal".
+        case that
+    }
+
     /// A reporting verb and its inflected forms.
     public struct Verb: Sendable, Codable, Equatable {
         /// Base form, reported as the cue's lemma.
         public var lemma: String
-        /// Every form that is a cue (including the lemma itself when it is one).
+        /// Every form that is a cue, base form first, then the third person (which are
+        /// often nouns too: "report", "claims").
         public var forms: [String]
         public var `class`: CueClass
+        /// What the verb needs after it; `bare` when absent.
+        public var complement: Complement?
+        /// Whether its base and third-person forms are also nouns ("report", "claims"),
+        /// which may then stand inside a source's noun phrase.
+        public var noun: Bool?
 
-        public init(lemma: String, forms: [String], class: CueClass = .speech) {
+        public init(
+            lemma: String, forms: [String], class: CueClass = .speech, complement: Complement? = nil, noun: Bool? = nil
+        ) {
             self.lemma = lemma
             self.forms = forms
             self.class = `class`
+            self.complement = complement
+            self.noun = noun
         }
     }
 

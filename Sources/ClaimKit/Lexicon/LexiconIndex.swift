@@ -43,6 +43,12 @@ struct WordClass: OptionSet, Sendable {
     static let objectPronoun = WordClass(rawValue: 1 << 41)
     /// The base or third-person form of a reporting verb, often a noun too ("report", "claims").
     static let verbNounForm = WordClass(rawValue: 1 << 42)
+    static let titleMarker = WordClass(rawValue: 1 << 43)
+    static let finiteMarker = WordClass(rawValue: 1 << 44)
+    static let localGovernmentWord = WordClass(rawValue: 1 << 45)
+    static let eventNoun = WordClass(rawValue: 1 << 46)
+    static let cardinal = WordClass(rawValue: 1 << 47)
+    static let indefinite = WordClass(rawValue: 1 << 48)
     /// The first word of a multi-word cue or cue extension.
     static let phraseStart = WordClass(rawValue: 1 << 38)
     /// A form of a reporting verb.
@@ -66,7 +72,9 @@ struct WordClass: OptionSet, Sendable {
         ("organizationWords", .organizationWord), ("documentWords", .documentWord),
         ("anonymousWords", .anonymousWord), ("anonymityMarkers", .anonymityMarker),
         ("groupWords", .groupWord), ("audienceWords", .audienceWord), ("nonSpeakers", .nonSpeaker),
-        ("beForms", .beForm), ("objectPronouns", .objectPronoun),
+        ("beForms", .beForm), ("objectPronouns", .objectPronoun), ("titleMarkers", .titleMarker),
+        ("finiteMarkers", .finiteMarker), ("localGovernmentWords", .localGovernmentWord), ("eventNouns", .eventNoun),
+        ("cardinals", .cardinal), ("indefinites", .indefinite),
     ]
 }
 
@@ -124,7 +132,7 @@ final class LexiconIndex: Sendable {
     /// `classes` as a flat table for the per-token lookup (see ``WordTable``).
     let classTable: WordTable
     /// Verb form key → (lemma, class, is base form).
-    let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass)]
+    let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
     /// First word key → phrases starting with it, longest first.
     let phrases: [UInt64: [PhrasePattern]]
     let extensions: [UInt64: [PhrasePattern]]
@@ -144,12 +152,12 @@ final class LexiconIndex: Sendable {
         for (name, cls) in WordClass.listNames {
             for w in lexicon.words[name] ?? [] { add(w, cls) }
         }
-        var verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass)] = [:]
+        var verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)] = [:]
         for verb in lexicon.verbs {
             for (n, form) in verb.forms.enumerated() {
                 let key = WordKey.of(form)
-                if n < 2 { classes[key, default: []].insert(.verbNounForm) }
-                if verbs[key] == nil { verbs[key] = (verb.lemma, verb.class) }
+                if n < 2 && verb.noun == true { classes[key, default: []].insert(.verbNounForm) }
+                if verbs[key] == nil { verbs[key] = (verb.lemma, verb.class, verb.complement ?? .bare) }
                 classes[key, default: []].insert(.verbForm)
             }
         }

@@ -1,6 +1,19 @@
 /// What kind of entity a source is (see docs/ANNOTATION.md, "type").
 public enum SourceType: String, Codable, Sendable, CaseIterable {
-    case person, organization, media, government, document, group, anonymous
+    /// A named individual (`Fuat Oktay`).
+    case person
+    /// A company, party, union, court, agency, NGO, team or international body.
+    case organization
+    /// A news organisation or outlet (`Reuters`, `state media`).
+    case media
+    /// A state, government, ministry or government office, or its metonym (`the Kremlin`).
+    case government
+    /// A report, study, filing, memo, statement, survey or figures.
+    case document
+    /// An unnamed plural of people described by what they are (`residents`, `analysts`).
+    case group
+    /// An unnamed individual or group whose identity is withheld or not given (`a source`).
+    case anonymous
 }
 
 /// Who or what a claim is attributed to: the PARC *source*.
@@ -17,6 +30,7 @@ public struct Source: Hashable, Sendable, Codable {
     /// Person, organization, media, government, document, group or anonymous.
     public var type: SourceType
 
+    /// Creates a source; `span` is in UTF-8 byte offsets.
     public init(text: String, span: Span, name: String, role: String? = nil, type: SourceType) {
         self.text = text
         self.span = span
@@ -35,6 +49,7 @@ public struct Cue: Hashable, Sendable, Codable {
     /// Base form from the cue lexicon ("say", "tell", "according to").
     public var lemma: String
 
+    /// Creates a cue; `span` is in UTF-8 byte offsets.
     public init(text: String, span: Span, lemma: String) {
         self.text = text
         self.span = span
@@ -44,11 +59,14 @@ public struct Cue: Hashable, Sendable, Codable {
 
 /// One step of a reported-by chain: a source and the cue through which it passed the claim on.
 public struct Hop: Hashable, Sendable, Codable {
+    /// The relay (`the Reuters news agency`).
     public var source: Source
+    /// How it passed the claim on (`as reported by`).
     public var cue: Cue
     /// When this hop made the statement, if the article says ("earlier this month").
     public var time: TextSpan?
 
+    /// Creates a hop.
     public init(source: Source, cue: Cue, time: TextSpan? = nil) {
         self.source = source
         self.cue = cue
@@ -72,6 +90,7 @@ public struct Attribution: Hashable, Sendable, Codable {
     /// Relays between the article and the origin, outermost first.
     public var via: [Hop]
 
+    /// Creates an attribution; `via` lists relays outermost first.
     public init(source: Source, cue: Cue, time: TextSpan? = nil, via: [Hop] = []) {
         self.source = source
         self.cue = cue

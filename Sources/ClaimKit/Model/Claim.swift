@@ -18,6 +18,7 @@ public struct TextSpan: Hashable, Sendable, Codable {
     /// UTF-8 byte offsets into the input.
     public var span: Span
 
+    /// Creates a stretch of text; `span` is in UTF-8 byte offsets.
     public init(text: String, span: Span) {
         self.text = text
         self.span = span
@@ -31,6 +32,7 @@ public struct RuleDecision: Hashable, Sendable, Codable {
     /// The rule's name, e.g. `ReportedSpeech`, `PronounSource`.
     public var rule: String
 
+    /// Records that `rule` decided `field`.
     public init(field: String, rule: String) {
         self.field = field
         self.rule = rule
@@ -56,6 +58,7 @@ public struct Claim: Hashable, Sendable, Codable, Identifiable {
     /// The rules that decided this claim's fields, in the order they decided.
     public var decidedBy: [RuleDecision]
 
+    /// Creates a claim; `span` is in UTF-8 byte offsets and `text` should be the input sliced there.
     public init(
         id: String, text: String, span: Span, kind: ClaimKind, quotes: [TextSpan] = [],
         attribution: Attribution? = nil, decidedBy: [RuleDecision] = []

@@ -25,12 +25,17 @@ public struct Span: Hashable, Sendable, Comparable, Codable, CustomStringConvert
     /// Whether `other` lies entirely inside this span.
     public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
 
+    /// Article order: by `start`, then by `end`.
     public static func < (lhs: Span, rhs: Span) -> Bool {
         lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
     }
 
+    /// `start..<end`.
     public var description: String { "\(start)..<\(end)" }
 
+    /// Decodes `[start, end]`.
+    ///
+    /// - Throws: `DecodingError` unless it is two integers with `0 <= start <= end`.
     public init(from decoder: Decoder) throws {
         var container = try decoder.unkeyedContainer()
         let start = try container.decode(Int.self)
@@ -42,6 +47,7 @@ public struct Span: Hashable, Sendable, Comparable, Codable, CustomStringConvert
         self.init(start, end)
     }
 
+    /// Encodes `[start, end]`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.unkeyedContainer()
         try container.encode(start)

@@ -14,18 +14,31 @@ struct EntityIndex {
     private(set) var byLastName: [UInt64: [(token: Int, person: Person)]] = [:]
     /// Acronym key → full form.
     private(set) var acronyms: [UInt64: String] = [:]
+    /// Proper names the article uses as states: "X's foreign ministry", "X's government".
+    private(set) var states: Set<UInt64> = []
+    /// People named as the subject of a sentence (the name opens it, after its role
+    /// words), in article order: candidates for a later "he" or "she".
+    private(set) var subjectMentions: [(token: Int, person: Person)] = []
 
     init(text: TextAnalysis) {
         let tokens = text.tokens
+        let grammar = Grammar(text: text)
+        for t in tokens.indices where tokens[t].flags.contains(.possessive) && tokens[t].flags.contains(.capitalized) {
+            var u = t + 1
+            while u < min(tokens.count, t + 4), tokens[u].kind == .word {
+                if text.classes(u).contains(.governmentWord) { states.insert(tokens[t].key); break }
+                if text.classes(u).contains(.functionWord) { break }
+                u += 1
+            }
+        }
         var t = 0
         while t < tokens.count {
             guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
             defer { t = max(t + 1, name.upperBound) }
             if name.count >= 2, NameParser.isPersonName(text, name) {
-                let role = NameParser.roleBefore(text, name)
-                let person = Person(
-                    name: NameParser.nameString(text, name), role: role.map { text.string(tokens: $0) },
-                    tokenCount: name.count)
+                let role = NameParser.roleBefore(text, name).map { text.string(tokens: text.withoutArticle($0)) }
+                    ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
+                let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
                 // Keep the fullest so far (more name words, or a role where it had none).
                 var best = person
@@ -35,6 +48,11 @@ struct EntityIndex {
                     best = previous
                 }
                 byLastName[last, default: []].append((name.lowerBound, best))
+                if NameParser.opensSentence(text, name) { subjectMentions.append((name.lowerBound, person)) }
+            } else if name.count == 1, NameParser.opensSentence(text, name),
+                let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound)
+            {
+                subjectMentions.append((name.lowerBound, known))
             }
             // Acronym definition right after: Name Of Thing (NOT)
             let after = name.upperBound
@@ -47,6 +65,17 @@ struct EntityIndex {
                 }
             }
         }
+    }
+
+    /// The latest person named as a sentence subject before token `t`.
+    func subjectMention(before t: Int) -> (token: Int, person: Person)? {
+        var lo = 0
+        var hi = subjectMentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if subjectMentions[mid].token < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? subjectMentions[lo - 1] : nil
     }
 
     /// The fullest person named before token `t` whose last name is `key`.
@@ -76,8 +105,15 @@ enum NameParser {
         while e < text.tokens.count, !text.tokens[e - 1].flags.contains(.possessive) {
             if isNameToken(text, e, first: false) { e += 1; continue }
             // A particle inside a name: "bin", "van der", "de".
-            if text.classes(e).contains(.nameParticle), e + 1 < text.tokens.count, isNameToken(text, e + 1, first: false) {
-                e += 2
+            // Particles inside a name, one or more: "bin Salman", "van der Lind".
+            var p = e
+            while p < text.tokens.count, text.tokens[p].kind == .word, text.classes(p).contains(.nameParticle),
+                  !text.tokens[p].flags.contains(.capitalized)
+            {
+                p += 1
+            }
+            if p > e, p < text.tokens.count, isNameToken(text, p, first: false) {
+                e = p + 1
                 continue
             }
             break
@@ -91,12 +127,52 @@ enum NameParser {
             return false
         }
         if !first && text.tokens[t].flags.contains(.spaceBefore) == false { return false }
-        let c = text.classes(t)
-        if c.contains(.title) || c.contains(.titleAbbreviation) || c.contains(.functionWord) || c.contains(.sentenceStarter) {
-            return false
+        let c = text.nounClasses(t)
+        // "Theresa May", "Will Smith": a modal capitalised inside a name is part of it.
+        let modalInName = c.contains(.auxiliary) && !text.isSentenceStart(t)
+        if text.isTitle(t) || (c.contains(.functionWord) || c.contains(.sentenceStarter)) && !modalInName { return false }
+        if c.contains(.weekday) || c.contains(.month) && first { return false }  // "Theresa May" is a name
+        // "Said Haddad" is a name; a cue verb opening a sentence is not.
+        if c.contains(.verbForm) && text.isSentenceStart(t) {
+            let next = t + 1
+            guard next < text.tokens.count, text.tokens[next].kind == .word, text.tokens[next].flags.contains(.capitalized),
+                  text.classes(next).isDisjoint(with: [.article, .determiner, .functionWord, .title])
+            else { return false }
         }
-        if c.contains(.weekday) || c.contains(.month) || c.contains(.verbForm) { return false }
+        // Common nouns capitalised at the start of a sentence: "Analysts", "Police".
+        let common: WordClass = [.groupWord, .anonymousWord, .documentWord, .organizationWord, .governmentWord, .mediaWord]
+        if !c.isDisjoint(with: common) && text.isSentenceStart(t) { return false }
+        if c.contains(.groupWord) || c.contains(.anonymousWord) { return false }
         return true
+    }
+
+    /// Whether the name opens its sentence, after role words at most
+    /// ("Athletic manager Colin Brandt was less amused.").
+    static func opensSentence(_ text: TextAnalysis, _ name: Range<Int>) -> Bool {
+        let start = roleBefore(text, name)?.lowerBound ?? name.lowerBound
+        if text.isSentenceStart(start) { return true }
+        return start > 0 && text.isSentenceStart(start - 1) && text.classes(start - 1).contains(.article)
+    }
+
+    /// `Martin Egli, the study's lead author,` → "study's lead author".
+    static func appositiveRole(_ text: TextAnalysis, after name: Range<Int>, grammar: Grammar) -> String? {
+        let t = name.upperBound
+        guard t + 1 < text.tokens.count, text.tokens[t].isPunctuation(0x2C), !text.tokens[name.upperBound - 1].flags.contains(.possessive)
+        else { return nil }
+        var u = t + 1
+        let stop = min(text.tokens.count, u + Grammar.maxParenthetical)
+        while u < stop, !text.tokens[u].isPunctuation(0x2C), !text.tokens[u].isTerminal, !text.isQuoteMark(u),
+              text.tokens[u].kind != .dash
+        {
+            u += 1
+        }
+        guard u < stop, text.tokens[u].isPunctuation(0x2C) || text.tokens[u].isTerminal else { return nil }
+        let inner = (t + 1)..<u
+        guard !inner.isEmpty, grammar.isAppositive(inner), let f = inner.first,
+              text.classes(f).contains(.article) || text.classes(f).contains(.determiner)
+                || text.tokens[f].flags.contains(.possessive) || text.isTitle(f)
+        else { return nil }
+        return RoleAndNameSieve.role(from: inner, text)
     }
 
     /// A person's name: no word that marks an organisation, outlet, government, document or place.
@@ -114,37 +190,55 @@ enum NameParser {
     /// Titles and their modifiers right before a name: "Turkish Vice President",
     /// "renegade commander", "former leader". Nil when no title word is there.
     static func roleBefore(_ text: TextAnalysis, _ name: Range<Int>) -> Range<Int>? {
-        var start = name.lowerBound
+        // A title, or a lowercase noun right before the name ("striker Said Haddad",
+        // "marathon runner Anders Vellmark"), then its modifiers back to a determiner,
+        // preposition, verb or punctuation. Participles ("sacked") are not part of it.
         var t = name.lowerBound - 1
-        var sawTitle = false
         let s = text.sentenceOfToken[name.lowerBound]
-        while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s {
-            let c = text.classes(t)
-            let capitalized = text.tokens[t].flags.contains(.capitalized)
-            if c.contains(.title) || c.contains(.titleAbbreviation) {
-                sawTitle = true
-                start = t
-            } else if capitalized && !c.contains(.functionWord) && !c.contains(.sentenceStarter) && sawTitle {
-                start = t  // "Turkish" in "Turkish Vice President"
-            } else if !capitalized && sawTitle && !c.contains(.functionWord) && !c.contains(.determiner)
-                && start == t + 1 && !text.tokens[t].flags.contains(.possessive)
-            {
-                start = t  // one modifier: "renegade commander", "former leader"
-                break
-            } else {
-                break
-            }
+        guard t >= 0, text.tokens[t].kind == .word || text.tokens[t].kind == .number, text.sentenceOfToken[t] == s else {
+            return nil
+        }
+        // "World number six Lucia Ferrer", "seed 3 Ana Ruiz": a number after a role noun.
+        if text.tokens[t].kind == .number || text.classes(t).contains(.cardinal), t > 0, isRoleWord(text, t - 1) {
             t -= 1
         }
-        guard sawTitle else { return nil }
-        // Abbreviated courtesy titles are not roles: "Mr.", "Mrs.", "Ms."
+        guard isRoleWord(text, t) else { return nil }
+        var start = t
+        t -= 1
+        while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s, isRoleWord(text, t) || isModifier(text, t) {
+            start = t
+            t -= 1
+        }
         let range = start..<name.lowerBound
+        // Courtesy titles are not roles: "Mr.", "Mrs.", "Ms.", "Dr."
         if range.count == 1, text.classes(start).contains(.titleAbbreviation),
             ["mr", "mrs", "ms", "dr"].map(WordKey.of).contains(text.tokens[start].key)
         {
             return nil
         }
         return range
+    }
+
+    private static func isRoleWord(_ text: TextAnalysis, _ t: Int) -> Bool {
+        if text.isTitle(t) { return true }
+        let token = text.tokens[t]
+        let c = text.classes(t)
+        guard !token.flags.contains(.capitalized), !token.flags.contains(.possessive) else { return false }
+        if !c.isDisjoint(with: [.functionWord, .determiner, .preposition, .verbForm, .adverb, .timeStart, .auxiliary, .beForm]) {
+            return false
+        }
+        let grammar = Grammar(text: text)
+        return !grammar.endsIn(t, "ed") && !grammar.endsIn(t, "ing") && !grammar.endsIn(t, "ly")
+    }
+
+    private static func isModifier(_ text: TextAnalysis, _ t: Int) -> Bool {
+        let c = text.classes(t)
+        if !c.isDisjoint(with: [.functionWord, .determiner, .preposition, .verbForm, .auxiliary, .beForm, .clauseWord]) {
+            return false
+        }
+        if text.tokens[t].flags.contains(.capitalized) { return !text.isSentenceStart(t) || !c.contains(.sentenceStarter) }
+        let grammar = Grammar(text: text)
+        return !grammar.endsIn(t, "ed") && !grammar.endsIn(t, "ly")
     }
 
     /// The full form of `acronym` ending right before token `end`: the shortest run of

@@ -29,8 +29,9 @@ struct PartialSource {
 struct ResolutionContext {
     let text: TextAnalysis
     let entities: EntityIndex
-    /// The latest resolved person, for "he" / "she".
+    /// The latest resolved person, for "he" / "she", and where it was mentioned.
     var lastPerson: (name: String, role: String?)?
+    var lastPersonToken = -1
     /// The latest resolved plural or collective source, for "they".
     var lastCollective: (name: String, type: SourceType)?
     /// The latest resolved non-person, for "it".
@@ -39,7 +40,9 @@ struct ResolutionContext {
     mutating func remember(_ source: PartialSource, mention: MentionDraft) {
         guard let name = source.name, let type = source.type else { return }
         switch type {
-        case .person: lastPerson = (name, source.role)
+        case .person:
+            lastPerson = (name, source.role)
+            lastPersonToken = mention.tokens.lowerBound
         case .group, .anonymous: lastCollective = (name, type)
         case .organization, .government, .media, .document:
             lastThing = (name, type)

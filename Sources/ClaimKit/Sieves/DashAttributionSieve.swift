@@ -11,7 +11,7 @@ struct DashAttributionSieve: AttributionSieve {
                   text.tokens[close + 1].kind == .dash, !state.isClaimed(close - 1)
             else { continue }
             let s = Int(text.sentenceOfToken[close])
-            guard s >= 0 else { continue }
+            guard s >= 0, state.grammar.opensClause(quotation.open, sentence: text.sentences[s]) else { continue }
             let end = text.sentences[s].tokens.upperBound
             guard let mention = g.nounPhrase(startingAt: close + 2, limit: end),
                   mention.tokens.upperBound == end || g.trimEnd(close + 2, end) <= mention.tokens.upperBound

@@ -31,6 +31,35 @@ struct FloatingQuoteSieve: AttributionSieve {
             state.add(draft)
             lastOfParagraph[p] = state.drafts.count - 1
             anyClaim.insert(p)
+            // A floating quotation that runs on over the next paragraphs carries its attribution along.
+            var current = q
+            while text.quotations[current].continuesIntoNext, let next = nextPart(after: current, text),
+                  !state.isClaimed(text.quotations[next].contentTokens.lowerBound),
+                  var part = state.quoteDraft(next, source: nil, cue: nil, rule: Self.name)
+            {
+                part.inherit(from: draft)
+                part.decided("source", by: Self.name)
+                state.add(part)
+                let np = text.quotations[next].paragraph
+                lastOfParagraph[np] = state.drafts.count - 1
+                anyClaim.insert(np)
+                current = next
+            }
         }
+    }
+
+    /// The part of a multi-paragraph quotation that opens the next paragraph.
+    private func nextPart(after q: Int, _ text: TextAnalysis) -> Int? {
+        var k = q + 1
+        while k < text.quotations.count, text.quotations[k].paragraph <= text.quotations[q].paragraph + 1 {
+            let candidate = text.quotations[k]
+            if candidate.depth == 0, candidate.continuesFromPrevious, candidate.paragraph == text.quotations[q].paragraph + 1,
+                !candidate.contentTokens.isEmpty
+            {
+                return k
+            }
+            k += 1
+        }
+        return nil
     }
 }

@@ -12,7 +12,8 @@ struct HeadlineColonSieve: AttributionSieve {
             else { continue }
             let sourceRange = range.lowerBound..<colon
             guard sourceRange.allSatisfy({ state.grammar.isNounPhraseToken($0) }),
-                  state.grammar.isPlausibleSource(sourceRange)
+                  state.grammar.isPlausibleSource(sourceRange), state.grammar.namesSource(MentionDraft(tokens: sourceRange)),
+                  !text.classes(sourceRange.lowerBound).contains(.clauseWord)
             else { continue }
             let content = (colon + 1)..<range.upperBound
             var draft = ClaimDraft(

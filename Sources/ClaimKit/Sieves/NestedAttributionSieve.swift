@@ -33,7 +33,7 @@ struct NestedAttributionSieve: AttributionSieve {
             }
         }
         // Content-less relays: a hop of the first attribution after them in the sentence.
-        for relay in state.relays {
+        for relay in state.relays.reversed() {  // innermost first, so the outermost ends up first
             guard let cue = relay.cue, let list = bySentence[relay.sentence] else { continue }
             let next = list.filter { !state.drafts[$0].isDropped && state.drafts[$0].cue!.lowerBound > cue.lowerBound }
             guard let first = next.min(by: { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound })

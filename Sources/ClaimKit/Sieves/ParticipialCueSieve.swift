@@ -12,19 +12,25 @@ struct ParticipialCueSieve: AttributionSieve {
         for d in order where state.drafts[d].isAttributed { mainBySentence[state.drafts[d].sentence, default: []].append(d) }
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].isParticipial {
             let cue = state.cues[c]
-            guard let candidates = mainBySentence[cue.sentence],
-                  let main = candidates.last(where: { (state.drafts[$0].cue?.lowerBound ?? Int.max) < cue.tokens.lowerBound })
-            else { continue }
             let sentence = text.sentences[cue.sentence]
-            let t = cue.tokens.upperBound
-            guard t < sentence.tokens.upperBound else { continue }
+            guard let clause = g.reportedClause(after: cue, sentence: sentence), clause.colon == nil else { continue }
+            let t = clause.start
             let e = g.contentEnd(from: t, sentence: sentence, state: state)
-            let base = state.drafts[main]
-            guard let source = base.source,
-                  var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time, rule: Self.name)
-            else { continue }
-            draft.via = base.via
-            state.add(draft)
+            if let candidates = mainBySentence[cue.sentence],
+                let main = candidates.last(where: { (state.drafts[$0].cue?.lowerBound ?? Int.max) < cue.tokens.lowerBound })
+            {
+                let base = state.drafts[main]
+                guard let source = base.source,
+                      var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time, rule: Self.name)
+                else { continue }
+                draft.via = base.via
+                state.add(draft)
+            } else if let subject = g.clauseSubject(sentence), subject.tokens.upperBound < cue.tokens.lowerBound,
+                let draft = state.reportedDraft(t..<e, source: subject, cue: c, time: clause.time, rule: Self.name)
+            {
+                // "Both clubs condemned the violence, saying …": the main clause's subject.
+                state.add(draft)
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             guard let close = quotation.close, !state.isClaimed(quotation.open + 1 < close ? quotation.open + 1 : close)
             else { continue }
             let s = Int(text.sentenceOfToken[close])
-            guard s >= 0 else { continue }
+            guard s >= 0, state.grammar.opensClause(quotation.open, sentence: text.sentences[s]) else { continue }
             let sentence = text.sentences[s]
             var t = close + 1
             if t < sentence.tokens.upperBound, g.isComma(t) { t += 1 }
@@ -30,7 +30,9 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                 if let mention = g.nounPhrase(startingAt: after, limit: sentence.tokens.upperBound),
                     var draft = state.quoteDraft(q, source: mention, cue: c, rule: Self.name)
                 {
-                    draft.time = time
+                    // "said a fisherman on Sunday"
+                    let afterSource = (mention.appositive ?? mention.tokens).upperBound
+                    draft.time = time ?? g.timeExpression(startingAt: afterSource, limit: sentence.tokens.upperBound)
                     state.add(draft)
                 }
                 continue
@@ -38,7 +40,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             // "…," X said
             let window = min(sentence.tokens.upperBound, t + Grammar.maxPhrase + Grammar.maxParenthetical)
             var u = t
-            while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !text.tokens[u].isTerminal {
+            while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !g.isSentenceFinal(u) {
                 u += 1
             }
             guard u < window, let c = state.unusedCue(startingAt: u), state.cues[c].phraseRole == nil,

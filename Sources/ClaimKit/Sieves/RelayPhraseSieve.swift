@@ -18,6 +18,8 @@ struct RelayPhraseSieve: AttributionSieve {
             guard let role = cue.phraseRole, role != .sourceAfter, let list = bySentence[cue.sentence] else { continue }
             let end = text.sentences[cue.sentence].tokens.upperBound
             guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { continue }
+            // "citing the release of prisoners" cites a reason, not a source.
+            if role == .originAfter, !g.namesSource(mention) { continue }
             var time: Range<Int>? = nil
             if let r = g.timeExpression(startingAt: mention.tokens.upperBound, limit: end) { time = r }
             // The attribution this phrase belongs to: the nearest one before it, else one

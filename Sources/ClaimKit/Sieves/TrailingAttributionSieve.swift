@@ -18,21 +18,25 @@ struct TrailingAttributionSieve: AttributionSieve {
             var comma: Int
             var time: Range<Int>? = nil
             var after: Int
-            if cue.tokens.lowerBound - 1 > start, g.isComma(cue.tokens.lowerBound - 1) {
+            let normal = g.subject(endingBefore: cue.tokens.lowerBound, limit: start)
+            let crossesParenthetical = normal.map { $0.mention.appositive != nil || $0.mention.parenthetical != nil } ?? false
+            if !crossesParenthetical, let inverted = invertedSource(cue, sentence, g) {
                 // C, said X
-                var t = cue.tokens.upperBound
-                if let r = g.timeExpression(startingAt: t, limit: end) { time = r; t = r.upperBound }
-                guard let mention = g.nounPhrase(startingAt: t, limit: end) else { continue }
-                source = mention
+                (source, time) = inverted
                 comma = cue.tokens.lowerBound - 1
-                after = (mention.appositive ?? mention.tokens).upperBound
+                after = max((source.appositive ?? source.tokens).upperBound, time?.upperBound ?? 0)
             } else {
-                guard let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: start) else { continue }
-                let before = subject.mention.tokens.lowerBound - 1
-                guard before > start, g.isComma(before) || subject.time.map({ g.isComma($0.lowerBound - 1) }) == true
-                else { continue }
+                guard let subject = normal else { continue }
+                var before = subject.mention.tokens.lowerBound - 1
+                if let timeStart = subject.time?.lowerBound, timeStart < subject.mention.tokens.lowerBound {
+                    before = timeStart - 1
+                }
+                // `…,” McConnell said`: the comma inside the closing mark separates too.
+                let quoteComma = before > start + 1 && text.tokens[before].flags.contains(.closesQuote)
+                    && g.isComma(before - 1)
+                guard before > start, g.isComma(before) || quoteComma else { continue }
                 source = subject.mention
-                comma = g.isComma(before) ? before : subject.time!.lowerBound - 1
+                comma = quoteComma ? before + 1 : before
                 time = subject.time
                 after = cue.tokens.upperBound
             }
@@ -42,10 +46,49 @@ struct TrailingAttributionSieve: AttributionSieve {
             }
             // The attribution must close the clause: the sentence ends or a comma follows.
             guard after >= g.trimEnd(after, end) || g.isComma(after) || text.tokens[after].isTerminal else { continue }
-            guard !state.isClaimed(comma - 1) else { continue }
-            if let draft = state.reportedDraft(start..<comma, source: source, cue: c, time: time, rule: Self.name) {
+            guard comma > start, !state.isClaimed(comma - 1) else { continue }
+            // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the attribution
+            // sits inside the content, which is one span from its start to the sentence end.
+            var contentEnd = comma
+            if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
+                contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
+            }
+            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time, rule: Self.name) {
                 state.add(draft)
             }
         }
+    }
+
+    /// The words after a mid-sentence attribution continue the content when they open a
+    /// subordinate clause ("until", "because", "but") rather than an appositive noun
+    /// phrase ("an agreement that …") or a participle ("adding that …").
+    private func continuesClause(_ t: Int, _ g: Grammar) -> Bool {
+        let token = g.tokens[t]
+        guard token.kind == .word, !token.flags.contains(.capitalized) else { return false }
+        let c = g.classes(t)
+        if c.contains(.article) || c.contains(.determiner) || c.contains(.verbForm) || c.contains(.complementizer) {
+            return false
+        }
+        if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
+        // "and the pier closed early" after the attribution is the narrator's again.
+        if c.contains(.coordinator) { return false }
+        // "The latest test, North Korea said, was its biggest yet": the verb follows.
+        if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
+        return c.contains(.clauseWord) || c.contains(.preposition)
+    }
+
+    /// `…, said X[, appositive]` with an optional time before or after X.
+    private func invertedSource(_ cue: CueCandidate, _ sentence: SentenceInfo, _ g: Grammar)
+        -> (MentionDraft, Range<Int>?)?
+    {
+        let start = sentence.tokens.lowerBound
+        let end = sentence.tokens.upperBound
+        guard cue.tokens.lowerBound - 1 > start, g.isComma(cue.tokens.lowerBound - 1) else { return nil }
+        var t = cue.tokens.upperBound
+        var time: Range<Int>? = nil
+        if let r = g.timeExpression(startingAt: t, limit: end) { time = r; t = r.upperBound }
+        guard let mention = g.nounPhrase(startingAt: t, limit: end) else { return nil }
+        if time == nil, let r = g.timeExpression(startingAt: mention.tokens.upperBound, limit: end) { time = r }
+        return (mention, time)
     }
 }

@@ -9,7 +9,10 @@ enum DatelineDetector {
         var t = range.lowerBound
         let limit = min(range.upperBound, range.lowerBound + 14)
         var capsWords = 0
-        while t < limit, tokens[t].kind == .word, tokens[t].flags.contains(.allCaps) || (capsWords > 0 && tokens[t].flags.contains(.capitalized) && tokens[t].flags.contains(.allCaps)) {
+        while t < limit, tokens[t].kind == .word,
+            tokens[t].flags.contains(.allCaps)
+                || (capsWords > 0 && tokens[t].flags.contains(.capitalized) && tokens[t].flags.contains(.allCaps))
+        {
             capsWords += 1
             t += 1
         }

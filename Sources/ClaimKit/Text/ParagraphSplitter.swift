@@ -40,7 +40,9 @@ enum ParagraphSplitter {
             }
             if blank, b != 0x20, b != 0x09, b != 0x0B, b != 0x0C {
                 // NBSP and BOM alone do not make a line non-blank.
-                if !((b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0) || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB)) {
+                if !((b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
+                    || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB))
+                {
                     blank = false
                 }
             }

@@ -23,7 +23,9 @@ struct Quotation: Sendable {
 /// Straight and curly, double and single marks. A ‘ or ’ is an apostrophe, not a
 /// quotation mark, when it follows a letter without a space and no single quotation is
 /// open ("Haftar‘s" is taken by the tokenizer; "Nations‘ experts", "the workers’ union"
-/// here), or when it precedes a digit ("’90s"). A quotation left open at the end of a
+/// here), or when it precedes a digit ("’90s"). Inside an open single quotation a mark
+/// after "s" and before a lowercase word is a plural possessive; before anything else it
+/// closes ("the board ‘fully supports’ Marsh"). A quotation left open at the end of a
 /// paragraph continues into the next paragraph if that paragraph opens with a mark of
 /// the same family (the multi-paragraph convention); otherwise it ends with its paragraph
 /// and is reported as an unclosed quote. Linear in the number of tokens.
@@ -45,9 +47,11 @@ enum QuotationScanner {
             for t in range where tokens[t].kind == .quote {
                 guard let mark = tokens[t].quoteMark else { continue }
                 let position = self.position(tokens, t, range)
-                let prevIsLetter = t > range.lowerBound && !tokens[t].flags.contains(.spaceBefore)
+                let prevIsLetter =
+                    t > range.lowerBound && !tokens[t].flags.contains(.spaceBefore)
                     && tokens[t - 1].isWord
-                let nextIsDigit = t + 1 < range.upperBound && !tokens[t].flags.contains(.spaceAfter)
+                let nextIsDigit =
+                    t + 1 < range.upperBound && !tokens[t].flags.contains(.spaceAfter)
                     && tokens[t + 1].kind == .number
                 let singleOpen = openSingles > 0
                 let doubleOpen = openDoubles > 0
@@ -59,7 +63,8 @@ enum QuotationScanner {
                 case .rightDouble:
                     action = doubleOpen ? .close : (position == .opening ? .open : .close)
                 case .straightDouble:
-                    action = doubleOpen ? (position == .opening && stack.last?.isDouble == false ? .open : .close) : .open
+                    action =
+                        doubleOpen ? (position == .opening && stack.last?.isDouble == false ? .open : .close) : .open
                 case .leftSingle:
                     if prevIsLetter || nextIsDigit { action = .apostrophe } else { action = .open }
                 case .rightSingle, .straightSingle:
@@ -68,9 +73,11 @@ enum QuotationScanner {
                     } else if singleOpen && position != .opening {
                         // "the workers’ union" inside a single-quoted quotation: a mark after
                         // "s" followed by a word is a plural possessive.
-                        let afterS = t > range.lowerBound && prevIsLetter
+                        let afterS =
+                            t > range.lowerBound && prevIsLetter
                             && bytes[Int(tokens[t - 1].end) - 1] | 0x20 == 0x73
                         let nextIsWord = t + 1 < range.upperBound && tokens[t + 1].isWord
+                            && !tokens[t + 1].flags.contains(.capitalized)
                         action = afterS && nextIsWord ? .apostrophe : .close
                     } else if mark == .straightSingle && position == .opening {
                         action = .open
@@ -105,8 +112,9 @@ enum QuotationScanner {
                         }
                         stack.removeSubrange(k...)
                         quotations.append(
-                            make(opener.token, t, p, opener.isDouble, depth: k, tokens, bytes,
-                                 continuesFromPrevious: carried == opener.isDouble && opener.token == range.lowerBound))
+                            make(
+                                opener.token, t, p, opener.isDouble, depth: k, tokens, bytes,
+                                continuesFromPrevious: carried == opener.isDouble && opener.token == range.lowerBound))
                     } else if mark.isSingle {
                         tokens[t].flags.insert(.apostrophe)
                     } else {
@@ -117,8 +125,8 @@ enum QuotationScanner {
             // Quotations still open at the paragraph's end.
             let nextOpens: Bool? = {
                 guard p + 1 < paragraphs.count, let first = paragraphs[p + 1].first,
-                      tokens[first].kind == .quote, let m = tokens[first].quoteMark,
-                      m != .rightDouble, m != .rightSingle
+                    tokens[first].kind == .quote, let m = tokens[first].quoteMark,
+                    m != .rightDouble, m != .rightSingle
                 else { return nil }
                 return m.isDouble
             }()
@@ -132,9 +140,10 @@ enum QuotationScanner {
                     tokens[opener.token].flags.insert(.apostrophe)
                     continue
                 }
-                var q = make(opener.token, nil, p, opener.isDouble, depth: depth, tokens, bytes,
-                             continuesFromPrevious: carried == opener.isDouble && opener.token == range.lowerBound,
-                             paragraphEnd: paragraphSpans[p].end, lastToken: range.upperBound)
+                var q = make(
+                    opener.token, nil, p, opener.isDouble, depth: depth, tokens, bytes,
+                    continuesFromPrevious: carried == opener.isDouble && opener.token == range.lowerBound,
+                    paragraphEnd: paragraphSpans[p].end, lastToken: range.upperBound)
                 if depth == 0, nextOpens == opener.isDouble {
                     q.continuesIntoNext = true
                     reopenFamily = opener.isDouble
@@ -168,11 +177,13 @@ enum QuotationScanner {
 
     private static func position(_ tokens: [Token], _ t: Int, _ range: Range<Int>) -> Position {
         let token = tokens[t]
-        let before = t == range.lowerBound || token.flags.contains(.spaceBefore)
+        let before =
+            t == range.lowerBound || token.flags.contains(.spaceBefore)
             || tokens[t - 1].kind == .dash || tokens[t - 1].isPunctuation(0x28) || tokens[t - 1].isPunctuation(0x5B)
             || (tokens[t - 1].kind == .quote && !tokens[t - 1].flags.contains(.apostrophe))
             || tokens[t - 1].isPunctuation(0x3A)
-        let after = t + 1 == range.upperBound || token.flags.contains(.spaceAfter)
+        let after =
+            t + 1 == range.upperBound || token.flags.contains(.spaceAfter)
             || (tokens[t + 1].kind == .punctuation && !tokens[t + 1].isPunctuation(0x28))
             || tokens[t + 1].kind == .dash
         switch (before, after) {

@@ -46,7 +46,8 @@ enum SentenceSplitter {
         }
         if token.flags.contains(.periodAbsorbed), !token.flags.contains(.titleAbbreviation) {
             let nextToken = tokens[n]
-            let isStarter = nextToken.flags.contains(.capitalized)
+            let isStarter =
+                nextToken.flags.contains(.capitalized)
                 && index.classes(of: nextToken.key).contains(.sentenceStarter)
             // An initial before a capitalised word is part of a name ("John F. Kennedy").
             let isInitial = token.end - token.start == 2

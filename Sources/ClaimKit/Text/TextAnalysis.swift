@@ -79,7 +79,7 @@ final class TextAnalysis {
         let tokens = b.tokens
         let quotationOfToken = b.quotationOfToken
         for (p, range) in ranges.enumerated() {
-            let heading = isHeading(tokens, range)
+            let heading = isHeading(tokens, range) || p == 0 && isTitleCaseHeadline(tokens, range, index)
             let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
             b.paragraphs.append(ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
             let parts = heading
@@ -112,6 +112,21 @@ final class TextAnalysis {
         return true
     }
 
+    /// An opening line in Title Case, even with a final period ("Poll: Wealthy Voters
+    /// Abandon Republican Party."): most of its words capitalised.
+    private static func isTitleCaseHeadline(_ tokens: [Token], _ range: Range<Int>, _ index: LexiconIndex) -> Bool {
+        guard range.count <= 25 else { return false }
+        var words = 0
+        var capitalized = 0
+        for t in range where tokens[t].kind == .word {
+            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) { continue }
+            words += 1
+            if tokens[t].flags.contains(.capitalized) { capitalized += 1 }
+        }
+        let sentenceEnds = range.dropLast().filter { tokens[$0].isTerminal }.count
+        return words >= 3 && capitalized * 10 >= words * 8 && sentenceEnds == 0
+    }
+
     // MARK: - Reading
 
     func string(_ span: Span) -> String {
@@ -125,6 +140,36 @@ final class TextAnalysis {
     }
 
     func classes(_ t: Int) -> WordClass { tokens[t].kind == .word ? index.classes(of: tokens[t].key) : [] }
+
+    /// A title word, also as the last part of a hyphenated word ("co-leader").
+    func isTitle(_ t: Int) -> Bool {
+        let c = classes(t)
+        if c.contains(.title) || c.contains(.titleAbbreviation) { return true }
+        let token = tokens[t]
+        guard token.kind == .word else { return false }
+        var k = Int(token.coreEnd) - 1
+        while k > Int(token.start), bytes[k] != 0x2D { k -= 1 }
+        guard k > Int(token.start) else { return false }
+        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, (k + 1)..<Int(token.coreEnd)) }
+        return index.classes(of: key).contains(.title)
+    }
+
+    /// Word classes of the word, or of its singular when it ends in "s" ("commanders",
+    /// "clubs"), so that plural nouns type like their singular.
+    func nounClasses(_ t: Int) -> WordClass {
+        let c = classes(t)
+        let token = tokens[t]
+        guard token.kind == .word, token.coreEnd - token.start > 3, bytes[Int(token.coreEnd) - 1] | 0x20 == 0x73 else {
+            return c
+        }
+        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, Int(token.start)..<(Int(token.coreEnd) - 1)) }
+        return c.union(index.classes(of: key).subtracting([.verbForm, .verbNounForm]))
+    }
+
+    func isSentenceStart(_ t: Int) -> Bool {
+        let s = Int(sentenceOfToken[t])
+        return s < 0 || sentences[s].tokens.lowerBound == t
+    }
 
     func isQuoteMark(_ t: Int) -> Bool { tokens[t].kind == .quote && !tokens[t].flags.contains(.apostrophe) }
 

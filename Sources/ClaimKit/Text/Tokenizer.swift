@@ -45,8 +45,14 @@ struct Tokenizer {
                 tokens.append(token)
                 i = Int(token.end)
             case .quote(let mark):
-                tokens.append(simple(i, cls.length, .quote, mark.rawValue, spaceBefore))
-                i += cls.length
+                // '' and `` typed for double quotation marks (an old newspaper convention).
+                if byte == 0x27, i + 1 < end, bytes[i + 1] == 0x27 {
+                    tokens.append(simple(i, 2, .quote, QuoteMark.straightDouble.rawValue, spaceBefore))
+                    i += 2
+                } else {
+                    tokens.append(simple(i, cls.length, .quote, mark.rawValue, spaceBefore))
+                    i += cls.length
+                }
             case .dash:
                 tokens.append(simple(i, cls.length, .dash, 0, spaceBefore))
                 i += cls.length
@@ -56,6 +62,9 @@ struct Tokenizer {
             case .symbol:
                 tokens.append(simple(i, cls.length, .symbol, 0, spaceBefore))
                 i += cls.length
+            case .punctuation where byte == 0x60 && i + 1 < end && bytes[i + 1] == 0x60:
+                tokens.append(simple(i, 2, .quote, QuoteMark.leftDouble.rawValue, spaceBefore))
+                i += 2
             case .punctuation:
                 // "--" is a dash; a hyphen standing alone between spaces is a dash; "..." an ellipsis.
                 if byte == 0x2D {
@@ -140,7 +149,7 @@ struct Tokenizer {
                     lastWasAlnum = false
                     continue
                 }
-                if (byte == 0x2E || byte == 0x2C || byte == 0x3A), ByteClass.isDigit(prev), ByteClass.isDigit(next) {
+                if byte == 0x2E || byte == 0x2C || byte == 0x3A, ByteClass.isDigit(prev), ByteClass.isDigit(next) {
                     i += 1
                     continue
                 }

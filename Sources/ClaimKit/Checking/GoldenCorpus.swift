@@ -1,0 +1,187 @@
+import ClaimKit
+import Foundation
+
+/// A corpus folder of articles (`NAME.txt`) and a folder of fixtures (`NAME.json`),
+/// with pending fixtures (`NAME.json.new`) beside them: what `claimcheck check`,
+/// `claimcheck update` and the ClaimKitTesting helpers work on.
+///
+/// Paths are kept as given (relative paths stay relative) so that messages name files
+/// the way the user wrote them. Fixture names come only from article names and are
+/// checked with ``validateName(_:)``: a name can never point outside the fixture folder.
+public struct GoldenCorpus: Sendable {
+    /// The folder of articles (`*.txt`) and of `claimcheck.json`.
+    public var corpus: String
+    /// The folder of fixtures (`*.json`) and pending fixtures (`*.json.new`).
+    public var expected: String
+    /// Settings from `claimcheck.json` at the corpus root.
+    public var configuration: CheckConfiguration
+
+    /// The suffix of a pending fixture written by `claimcheck update`.
+    public static let pendingSuffix = ".json.new"
+
+    public init(corpus: String, expected: String, configuration: CheckConfiguration = CheckConfiguration()) {
+        self.corpus = corpus
+        self.expected = expected
+        self.configuration = configuration
+    }
+
+    /// A corpus with the configuration read from `corpus/claimcheck.json`.
+    ///
+    /// - Throws: ``FixtureError`` for a malformed `claimcheck.json`.
+    public static func open(corpus: String, expected: String) throws(FixtureError) -> GoldenCorpus {
+        GoldenCorpus(corpus: corpus, expected: expected, configuration: try CheckConfiguration.load(corpus: corpus))
+    }
+
+    /// Why a name cannot be a fixture name.
+    public struct NameError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var name: String
+        public init(name: String) { self.name = name }
+        public var description: String {
+            "'\(name)' is not a fixture name: names come from article file names and may not be empty, absolute, or contain '/', '\\' or '..'"
+        }
+    }
+
+    /// Checks that `name` names a file inside the fixture folder: not empty, not
+    /// absolute, no `/`, `\`, `..` or NUL.
+    ///
+    /// - Throws: ``NameError``.
+    public static func validateName(_ name: String) throws(NameError) {
+        if name.isEmpty || name.hasPrefix("/") || name.contains("/") || name.contains("\\") || name.contains("..")
+            || name.contains("\u{0}")
+        {
+            throw NameError(name: name)
+        }
+    }
+
+    /// Names (without `.txt`) of the articles, sorted; hidden files are skipped.
+    ///
+    /// - Throws: the file system's error when the corpus folder cannot be listed.
+    public func articles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: corpus)
+            .filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// Names (without `.json`) of the fixtures in the fixture folder, sorted; empty when
+    /// the folder does not exist. `claimcheck.json` is not a fixture when the fixtures
+    /// live in the corpus folder.
+    public func fixtures() -> [String] {
+        let sameFolder = Self.samePath(corpus, expected)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: expected)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !(sameFolder && $0 == CheckConfiguration.fileName) }
+            .map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Names of the pending fixtures (`NAME.json.new`), sorted.
+    public func pending() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: expected)) ?? [])
+            .filter { $0.hasSuffix(Self.pendingSuffix) && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(Self.pendingSuffix.count)) }.sorted()
+    }
+
+    /// Fixtures that no article refers to (a renamed or deleted article), sorted.
+    public func unreferencedFixtures(articles: [String]) -> [String] {
+        let known = Set(articles)
+        return fixtures().filter { !known.contains($0) }
+    }
+
+    /// `corpus/NAME.txt`.
+    public func articlePath(_ name: String) throws(NameError) -> String {
+        try Self.validateName(name)
+        return FilePath.join(corpus, name + ".txt")
+    }
+
+    /// `expected/NAME.json`.
+    public func fixturePath(_ name: String) throws(NameError) -> String {
+        try Self.validateName(name)
+        return FilePath.join(expected, name + ".json")
+    }
+
+    /// `expected/NAME.json.new`.
+    public func pendingPath(_ name: String) throws(NameError) -> String {
+        try Self.validateName(name)
+        return FilePath.join(expected, name + Self.pendingSuffix)
+    }
+
+    /// What checking one article found.
+    public enum Outcome: Sendable {
+        /// Every stated field matches.
+        case passed(ComparisonReport)
+        /// Claims missing, extra or different.
+        case mismatch(ComparisonReport)
+        /// The article has no fixture.
+        case missingFixture
+        /// The fixture cannot be used (with `file:line:column`).
+        case malformedFixture(FixtureError)
+        /// The article cannot be read, or its name is refused.
+        case trouble(String)
+    }
+
+    /// One article's result.
+    public struct Result: Sendable {
+        public var name: String
+        public var articlePath: String
+        public var fixturePath: String
+        public var outcome: Outcome
+        /// The extractor's claims, when the article could be read.
+        public var claims: [Claim]
+        /// The fixture, when it could be loaded.
+        public var fixture: Fixture?
+
+        public var passed: Bool {
+            if case .passed = outcome { return true }
+            return false
+        }
+    }
+
+    /// Reads, extracts and compares one article with its fixture, using the
+    /// configuration's tolerance and ignored fields. Never throws: problems are outcomes.
+    public func check(_ name: String, extractor: ClaimExtractor = ClaimExtractor()) -> Result {
+        let articlePath: String
+        let fixturePath: String
+        do {
+            articlePath = try self.articlePath(name)
+            fixturePath = try self.fixturePath(name)
+        } catch {
+            return Result(name: name, articlePath: name, fixturePath: name, outcome: .trouble(error.description), claims: [])
+        }
+        var result = Result(name: name, articlePath: articlePath, fixturePath: fixturePath, outcome: .missingFixture, claims: [])
+        let bytes: [UInt8]
+        do {
+            bytes = try ArticleReader.read(path: articlePath).bytes
+        } catch {
+            result.outcome = .trouble("\(error)")
+            return result
+        }
+        result.claims = extractor.extract(utf8: bytes).claims
+        guard FileManager.default.fileExists(atPath: fixturePath) else { return result }
+        do {
+            let fixture = try Self.loadFixture(fixturePath)
+            result.fixture = fixture
+            let report = configuration.comparison.compare(result.claims, with: fixture)
+            result.outcome = report.passed ? .passed(report) : .mismatch(report)
+        } catch let error as FixtureError {
+            result.outcome = .malformedFixture(error)
+        } catch {
+            result.outcome = .malformedFixture(FixtureError(path: fixturePath, location: nil, message: "\(error)"))
+        }
+        return result
+    }
+
+    /// Loads a fixture, naming it in errors by `path` as given (relative paths stay relative).
+    ///
+    /// - Throws: ``FixtureError``.
+    public static func loadFixture(_ path: String) throws -> Fixture {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FixtureError(path: path, location: nil, message: "cannot read the fixture (\(ArticleReader.describe(error)))")
+        }
+        return try Fixture.parse(Array(data), path: path)
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+}

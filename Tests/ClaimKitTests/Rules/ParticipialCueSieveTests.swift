@@ -1,0 +1,48 @@
+@testable import ClaimKit
+import Testing
+
+/// `X said A, adding that B` / `…, saying B`: a second content of the main clause's source.
+@Suite struct ParticipialCueSieveTests {
+    let name = ParticipialCueSieve.name
+
+    @Test(arguments: [
+        ("The skipper said the engine failed, adding that the crew was safe.", "adding", "add"),
+        ("The skipper said the engine failed, insisting that the crew was safe.", "insisting", "insist"),
+        ("The skipper said the engine failed, noting the crew was safe.", "noting", "note"),
+    ])
+    func secondContentOfTheSameSource(_ input: String, _ cue: String, _ lemma: String) throws {
+        let e = extract(input)
+        #expect(e.claims.map(\.text) == ["the engine failed", "the crew was safe"])
+        let second = try #require(e.claim("the crew was safe"))
+        #expect(second.kind == .indirect)
+        #expect(second.attribution?.source.text == "The skipper")
+        #expect(second.attribution?.cue.text == cue)
+        #expect(second.attribution?.cue.lemma == lemma)
+        #expect(rule(second, "content") == name)
+        #expect(rule(e.claim("the engine failed"), "content") == ReportedSpeechSieve.name)
+    }
+
+    @Test func participleAfterANonCueMainClauseTakesItsSubject() throws {
+        let e = extract("Both unions condemned the strike, saying it hurt the islanders.")
+        #expect(e.claims.count == 1)
+        let claim = try #require(e.claims.first)
+        #expect(claim.text == "it hurt the islanders")
+        #expect(claim.attribution?.source.text == "Both unions")
+        #expect(claim.attribution?.cue.lemma == "say")
+        #expect(rule(claim, "content") == name)
+    }
+
+    @Test func participleSharesTheChainOfTheMainClause() throws {
+        let e = extract("The skipper told Reuters the engine failed, adding that the crew was safe.")
+        let first = try #require(e.claim("the engine failed"))
+        #expect(first.attribution?.via.map(\.source.text) == ["Reuters"])
+        let second = try #require(e.claim("the crew was safe"))
+        #expect(second.attribution?.via.map(\.source.text) == ["Reuters"])
+    }
+
+    @Test func participleWithoutAClauseIsNoClaim() {
+        let e = extract("The skipper said the engine failed, adding to the confusion.")
+        #expect(e.claims.map(\.text) == ["the engine failed"])
+        #expect(!e.claims.flatMap(\.decidedBy).contains { $0.rule == name })
+    }
+}

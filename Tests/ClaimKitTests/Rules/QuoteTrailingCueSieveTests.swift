@@ -1,0 +1,73 @@
+@testable import ClaimKit
+import Testing
+
+/// `“…,” she said.` / `“…,” said X, a spokeswoman.` / `“…?” he asked.`
+@Suite struct QuoteTrailingCueSieveTests {
+    let name = QuoteTrailingCueSieve.name
+
+    @Test func sourceThenCueAfterTheQuotation() throws {
+        let e = extract("“The ferry will run on time,” the harbour master said.")
+        #expect(e.claims.count == 1)
+        let claim = try #require(e.claim("The ferry will run on time"))
+        #expect(claim.kind == .direct)
+        #expect(claim.attribution?.source.text == "the harbour master")
+        #expect(claim.attribution?.cue.text == "said")
+        #expect(claim.attribution?.cue.lemma == "say")
+        #expect(rule(claim, "content") == name)
+        #expect(rule(claim, "source") == name)
+    }
+
+    @Test func cueThenSourceWithAnAppositive() throws {
+        let e = extract("“The ferry will run on time,” said Ana Ortiz, the harbour master.")
+        let claim = try #require(e.claim("The ferry will run on time"))
+        let source = try #require(claim.attribution?.source)
+        #expect(source.text == "Ana Ortiz")
+        #expect(source.name == "Ana Ortiz")
+        #expect(source.role == "harbour master")
+        #expect(source.type == .person)
+        #expect(rule(claim, "source") == name)
+    }
+
+    @Test func questionMarkStaysInTheText() throws {
+        let e = extract("“Is the pier safe?” asked a fisherman.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.text == "Is the pier safe?")
+        #expect(claim.attribution?.cue.lemma == "ask")
+        #expect(claim.attribution?.source.text == "a fisherman")
+        #expect(rule(claim, "content") == name)
+    }
+
+    @Test func quotationOfSeveralSentencesIsOneClaim() throws {
+        let e = extract("“The pier is old. It will not last,” a fisherman said.")
+        #expect(gists(e).map(\.text) == ["The pier is old. It will not last"])
+        #expect(e.claims.first?.attribution?.source.text == "a fisherman")
+    }
+
+    @Test func timeBetweenCueAndSource() throws {
+        let e = extract("“The pier is old,” said on Sunday a fisherman.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.time?.text == "on Sunday")
+        #expect(claim.attribution?.source.text == "a fisherman")
+    }
+
+    @Test func timeAfterTheInvertedSource() throws {
+        // The same order in reported speech ("The pier is old, said a fisherman on
+        // Sunday.") gets its time from TrailingAttribution.
+        let e = extract("“The pier is old,” said a fisherman on Sunday.")
+        let claim = try #require(e.claims.first)
+        #expect(claim.attribution?.source.text == "a fisherman")
+        #expect(claim.attribution?.time?.text == "on Sunday")
+    }
+
+    @Test func quotationThatDoesNotOpenTheSentenceIsNotADirectClaim() {
+        // A partial quote inside a clause is reported speech, not a direct quotation.
+        let e = extract("The skipper called the delay “a farce” on the radio.")
+        #expect(!e.claims.contains { $0.kind == .direct })
+        #expect(!e.claims.flatMap(\.decidedBy).contains { $0.rule == name })
+    }
+
+    @Test func quotationFollowedByNoCueIsNotAttributed() {
+        let e = extract("“Fine,” and then the boat left.")
+        #expect(e.attributed.isEmpty)
+    }
+}

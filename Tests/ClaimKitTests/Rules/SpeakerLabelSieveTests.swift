@@ -1,0 +1,34 @@
+@testable import ClaimKit
+import Testing
+
+/// `HOST: …` — a transcript line whose speaker label attributes the rest of the paragraph.
+@Suite struct SpeakerLabelSieveTests {
+    let name = SpeakerLabelSieve.name
+
+    @Test func labelledLineIsADirectClaimOfTheSpeaker() throws {
+        let e = extract("Anchor Ruth Galvan questioned the mayor.\n\nGALVAN: Will the pier reopen in May? Residents want to know.")
+        let claim = try #require(e.claim("Will the pier reopen in May? Residents want to know"))
+        #expect(claim.kind == .direct)
+        let a = try #require(claim.attribution)
+        #expect(a.source.text == "GALVAN")
+        #expect(a.source.name == "Ruth Galvan", "the label resolves through the fuller name")
+        #expect(a.cue.text == ":")
+        #expect(rule(claim, "content") == name)
+    }
+
+    @Test func labelInsideAnOpeningQuotationMark() throws {
+        let e = extract("\"MAYOR: The pier reopens next spring.\n\n\"HOST: Thank you.\"")
+        #expect(e.claim("The pier reopens next spring")?.attribution?.source.text == "MAYOR")
+        #expect(e.claim("Thank you")?.attribution?.source.text == "HOST")
+    }
+
+    @Test(arguments: [
+        "The mayor said: the pier reopens in spring.",  // a lowercase lead-in is not a label
+        "NOTE the pier reopens in spring.",  // no colon
+        "Ferry timetable: summer and winter",  // a headline, not a capitals label
+    ])
+    func notALabel(_ input: String) {
+        let e = extract(input)
+        #expect(!e.claims.flatMap(\.decidedBy).contains { $0.rule == name }, "\(input)")
+    }
+}
