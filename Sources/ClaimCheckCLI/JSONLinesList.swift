@@ -34,7 +34,9 @@ struct JSONLinesList {
             workers.enter()
             let thread = Thread { [extractor, rules] in
                 while let item = shared.take() {
-                    shared.finish(item.sequence, Self.output(for: item.line, extractor: extractor, rules: rules), bytes: item.line.bytes.count)
+                    shared.finish(
+                        item.sequence, Self.output(for: item.line, extractor: extractor, rules: rules),
+                        bytes: item.line.bytes.count)
                 }
                 workers.leave()
             }
@@ -86,15 +88,23 @@ struct JSONLinesList {
         let doc: JSONValue = .object([
             ("id", article.id),
             ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            ("issues", .array(extraction.issues.map {
-                .object([("kind", .string($0.kind.rawValue)), ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))]))])
-            })),
+            (
+                "issues",
+                .array(
+                    extraction.issues.map {
+                        .object([
+                            ("kind", .string($0.kind.rawValue)),
+                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
+                        ])
+                    })
+            ),
         ])
         return (doc.compact() + "\n", false)
     }
 
     static func error(line: Int, id: JSONValue?, _ message: String) -> String {
-        JSONValue.object([("line", .number(Double(line))), ("id", id ?? .null), ("error", .string(message))]).compact() + "\n"
+        JSONValue.object([("line", .number(Double(line))), ("id", id ?? .null), ("error", .string(message))]).compact()
+            + "\n"
     }
 
     /// The window between the reader, the workers and the ordered writer.
@@ -194,9 +204,10 @@ struct JSONLinesList {
             lastDrawn = now
             drawn = true
             let seconds = now.timeIntervalSince(start)
-            console.err(String(
-                format: "\rclaimcheck: %d articles, %.1f MB, %.1f MB/s\u{1B}[K", articles, Double(bytes) / 1e6,
-                Double(bytes) / 1e6 / seconds))
+            console.err(
+                String(
+                    format: "\rclaimcheck: %d articles, %.1f MB, %.1f MB/s\u{1B}[K", articles, Double(bytes) / 1e6,
+                    Double(bytes) / 1e6 / seconds))
         }
 
         func end() {

@@ -58,13 +58,15 @@ struct ListCommand {
                     case "--input":
                         let v = try value()
                         guard let input = InputFormat(rawValue: v) else {
-                            throw UsageError(message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
+                            throw UsageError(
+                                message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
                         }
                         o.input = input
                     case "--jobs", "-j":
                         let v = try value()
                         guard let n = Int(v), n >= 1 else {
-                            throw UsageError(message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
+                            throw UsageError(
+                                message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
                         }
                         o.jobs = n
                     default: return false
@@ -74,10 +76,12 @@ struct ListCommand {
         else { return .help(topic: "list") }
         if o.input == .jsonl {
             guard files.count <= 1 else {
-                throw UsageError(message: "list --input jsonl reads one FILE (or - for standard input)", subcommand: "list")
+                throw UsageError(
+                    message: "list --input jsonl reads one FILE (or - for standard input)", subcommand: "list")
             }
             guard !formatGiven || o.format == .jsonl else {
-                throw UsageError(message: "list --input jsonl writes JSON Lines; --format must be jsonl", subcommand: "list")
+                throw UsageError(
+                    message: "list --input jsonl writes JSON Lines; --format must be jsonl", subcommand: "list")
             }
             guard o.url == nil else { throw UsageError(message: "--url goes with --format jsonld", subcommand: "list") }
             o.format = .jsonl

@@ -23,7 +23,8 @@ enum CheckPairs {
     static func run(
         _ inputs: Inputs, pairs: Int, claimcheck: String, extractor: ClaimExtractor, keep: String? = nil
     ) throws -> Result {
-        let root = keep.map { URL(fileURLWithPath: $0) }
+        let root =
+            keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-bench-pairs-\(getpid())")
         let corpus = root.appendingPathComponent("Corpus")
         let expected = root.appendingPathComponent("Expected")

@@ -152,7 +152,9 @@ struct Inputs {
         let first = ["Ana", "Tomas", "Lena", "Omar", "Grace", "Pavel", "Nadia", "Kofi", "Ines", "Marek"]
         let last = ["Ruiz", "Berg", "Haddad", "Mensah", "Kowal", "Okafor", "Lind", "Sato", "Varga", "Moreau"]
         let roles = ["Finance Minister", "police spokeswoman", "council leader", "union official", "Deputy Mayor"]
-        let orgs = ["the ministry", "the city council", "the port authority", "the teachers' union", "the hospital trust"]
+        let orgs = [
+            "the ministry", "the city council", "the port authority", "the teachers' union", "the hospital trust",
+        ]
         let nouns = ["plan", "budget", "ferry service", "new bridge", "inquiry", "pay offer", "school repair"]
         let verbs = ["cost more", "start late", "go ahead", "be delayed", "need more staff", "be reviewed"]
         let times = ["on Monday", "next week", "this month", "by the spring", "after the election"]

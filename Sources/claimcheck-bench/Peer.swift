@@ -50,7 +50,8 @@ enum Peer {
                 joined.append(contentsOf: text)
             }
             try Data(joined).write(to: all)
-            let expanded = command
+            let expanded =
+                command
                 .replacingOccurrences(of: "{corpus}", with: shellQuoted(corpus.path))
                 .replacingOccurrences(of: "{out}", with: shellQuoted(out.path))
                 .replacingOccurrences(of: "{stats}", with: shellQuoted(stats.path))

@@ -71,7 +71,9 @@ func parseOptions(_ args: [String]) throws -> Options? {
     }
     func numbers(_ s: String) throws -> [Double] {
         let list = s.split(separator: ",").compactMap { Double($0) }
-        guard !list.isEmpty, list.allSatisfy({ $0 > 0 }) else { throw BenchError("expected sizes like 1,10,100, got '\(s)'") }
+        guard !list.isEmpty, list.allSatisfy({ $0 > 0 }) else {
+            throw BenchError("expected sizes like 1,10,100, got '\(s)'")
+        }
         return list
     }
     func count(_ s: String) throws -> Int {
@@ -161,8 +163,10 @@ func main() -> Int32 {
         // Generated fixtures are timing material, never truth: keep them out of the package.
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let target = URL(fileURLWithPath: dir).standardizedFileURL.path
-        if FileManager.default.fileExists(atPath: cwd + "/Package.swift"), target == cwd || target.hasPrefix(cwd + "/") {
-            FileHandle.standardError.write(Data("claimcheck-bench: --pairs-dir must be outside the package (\(cwd))\n".utf8))
+        if FileManager.default.fileExists(atPath: cwd + "/Package.swift"), target == cwd || target.hasPrefix(cwd + "/")
+        {
+            FileHandle.standardError.write(
+                Data("claimcheck-bench: --pairs-dir must be outside the package (\(cwd))\n".utf8))
             return 64
         }
     }
@@ -210,13 +214,18 @@ func main() -> Int32 {
         let bytes = Array(data)
         let before = peakMemory()
         let r = Measure.single(bytes, repeats: 1, extractor: extractor)
-        say("\(path): \(bytes.count) bytes, \(r.claims) claims, \(fixed(r.seconds * 1000)) ms (\(fixed(r.cpuSeconds * 1000)) ms CPU), \(fixed(r.megabytesPerSecond)) MB/s; peak memory \(mb(before)) before, \(mb(peakMemory())) after")
+        say(
+            "\(path): \(bytes.count) bytes, \(r.claims) claims, \(fixed(r.seconds * 1000)) ms (\(fixed(r.cpuSeconds * 1000)) ms CPU), \(fixed(r.megabytesPerSecond)) MB/s; peak memory \(mb(before)) before, \(mb(peakMemory())) after"
+        )
         return 0
     }
     if let size = options.profile {
         let mix = inputs.mix(bytes: Int(size * 1e6))
-        let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
-        say("profile run: \(mb(r.bytes)), \(r.articles) articles, \(r.claims) claims, \(fixed(r.megabytesPerSecond)) MB/s")
+        let r = Measure.corpus(
+            inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
+        say(
+            "profile run: \(mb(r.bytes)), \(r.articles) articles, \(r.claims) claims, \(fixed(r.megabytesPerSecond)) MB/s"
+        )
         return 0
     }
     var report: [(String, JSONValue)] = []
@@ -225,9 +234,18 @@ func main() -> Int32 {
     #if DEBUG
         say("warning: a debug build; figures mean nothing (use swift run -c release claimcheck-bench)")
     #endif
-    say("machine: \(m.cpu), \(m.cores) cores; corpus: \(inputs.articles.count) articles, \(inputs.corpusBytes) bytes from \(options.corpus)")
+    say(
+        "machine: \(m.cpu), \(m.cores) cores; corpus: \(inputs.articles.count) articles, \(inputs.corpusBytes) bytes from \(options.corpus)"
+    )
     report.append(("machine", .object([("cpu", .string(m.cpu)), ("cores", num(m.cores))])))
-    report.append(("corpus", .object([("directory", .string(options.corpus)), ("articles", num(inputs.articles.count)), ("bytes", num(inputs.corpusBytes))])))
+    report.append(
+        (
+            "corpus",
+            .object([
+                ("directory", .string(options.corpus)), ("articles", num(inputs.articles.count)),
+                ("bytes", num(inputs.corpusBytes)),
+            ])
+        ))
 
     // Corpus mix.
     var singleMBps: Double? = nil
@@ -235,13 +253,18 @@ func main() -> Int32 {
         var runs: [JSONValue] = []
         say("\ncorpus mix (MB = 10^6 bytes; best of \(options.repeats))")
         say("  size      jobs     MB/s     MB/CPU-s  articles/s  claims    peak memory")
-        say("  (MB/s: bytes / wall time; MB/CPU-s: bytes / CPU time of all workers = per core; +json: claims also written as JSON lines)")
+        say(
+            "  (MB/s: bytes / wall time; MB/CPU-s: bytes / CPU time of all workers = per core; +json: claims also written as JSON lines)"
+        )
         for size in options.sizes {
             let mix = inputs.mix(bytes: Int(size * 1e6))
-            for (jobs, json) in [(1, false), (options.jobs, false), (1, true)] where !(jobs == 1 && json && size != options.sizes.last) {
+            for (jobs, json) in [(1, false), (options.jobs, false), (1, true)]
+            where !(jobs == 1 && json && size != options.sizes.last) {
                 var best: RunResult? = nil
                 for _ in 0..<options.repeats {
-                    let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: jobs, json: json, extractor: extractor)
+                    let r = Measure.corpus(
+                        inputs.articles, order: mix.order, bytes: mix.bytes, jobs: jobs, json: json,
+                        extractor: extractor)
                     if best == nil || r.seconds < best!.seconds { best = r }
                 }
                 let r = best!
@@ -249,15 +272,18 @@ func main() -> Int32 {
                 let label = json ? "\(jobs) +json" : "\(jobs)"
                 func col(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
                 say(
-                    "  \(col(mb(mix.bytes), 9)) \(col(label, 8)) \(col(fixed(r.megabytesPerSecond), 8)) \(col(fixed(Double(r.bytes) / 1e6 / r.cpuSeconds), 9)) \(col(fixed(r.articlesPerSecond, 0), 11)) \(col(String(r.claims), 9)) \(mb(peakMemory()))")
-                runs.append(.object([
-                    ("bytes", num(mix.bytes)), ("articles", num(r.articles)), ("jobs", num(jobs)), ("jsonOutput", .bool(json)),
-                    ("seconds", num(r.seconds)), ("cpuSeconds", num(r.cpuSeconds)),
-                    ("megabytesPerSecond", num(r.megabytesPerSecond)),
-                    ("megabytesPerCPUSecond", num(Double(r.bytes) / 1e6 / r.cpuSeconds)),
-                    ("articlesPerSecond", num(r.articlesPerSecond)),
-                    ("claims", num(r.claims)), ("peakMemoryBytes", num(peakMemory())),
-                ]))
+                    "  \(col(mb(mix.bytes), 9)) \(col(label, 8)) \(col(fixed(r.megabytesPerSecond), 8)) \(col(fixed(Double(r.bytes) / 1e6 / r.cpuSeconds), 9)) \(col(fixed(r.articlesPerSecond, 0), 11)) \(col(String(r.claims), 9)) \(mb(peakMemory()))"
+                )
+                runs.append(
+                    .object([
+                        ("bytes", num(mix.bytes)), ("articles", num(r.articles)), ("jobs", num(jobs)),
+                        ("jsonOutput", .bool(json)),
+                        ("seconds", num(r.seconds)), ("cpuSeconds", num(r.cpuSeconds)),
+                        ("megabytesPerSecond", num(r.megabytesPerSecond)),
+                        ("megabytesPerCPUSecond", num(Double(r.bytes) / 1e6 / r.cpuSeconds)),
+                        ("articlesPerSecond", num(r.articlesPerSecond)),
+                        ("claims", num(r.claims)), ("peakMemoryBytes", num(peakMemory())),
+                    ]))
             }
         }
         report.append(("corpusMix", .array(runs)))
@@ -266,9 +292,13 @@ func main() -> Int32 {
     // Pathological inputs.
     if options.pathological {
         let (small, large) = (options.pathSizes[0], options.pathSizes[1])
-        say("\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 3 and of 2),")
+        say(
+            "\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 3 and of 2),"
+        )
         say("linear when within 20% of \(fixed(large / small, 0)) (8-12 for 1 and 10 MB); wall-clock ratio beside it")
-        say("  input                              small               large                  ratio  verdict     wall   large MB/s  peak memory")
+        say(
+            "  input                              small               large                  ratio  verdict     wall   large MB/s  peak memory"
+        )
         let cases: [(String, (Double) -> [UInt8])] = [
             ("one paragraph, no punctuation", { inputs.noPunctuation(bytes: Int($0 * 1e6)) }),
             ("unmatched quotation marks", { inputs.unmatchedQuotes(marks: Int($0 * 1e4)).text }),
@@ -289,13 +319,28 @@ func main() -> Int32 {
             let verdict = linear ? "linear" : ratio < expected * 0.8 ? "sublinear" : "NOT LINEAR"
             func col(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
             say(
-                "  \(col(name, 34)) \(col("\(mb(a.count)) \(fixed(ra.cpuSeconds * 1000)) ms", 19)) \(col("\(mb(b.count)) \(fixed(rb.cpuSeconds * 1000)) ms", 22)) \(col(fixed(ratio, 2), 6)) \(col(verdict, 11)) \(col(fixed(wallRatio, 2), 6)) \(col(fixed(Double(rb.bytes) / 1e6 / rb.cpuSeconds), 11)) \(mb(peakMemory()))")
-            results.append(.object([
-                ("input", .string(name)),
-                ("small", .object([("bytes", num(a.count)), ("cpuSeconds", num(ra.cpuSeconds)), ("seconds", num(ra.seconds)), ("claims", num(ra.claims))])),
-                ("large", .object([("bytes", num(b.count)), ("cpuSeconds", num(rb.cpuSeconds)), ("seconds", num(rb.seconds)), ("claims", num(rb.claims))])),
-                ("ratio", num(ratio)), ("wallRatio", num(wallRatio)), ("linear", .bool(linear)), ("peakMemoryBytes", num(peakMemory())),
-            ]))
+                "  \(col(name, 34)) \(col("\(mb(a.count)) \(fixed(ra.cpuSeconds * 1000)) ms", 19)) \(col("\(mb(b.count)) \(fixed(rb.cpuSeconds * 1000)) ms", 22)) \(col(fixed(ratio, 2), 6)) \(col(verdict, 11)) \(col(fixed(wallRatio, 2), 6)) \(col(fixed(Double(rb.bytes) / 1e6 / rb.cpuSeconds), 11)) \(mb(peakMemory()))"
+            )
+            results.append(
+                .object([
+                    ("input", .string(name)),
+                    (
+                        "small",
+                        .object([
+                            ("bytes", num(a.count)), ("cpuSeconds", num(ra.cpuSeconds)), ("seconds", num(ra.seconds)),
+                            ("claims", num(ra.claims)),
+                        ])
+                    ),
+                    (
+                        "large",
+                        .object([
+                            ("bytes", num(b.count)), ("cpuSeconds", num(rb.cpuSeconds)), ("seconds", num(rb.seconds)),
+                            ("claims", num(rb.claims)),
+                        ])
+                    ),
+                    ("ratio", num(ratio)), ("wallRatio", num(wallRatio)), ("linear", .bool(linear)),
+                    ("peakMemoryBytes", num(peakMemory())),
+                ]))
         }
         report.append(("pathological", .array(results)))
     }
@@ -306,8 +351,12 @@ func main() -> Int32 {
     var peerCommand = options.peer
     if peerCommand == "textacy" {
         // Shorthand for the spaCy + textacy peer, installed by scripts/peer_textacy.sh.
-        if !FileManager.default.fileExists(atPath: peerScript) || !FileManager.default.isExecutableFile(atPath: peerPython) {
-            say("\npeer: not run: --peer textacy needs \(peerScript) and its environment \(peerPython) (run scripts/peer_textacy.sh once to install spaCy 3.8, textacy 0.13 and the model)")
+        if !FileManager.default.fileExists(atPath: peerScript)
+            || !FileManager.default.isExecutableFile(atPath: peerPython)
+        {
+            say(
+                "\npeer: not run: --peer textacy needs \(peerScript) and its environment \(peerPython) (run scripts/peer_textacy.sh once to install spaCy 3.8, textacy 0.13 and the model)"
+            )
             report.append(("peer", .object([("notRun", .string("\(peerScript) or \(peerPython) missing"))])))
             peerCommand = nil
             status = 2
@@ -318,33 +367,45 @@ func main() -> Int32 {
     if let command = peerCommand {
         let mix = inputs.mix(bytes: options.peerBytes)
         let articles = mix.order.map { inputs.articles[$0] }
-        let paragraph = Array(inputs.articles[0].split(separator: 0x0A).first(where: { $0.count > 80 }) ?? inputs.articles[0][...])
+        let paragraph = Array(
+            inputs.articles[0].split(separator: 0x0A).first(where: { $0.count > 80 }) ?? inputs.articles[0][...])
         do {
             say("\npeer on the same \(articles.count) articles (\(mix.bytes) bytes): \(command)")
             let p = try Peer.run(command, articles: articles, paragraph: paragraph)
             // ClaimKit on the same articles, one core: the best of 5 runs.
             var ours: RunResult? = nil
             for _ in 0..<5 {
-                let r = Measure.corpus(inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
+                let r = Measure.corpus(
+                    inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
                 if ours == nil || r.seconds < ours!.seconds { ours = r }
             }
             let ourSeconds = ours!.seconds
             let ratio = p.seconds / ourSeconds
-            say("  peer:     \(fixed(p.seconds, 2)) s = \(fixed(Double(p.bytes) / p.seconds / 1000)) kB/s (\(p.method); wall \(fixed(p.wallSeconds, 1)) s)")
-            say("  ClaimKit: \(fixed(ourSeconds * 1000, 1)) ms = \(fixed(Double(mix.bytes) / ourSeconds / 1e6)) MB/s (one core, best of 5)")
+            say(
+                "  peer:     \(fixed(p.seconds, 2)) s = \(fixed(Double(p.bytes) / p.seconds / 1000)) kB/s (\(p.method); wall \(fixed(p.wallSeconds, 1)) s)"
+            )
+            say(
+                "  ClaimKit: \(fixed(ourSeconds * 1000, 1)) ms = \(fixed(Double(mix.bytes) / ourSeconds / 1e6)) MB/s (one core, best of 5)"
+            )
             say("  ratio:    ClaimKit is \(fixed(ratio, 0))x the peer's speed on the same text (goal: 4,000x)")
-            report.append(("peer", .object([
-                ("command", .string(command)), ("articles", num(p.articles)), ("bytes", num(p.bytes)),
-                ("peerSeconds", num(p.seconds)), ("peerTiming", .string(p.method)), ("peerWallSeconds", num(p.wallSeconds)),
-                ("claimKitSeconds", num(ourSeconds)), ("ratio", num(ratio)),
-            ])))
+            report.append(
+                (
+                    "peer",
+                    .object([
+                        ("command", .string(command)), ("articles", num(p.articles)), ("bytes", num(p.bytes)),
+                        ("peerSeconds", num(p.seconds)), ("peerTiming", .string(p.method)),
+                        ("peerWallSeconds", num(p.wallSeconds)),
+                        ("claimKitSeconds", num(ourSeconds)), ("ratio", num(ratio)),
+                    ])
+                ))
         } catch {
             say("  peer failed: \(error)")
             report.append(("peer", .object([("command", .string(command)), ("error", .string("\(error)"))])))
             status = 2
         }
     } else if options.peer == nil {
-        let why = FileManager.default.fileExists(atPath: peerScript)
+        let why =
+            FileManager.default.fileExists(atPath: peerScript)
             ? "no --peer given; --peer textacy runs \(peerScript) (see docs/PERFORMANCE.md)"
             : "no --peer given and \(peerScript) does not exist"
         say("\npeer: not run (\(why)); no ratio to the peer in this run")
@@ -353,18 +414,27 @@ func main() -> Int32 {
 
     // claimcheck check over many pairs.
     if options.checkPairs > 0 {
-        let binary = options.claimcheck ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let binary =
+            options.claimcheck
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("claimcheck").path
         say("\nclaimcheck check over \(options.checkPairs) article/fixture pairs (\(binary))")
         do {
             let r = try CheckPairs.run(
                 inputs, pairs: options.checkPairs, claimcheck: binary, extractor: extractor, keep: options.pairsDir)
-            say("  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check \(fixed(r.checkSeconds, 2)) s (exit \(r.status)); extraction alone \(fixed(r.extractSeconds, 2)) s = \(fixed(r.share * 100, 0))% of check")
-            report.append(("check", .object([
-                ("pairs", num(r.pairs)), ("articleBytes", num(r.articleBytes)), ("fixtureBytes", num(r.fixtureBytes)),
-                ("checkSeconds", num(r.checkSeconds)), ("exitStatus", num(Int(r.status))),
-                ("extractionSeconds", num(r.extractSeconds)), ("extractionShare", num(r.share)),
-            ])))
+            say(
+                "  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check \(fixed(r.checkSeconds, 2)) s (exit \(r.status)); extraction alone \(fixed(r.extractSeconds, 2)) s = \(fixed(r.share * 100, 0))% of check"
+            )
+            report.append(
+                (
+                    "check",
+                    .object([
+                        ("pairs", num(r.pairs)), ("articleBytes", num(r.articleBytes)),
+                        ("fixtureBytes", num(r.fixtureBytes)),
+                        ("checkSeconds", num(r.checkSeconds)), ("exitStatus", num(Int(r.status))),
+                        ("extractionSeconds", num(r.extractSeconds)), ("extractionShare", num(r.share)),
+                    ])
+                ))
             if r.status != 0 { status = 2 }
         } catch {
             say("  failed: \(error)")

@@ -12,8 +12,12 @@ import Testing
         private var errText = ""
         var console: Console {
             Console(
-                out: { s in self.lock.lock(); self.outText += s; self.lock.unlock() },
-                err: { s in self.lock.lock(); self.errText += s; self.lock.unlock() })
+                out: { s in
+                    self.lock.lock(); self.outText += s; self.lock.unlock()
+                },
+                err: { s in
+                    self.lock.lock(); self.errText += s; self.lock.unlock()
+                })
         }
         var out: String { lock.lock(); defer { lock.unlock() }; return outText }
         var err: String { lock.lock(); defer { lock.unlock() }; return errText }
@@ -52,7 +56,8 @@ import Testing
         var lines: [String] = []
         var texts: [String] = []
         for k in 0..<40 {
-            let text = k % 2 == 0 ? articles[k / 2 % articles.count] : "The mayor said the bridge would reopen on day \(k)."
+            let text =
+                k % 2 == 0 ? articles[k / 2 % articles.count] : "The mayor said the bridge would reopen on day \(k)."
             texts.append(text)
             lines.append(try line(id: k % 3 == 0 ? "doc-\(k)" as Any : k as Any, text: text))
         }
@@ -68,7 +73,8 @@ import Testing
             let doc = try object(out)
             if k % 3 == 0 { #expect(doc["id"] as? String == "doc-\(k)") } else { #expect(doc["id"] as? Int == k) }
             // The claims are exactly those of the extractor on that line's text.
-            let expected = JSONValue.array(extractor.extract(from: texts[k]).claims.map { ClaimJSON.value($0) }).compact()
+            let expected = JSONValue.array(extractor.extract(from: texts[k]).claims.map { ClaimJSON.value($0) })
+                .compact()
             #expect(out.contains("\"claims\":" + expected + ","), "line \(k + 1)")
         }
     }
@@ -131,11 +137,14 @@ import Testing
         expected.files = ["a.jsonl"]
         expected.jobs = 3
         expected.showRules = true
-        #expect(try CommandLineParser.parse(["list", "--input=jsonl", "a.jsonl", "-j", "3", "--rules", "--format", "jsonl"]) == .list(expected))
+        #expect(
+            try CommandLineParser.parse(["list", "--input=jsonl", "a.jsonl", "-j", "3", "--rules", "--format", "jsonl"])
+                == .list(expected))
     }
 
     @Test(arguments: [
-        ["list", "--input", "xml", "a"], ["list", "--input", "jsonl", "a", "b"], ["list", "--input", "jsonl", "--jobs", "0"],
+        ["list", "--input", "xml", "a"], ["list", "--input", "jsonl", "a", "b"],
+        ["list", "--input", "jsonl", "--jobs", "0"],
         ["list", "--input", "jsonl", "--jobs", "many"], ["list", "--jobs", "2", "a.txt"],
         ["list", "--input", "jsonl", "--format", "text"],
     ])
@@ -153,9 +162,10 @@ import Testing
         process.standardOutput = output
         process.standardError = Pipe()
         try process.run()
-        input.fileHandleForWriting.write(Data((
-            #"{"id": "a", "text": "The minister said fares would rise."}"# + "\n" + "not json\n"
-                + #"{"id": "c", "text": "Police said the road was closed."}"#).utf8))
+        input.fileHandleForWriting.write(
+            Data(
+                (#"{"id": "a", "text": "The minister said fares would rise."}"# + "\n" + "not json\n"
+                    + #"{"id": "c", "text": "Police said the road was closed."}"#).utf8))
         try input.fileHandleForWriting.close()
         let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

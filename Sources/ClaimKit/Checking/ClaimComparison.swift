@@ -135,8 +135,9 @@ public struct ClaimComparison: Sendable {
 
     /// Compares the extractor's claims with a fixture.
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
-        compare(actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
-                with: fixture)
+        compare(
+            actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
+            with: fixture)
     }
 
     /// Compares the claims of another fixture-shaped document (a pending fixture written
@@ -144,14 +145,18 @@ public struct ClaimComparison: Sendable {
     /// the actual side. Differences are ordered by the candidate claims' span start
     /// (UTF-8 byte offset) when they state one, else by their position.
     public func compare(candidate: Fixture, with fixture: Fixture) -> ComparisonReport {
-        compare(actual: candidate.claims.enumerated().map { (n, c) in
-            var order = n
-            if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
-               start >= 0, start < Double(Int.max / 4) { order = Int(start) }
-            var id: String? = nil
-            if case .string(let s)? = c.json["id"] { id = s }
-            return Actual(text: c.text, id: id, order: order, json: c.json)
-        }, with: fixture)
+        compare(
+            actual: candidate.claims.enumerated().map { (n, c) in
+                var order = n
+                if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
+                    start >= 0, start < Double(Int.max / 4)
+                {
+                    order = Int(start)
+                }
+                var id: String? = nil
+                if case .string(let s)? = c.json["id"] { id = s }
+                return Actual(text: c.text, id: id, order: order, json: c.json)
+            }, with: fixture)
     }
 
     func compare(actual claims: [Actual], with fixture: Fixture) -> ComparisonReport {
@@ -202,12 +207,14 @@ public struct ClaimComparison: Sendable {
             if !expected.isOptional { report.truePositives += 1 }
             var fieldDiffs: [ClaimDifference] = []
             var at = FieldPath(fixtureBase: expected.path)
-            compare(expected.json, actualJSON[i], at: &at, group: "", fixture: fixture, claim: claims[i],
-                    into: &fieldDiffs, report: &report)
+            compare(
+                expected.json, actualJSON[i], at: &at, group: "", fixture: fixture, claim: claims[i],
+                into: &fieldDiffs, report: &report)
             if !expected.isOptional {
                 let wrong = Set(fieldDiffs.compactMap { $0.field.map(Self.group) })
                 for group in Self.scoredFields where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
-                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind") {
+                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind")
+                    {
                         report.fieldPR[group, default: FieldPrecisionRecall()].correct += 1
                     }
                 }
@@ -228,16 +235,24 @@ public struct ClaimComparison: Sendable {
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
-            differences.append((claims[i].order, ClaimDifference(
-                kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
-                actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
+            differences.append(
+                (
+                    claims[i].order,
+                    ClaimDifference(
+                        kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
+                        actual: ClaimJSON.compactText(actualJSON[i]), location: nil)
+                ))
         }
         for e in fixture.claims where !e.isOptional {
-            for group in Self.scoredFields where Self.has(group, e.json) { report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1 }
+            for group in Self.scoredFields where Self.has(group, e.json) {
+                report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1
+            }
         }
         let optionalMatched = Set(pairs.filter { fixture.claims[$0.0].isOptional }.map(\.1))
         for (i, json) in actualJSON.enumerated() where !optionalMatched.contains(i) {
-            for group in Self.scoredFields where Self.has(group, json) { report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1 }
+            for group in Self.scoredFields where Self.has(group, json) {
+                report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1
+            }
         }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
         return report
@@ -305,15 +320,17 @@ public struct ClaimComparison: Sendable {
                 let subGroup = top ? key : underAttribution ? (key == "via" ? "chain" : key) : group
                 at.keys.append(key)
                 at.fixtureComponents.append(key)
-                compare(value, a, at: &at, group: subGroup, fixture: fixture, claim: claim, into: &diffs, report: &report)
+                compare(
+                    value, a, at: &at, group: subGroup, fixture: fixture, claim: claim, into: &diffs, report: &report)
                 at.keys.removeLast()
                 at.fixtureComponents.removeLast()
             }
             return
         case (.string(let e), .object) where actual["text"] != nil:
             // A quoted fragment or time written as a plain string.
-            compare(.string(e), actual["text"]!, at: &at, group: group, fixture: fixture, claim: claim,
-                    into: &diffs, report: &report)
+            compare(
+                .string(e), actual["text"]!, at: &at, group: group, fixture: fixture, claim: claim,
+                into: &diffs, report: &report)
             return
         case (.array(let es), .array(let acts)) where es.count == acts.count && !at.isSpan:
             for (k, (e, a)) in zip(es, acts).enumerated() {
@@ -329,10 +346,11 @@ public struct ClaimComparison: Sendable {
         let equal = Self.equivalent(expected, actual)
         tally(group, equal: equal, &report)
         if !equal {
-            diffs.append(ClaimDifference(
-                kind: .field, claimText: claim.text, claimID: claim.id, field: at.dotted,
-                expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
-                location: fixture.location(of: at.fixturePath)))
+            diffs.append(
+                ClaimDifference(
+                    kind: .field, claimText: claim.text, claimID: claim.id, field: at.dotted,
+                    expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
+                    location: fixture.location(of: at.fixturePath)))
         }
     }
 

@@ -66,7 +66,8 @@ public struct Fixture: Sendable {
 extension Fixture {
     /// UTF-8 JSON bytes parsed with value locations, or a ``FixtureError`` at the line and
     /// column of the problem; `what` names the kind of file in the message.
-    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser) {
+    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser)
+    {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw FixtureError(path: path, location: nil, message: "the \(what) is not valid UTF-8")
         }
@@ -104,7 +105,9 @@ struct FixtureValidator {
 
     // The keys each object may have (built once, not per object).
     static let rootKeys: Set<String> = ["schemaVersion", "article", "claims"]
-    static let claimKeys: Set<String> = ["id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note"]
+    static let claimKeys: Set<String> = [
+        "id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note",
+    ]
     static let textSpanKeys: Set<String> = ["text", "span"]
     static let sourceKeys: Set<String> = ["text", "span", "name", "role", "type"]
     static let cueKeys: Set<String> = ["text", "span", "lemma"]
@@ -119,7 +122,9 @@ struct FixtureValidator {
     }
 
     mutating func validate(_ root: JSONValue) throws -> Fixture {
-        guard case .object(let pairs) = root else { throw fail("", "expected an object with \"schemaVersion\" and \"claims\"") }
+        guard case .object(let pairs) = root else {
+            throw fail("", "expected an object with \"schemaVersion\" and \"claims\"")
+        }
         try keys(pairs, allowed: Self.rootKeys, at: "")
         guard case .number(let version)? = root["schemaVersion"] else {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
@@ -146,7 +151,9 @@ struct FixtureValidator {
             let at = "claims/\(i)"
             guard case .object(let fields) = item else { throw fail(at, "expected a claim object") }
             try keys(fields, allowed: Self.claimKeys, at: at)
-            guard case .string(let text)? = item["text"] else { throw fail(at, "expected \"text\" (a string) in every claim") }
+            guard case .string(let text)? = item["text"] else {
+                throw fail(at, "expected \"text\" (a string) in every claim")
+            }
             if case .string(let id)? = item["id"] {
                 guard ids.insert(id).inserted else { throw fail(at + "/id", "duplicate claim id \"\(id)\"") }
             } else if item["id"] != nil {
@@ -186,13 +193,15 @@ struct FixtureValidator {
     func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: @autoclosure () -> String) throws {
         for (key, _) in pairs where !allowed.contains(key) {
             let at = at()
-            throw fail(at.isEmpty ? key : at + "/" + key, "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
+            throw fail(
+                at.isEmpty ? key : at + "/" + key,
+                "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
     func checkSpan(_ v: JSONValue, at: @autoclosure () -> String) throws {
         guard case .array(let xs) = v, xs.count == 2, case .number(let s) = xs[0], case .number(let e) = xs[1],
-              s >= 0, e >= s, s == s.rounded(), e == e.rounded()
+            s >= 0, e >= s, s == s.rounded(), e == e.rounded()
         else { throw fail(at(), "expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end") }
     }
 
@@ -221,7 +230,9 @@ struct FixtureValidator {
         if let s = v["span"] { try checkSpan(s, at: atPath() + "/span") }
         if let t = v["type"] {
             guard case .string(let s) = t, SourceType(rawValue: s) != nil else {
-                throw fail(atPath() + "/type", "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    atPath() + "/type",
+                    "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
     }
@@ -241,7 +252,9 @@ struct FixtureValidator {
         if let c = v["cue"] { try cue(c, at: atPath() + "/cue") }
         if let t = v["time"], t != .null { try textSpan(t, at: atPath() + "/time") }
         if let via = v["via"] {
-            guard case .array(let hops) = via else { throw fail(atPath() + "/via", "expected \"via\" to be an array of hops") }
+            guard case .array(let hops) = via else {
+                throw fail(atPath() + "/via", "expected \"via\" to be an array of hops")
+            }
             for (k, hop) in hops.enumerated() {
                 let h = atPath() + "/via/\(k)"
                 guard case .object(let hp) = hop else { throw fail(h, "expected a hop {source, cue, time}") }

@@ -5,9 +5,12 @@
 /// extracted from it are UTF-8 byte offsets into the *decoded* text (escapes such as
 /// `\n` or `\u00e9` count as the bytes they stand for).
 public struct ArticleLine: Sendable {
+    /// The line's `"id"` as written (any JSON value); `.null` when the line has none.
     public var id: JSONValue
+    /// The decoded `"text"`: the article.
     public var text: String
 
+    /// An article line with its id and text.
     public init(id: JSONValue, text: String) {
         self.id = id
         self.text = text
@@ -17,7 +20,9 @@ public struct ArticleLine: Sendable {
     public struct Problem: Error, Sendable, CustomStringConvertible {
         /// The line's `id` when the line was JSON with one.
         public var id: JSONValue?
+        /// What is wrong, in one short sentence ("no \"text\" key").
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 

@@ -19,14 +19,18 @@ public final class LineReader {
 
     /// A read error, with the path and the reason.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
+        /// The file read (`-` for standard input).
         public var path: String
+        /// The system's reason (strerror).
         public var reason: String
+        /// `path: cannot read (reason)`.
         public var description: String { "\(path): cannot read (\(reason))" }
     }
 
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let path: String
+    /// The longest line kept, in bytes; a longer line comes back as `tooLong`, empty.
     public let maxLineBytes: Int
     private let chunkSize: Int
     private var buffer: [UInt8] = []
@@ -41,7 +45,8 @@ public final class LineReader {
     ///   ``ReadError`` when it cannot be opened.
     public convenience init(path: String, maxLineBytes: Int = ArticleReader.sizeLimit) throws {
         if path == "-" {
-            self.init(descriptor: FileHandle.standardInput.fileDescriptor, owns: false, path: "-", maxLineBytes: maxLineBytes)
+            self.init(
+                descriptor: FileHandle.standardInput.fileDescriptor, owns: false, path: "-", maxLineBytes: maxLineBytes)
             return
         }
         var isDirectory: ObjCBool = false

@@ -81,8 +81,10 @@ final class TextAnalysis {
         for (p, range) in ranges.enumerated() {
             let heading = isHeading(tokens, range) || p == 0 && isTitleCaseHeadline(tokens, range, index)
             let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
-            b.paragraphs.append(ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
-            let parts = heading
+            b.paragraphs.append(
+                ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
+            let parts =
+                heading
                 ? [range]
                 : SentenceSplitter.split(
                     tokens: tokens, range: body..<range.upperBound,
@@ -119,7 +121,9 @@ final class TextAnalysis {
         var words = 0
         var capitalized = 0
         for t in range where tokens[t].kind == .word {
-            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) { continue }
+            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) {
+                continue
+            }
             words += 1
             if tokens[t].flags.contains(.capitalized) { capitalized += 1 }
         }
