@@ -21,7 +21,8 @@ enum CheckPairs {
     /// - Parameter keep: write the pairs there and leave them (for profiling `check`);
     ///   by default a temporary folder that is removed afterwards.
     static func run(
-        _ inputs: Inputs, pairs: Int, claimcheck: String, extractor: ClaimExtractor, keep: String? = nil
+        _ inputs: Inputs, pairs: Int, claimcheck: String, extractor: ClaimExtractor, keep: String? = nil,
+        expectedDirectory: String? = nil
     ) throws -> Result {
         let root =
             keep.map { URL(fileURLWithPath: $0) }
@@ -31,19 +32,43 @@ enum CheckPairs {
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: root) } }
+        // With `expectedDirectory`, the hand-annotated fixtures of the corpus are cycled
+        // instead (only articles that have one); their "article" names the original file.
+        var handWritten: [[UInt8]]? = nil
+        var usable = Array(inputs.articles.indices)
+        if let dir = expectedDirectory {
+            var fixtures: [[UInt8]] = []
+            usable = []
+            for (k, name) in inputs.names.enumerated() {
+                let path = (dir as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+                if let data = FileManager.default.contents(atPath: path) {
+                    usable.append(k)
+                    fixtures.append(Array(data))
+                }
+            }
+            guard !usable.isEmpty else { throw BenchError("no fixtures in \(dir) for the corpus articles") }
+            handWritten = fixtures
+        }
         var articleBytes = 0
         var fixtureBytes = 0
         var order: [Int] = []
         for k in 0..<pairs {
-            let a = k % inputs.articles.count
-            order.append(a)
+            let a = k % usable.count
+            order.append(usable[a])
             let name = String(format: "a%06d", k)
-            let bytes = inputs.articles[a]
+            let bytes = inputs.articles[usable[a]]
             try Data(bytes).write(to: corpus.appendingPathComponent(name + ".txt"))
-            let fixture = ClaimJSON.fixture(article: name + ".txt", claims: extractor.extract(utf8: bytes).claims)
-            try Data(fixture.utf8).write(to: expected.appendingPathComponent(name + ".json"))
+            let fixture: [UInt8]
+            if let handWritten = handWritten {
+                // The corpus's own fixture for this article, with the copy's file name.
+                fixture = handWritten[a]
+            } else {
+                fixture = Array(
+                    ClaimJSON.fixture(article: name + ".txt", claims: extractor.extract(utf8: bytes).claims).utf8)
+            }
+            try Data(fixture).write(to: expected.appendingPathComponent(name + ".json"))
             articleBytes += bytes.count
-            fixtureBytes += fixture.utf8.count
+            fixtureBytes += fixture.count
         }
         // The same extraction work, in this process, on one core (check is single-threaded).
         let extract = Measure.corpus(
