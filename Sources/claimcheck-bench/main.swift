@@ -228,7 +228,8 @@ func main() -> Int32 {
         let r = Measure.corpus(
             inputs.articles, order: mix.order, bytes: mix.bytes, jobs: 1, json: false, extractor: extractor)
         say(
-            "profile run: \(mb(r.bytes)), \(r.articles) articles, \(r.claims) claims, \(fixed(r.megabytesPerSecond)) MB/s"
+            "profile run: \(mb(r.bytes)), \(r.articles) articles, \(r.claims) claims, \(fixed(r.megabytesPerSecond)) MB/s, "
+                + "\(fixed(Double(r.bytes) / 1e6 / r.cpuSeconds)) MB per CPU-second"
         )
         return 0
     }
