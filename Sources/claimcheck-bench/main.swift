@@ -42,6 +42,12 @@ let usage = """
                               (to run under valgrind --tool=callgrind or perf)
       --format <format>       text (default) or json
       -h, --help              Show help
+
+    EXIT STATUS:
+      0   done, every pathological input linear
+      1   some pathological input not linear (time ratio outside 80-120% of the size ratio)
+      2   trouble (no corpus, a peer or claimcheck run that failed)
+      64  usage error
     """
 
 struct Options {
@@ -127,7 +133,7 @@ func parseOptions(_ args: [String]) throws -> Options? {
 
 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
 func fixed(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
-func num(_ x: Double) -> JSONValue { .number((x * 1000).rounded() / 1000) }
+func num(_ x: Double) -> JSONValue { .number((x * 1_000_000).rounded() / 1_000_000) }
 func num(_ x: Int) -> JSONValue { .number(Double(x)) }
 
 /// Text mode: results go to stdout as they come. JSON mode: stdout gets the JSON
