@@ -20,6 +20,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case jsonld
 }
 
+/// What `list` reads: article files (UTF-8 text), or JSON Lines of `{"id", "text"}`.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case text, jsonl
+}
+
 public struct ListOptions: Equatable, Sendable {
     public init() {}
     public var files: [String] = []
@@ -27,6 +32,10 @@ public struct ListOptions: Equatable, Sendable {
     public var lossy = false
     public var showRules = false
     public var lexicon: String? = nil
+    /// `--input jsonl`: one article per line of the (single) file or standard input.
+    public var input: InputFormat = .text
+    /// `--jobs N` for `--input jsonl`; nil means all cores.
+    public var jobs: Int? = nil
     /// `--url`: the article's address, for `--format jsonld`.
     public var url: String? = nil
 }

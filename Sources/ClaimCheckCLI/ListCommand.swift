@@ -8,6 +8,7 @@ struct ListCommand {
         time and reported-by chain. Spans are UTF-8 byte offsets into the file.
 
         USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules] [--lossy]
+               claimcheck list --input jsonl [<file>|-] [--jobs N] [--rules]
 
         ARGUMENTS:
           <file>        An article (UTF-8 text); - reads standard input
@@ -19,6 +20,15 @@ struct ListCommand {
                                   JSON-LD; an array of documents for several files)
           --url <url>             The article's URL, for --format jsonld: each claim's
                                   appearance (a NewsArticle) and @id (one <file> only)
+          --input <format>        text (default): each file is an article. jsonl: each line
+                                  of the one file (or standard input) is an article
+                                  {"id": …, "text": "…"}; the output is one JSON line per
+                                  input line, in input order: {"id", "claims", "issues"}, or
+                                  {"line", "id", "error"} for a bad line (exit status 2, the
+                                  other lines still come out). Spans are UTF-8 byte offsets
+                                  into the decoded text.
+          -j, --jobs <N>          With --input jsonl: articles extracted at once (default:
+                                  all cores); memory stays bounded (4 lines in flight per job)
           --rules                 Show which rule decided each field
           --lossy                 Replace invalid UTF-8 with U+FFFD (and warn) instead of failing
           --lexicon <file.json>   Use another language's cue lexicon (docs/LEXICON.md)
@@ -29,6 +39,7 @@ struct ListCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ListOptions()
+        var formatGiven = false
         guard
             let files = try CommandLineParser.walk(
                 args, subcommand: "list",
@@ -36,16 +47,48 @@ struct ListCommand {
                     switch name {
                     case "--format", "-f":
                         o.format = try CommandLineParser.format(try value(), "list", allowed: OutputFormat.allCases)
+                        formatGiven = true
                     case "--url": o.url = try value()
-                    case "--json": o.format = .json
+                    case "--json":
+                        o.format = .json
+                        formatGiven = true
                     case "--lossy": o.lossy = true
                     case "--rules": o.showRules = true
                     case "--lexicon": o.lexicon = try value()
+                    case "--input":
+                        let v = try value()
+                        guard let input = InputFormat(rawValue: v) else {
+                            throw UsageError(
+                                message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
+                        }
+                        o.input = input
+                    case "--jobs", "-j":
+                        let v = try value()
+                        guard let n = Int(v), n >= 1 else {
+                            throw UsageError(
+                                message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
+                        }
+                        o.jobs = n
                     default: return false
                     }
                     return true
                 })
         else { return .help(topic: "list") }
+        if o.input == .jsonl {
+            guard files.count <= 1 else {
+                throw UsageError(
+                    message: "list --input jsonl reads one FILE (or - for standard input)", subcommand: "list")
+            }
+            guard !formatGiven || o.format == .jsonl else {
+                throw UsageError(
+                    message: "list --input jsonl writes JSON Lines; --format must be jsonl", subcommand: "list")
+            }
+            guard o.url == nil else { throw UsageError(message: "--url goes with --format jsonld", subcommand: "list") }
+            o.format = .jsonl
+            o.files = files.isEmpty ? ["-"] : files
+            return .list(o)
+        }
+        guard o.jobs == nil else { throw UsageError(message: "--jobs goes with --input jsonl", subcommand: "list") }
         guard !files.isEmpty else {
             throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
         }
@@ -67,6 +110,12 @@ struct ListCommand {
     func run() -> Int32 {
         guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
             return ExitStatus.trouble
+        }
+        if options.input == .jsonl {
+            return JSONLinesList(
+                path: options.files.first ?? "-", jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                rules: options.showRules, extractor: extractor, console: console
+            ).run()
         }
         var status = ExitStatus.same
         var documents: [JSONValue] = []

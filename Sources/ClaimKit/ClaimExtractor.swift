@@ -46,16 +46,25 @@ struct ClaimAssembler {
     let text: TextAnalysis
 
     func claims(from state: AttributionState) -> Extraction {
-        var drafts = state.drafts.filter { !$0.isDropped }
-        drafts.sort {
-            $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end < $1.content.end
+        // Sort indices, not the drafts themselves (each holds arrays: copying them costs
+        // retains and releases). The sort is stable, as sorting the filtered drafts was.
+        let all = state.drafts
+        var order = all.indices.filter { !all[$0].isDropped }
+        order.sort {
+            let a = all[$0].content
+            let b = all[$1].content
+            return a.start != b.start ? a.start < b.start : a.end < b.end
         }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
         var claims: [Claim] = []
-        claims.reserveCapacity(drafts.count)
-        var seenIds: [String: Int] = [:]
+        claims.reserveCapacity(order.count)
+        // Repeats of an id, keyed by the hash the id is made of (hashing the id String
+        // again for a Dictionary cost more than making it).
+        var seenIds: [UInt32: Int] = [:]
+        seenIds.reserveCapacity(order.count)
         // Resolve sources in the order they appear, so pronouns see the sources before them.
-        for draft in drafts {
+        for d in order {
+            let draft = all[d]
             var claim = Claim(
                 id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind,
                 decidedBy: draft.decidedBy)
@@ -70,9 +79,10 @@ struct ClaimAssembler {
                 claim.attribution = Attribution(
                     source: source, cue: makeCue(cue, draft.cueLemma), time: draft.time.map(textSpan), via: via)
             }
-            let base = Self.id(for: claim.text)
-            let n = (seenIds[base] ?? 0) + 1
-            seenIds[base] = n
+            let hash = Self.idHash(claim.text)
+            let n = (seenIds[hash] ?? 0) + 1
+            seenIds[hash] = n
+            let base = Self.id(hash: hash)
             claim.id = n == 1 ? base : "\(base)-\(n)"
             claims.append(claim)
         }
@@ -140,21 +150,40 @@ struct ClaimAssembler {
     }
 
     /// `c` + 8 hex digits of FNV-1a (32-bit) over the text with white space collapsed.
-    static func id(for text: String) -> String {
+    static func id(for text: String) -> String { id(hash: idHash(text)) }
+
+    /// FNV-1a (32-bit) over the UTF-8 of `text`, each run of white space counted as one
+    /// space and leading white space skipped.
+    static func idHash(_ text: String) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         var lastWasSpace = true
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-            if isSpace {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-                hash = (hash ^ 0x20) &* 0x0100_0193
-                continue
+        var copy = text
+        copy.withUTF8 { bytes in
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+                if isSpace {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                    hash = (hash ^ 0x20) &* 0x0100_0193
+                    continue
+                }
+                lastWasSpace = false
+                hash = (hash ^ UInt32(byte)) &* 0x0100_0193
             }
-            lastWasSpace = false
-            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
         }
-        let hex = String(hash, radix: 16)
-        return "c" + String(repeating: "0", count: 8 - hex.count) + hex
+        return hash
+    }
+
+    /// `c` + the 8 lower-case hex digits of `hash`, written directly (String(radix:) and
+    /// padding cost more than the hash).
+    static func id(hash: UInt32) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 9) { out in
+            out[0] = 0x63  // c
+            digits.withUTF8Buffer { hex in
+                for k in 0..<8 { out[1 + k] = hex[Int((hash >> UInt32(28 - 4 * k)) & 0xF)] }
+            }
+            return 9
+        }
     }
 }

@@ -133,8 +133,9 @@ final class AttributionState {
         return draft
     }
 
-    /// Per token: inside the content of some draft. Not `lazy`: writing through a lazy
-    /// property copies the whole array on every write (quadratic on a long paragraph).
+    /// Per token: inside the content of some draft. A stored property, not `lazy`: a
+    /// lazy array is copied on every element write (get + set), which made `add` cost
+    /// O(tokens) per draft.
     var claimedTokens: [Bool]
 
     /// Whether some draft already holds token `t` in its content.
@@ -142,7 +143,11 @@ final class AttributionState {
 
     func add(_ draft: ClaimDraft) {
         if let c = draft.cueIndex { cueUsed[c] = true }
-        for t in draft.contentTokens where !claimedTokens[t] { claimedTokens[t] = true }
+        // One exclusive access for the whole range, not one per token.
+        claimedTokens.withUnsafeMutableBufferPointer { claimed in
+            let range = draft.contentTokens.clamped(to: 0..<claimed.count)
+            for t in range { claimed[t] = true }
+        }
         drafts.append(draft)
     }
 

@@ -151,8 +151,9 @@ public struct ClaimComparison: Sendable {
     /// Compares claims with a fixture (spans are compared as values, not checked against
     /// an article; see ``compare(_:with:articleLength:)``).
     public func compare(_ claims: [Claim], with fixture: Fixture) -> ComparisonReport {
-        compare(actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
-                with: fixture)
+        compare(
+            actual: claims.map { Actual(text: $0.text, id: $0.id, order: $0.span.start, json: ClaimJSON.value($0)) },
+            with: fixture)
     }
 
     /// Compares the claims of another fixture-shaped document (a pending fixture written
@@ -160,14 +161,18 @@ public struct ClaimComparison: Sendable {
     /// the actual side. Differences are ordered by the candidate claims' span start
     /// (UTF-8 byte offset) when they state one, else by their position.
     public func compare(candidate: Fixture, with fixture: Fixture) -> ComparisonReport {
-        compare(actual: candidate.claims.enumerated().map { (n, c) in
-            var order = n
-            if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
-               start >= 0, start < Double(Int.max / 4) { order = Int(start) }
-            var id: String? = nil
-            if case .string(let s)? = c.json["id"] { id = s }
-            return Actual(text: c.text, id: id, order: order, json: c.json)
-        }, with: fixture)
+        compare(
+            actual: candidate.claims.enumerated().map { (n, c) in
+                var order = n
+                if case .array(let span)? = c.json["span"], case .number(let start)? = span.first,
+                    start >= 0, start < Double(Int.max / 4)
+                {
+                    order = Int(start)
+                }
+                var id: String? = nil
+                if case .string(let s)? = c.json["id"] { id = s }
+                return Actual(text: c.text, id: id, order: order, json: c.json)
+            }, with: fixture)
     }
 
     func compare(actual claims: [Actual], with fixture: Fixture) -> ComparisonReport {
@@ -190,7 +195,8 @@ public struct ClaimComparison: Sendable {
         }
         // Then the best fuzzy match for each remaining expected claim.
         var stillUnmatched: [Int] = []
-        if tolerance < 1 {
+        if tolerance < 1 && !unmatched.isEmpty {
+            // Word counts only when some expected claim is still unmatched.
             let actualWords = claims.map { Self.words($0.text) }
             for e in unmatched {
                 let words = Self.words(fixture.claims[e].text)
@@ -216,12 +222,15 @@ public struct ClaimComparison: Sendable {
             let expected = fixture.claims[e]
             if !expected.isOptional { report.truePositives += 1 }
             var fieldDiffs: [ClaimDifference] = []
-            compare(expected.json, actualJSON[i], path: "", fixturePath: expected.path, fixture: fixture,
-                    claim: claims[i], into: &fieldDiffs, report: &report)
+            var at = FieldPath(fixtureBase: expected.path)
+            compare(
+                expected.json, actualJSON[i], at: &at, group: "", fixture: fixture, claim: claims[i],
+                into: &fieldDiffs, report: &report)
             if !expected.isOptional {
                 let wrong = Set(fieldDiffs.compactMap { $0.field.map(Self.group) })
                 for group in Self.scoredFields where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
-                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind") {
+                    if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind")
+                    {
                         report.fieldPR[group, default: FieldPrecisionRecall()].correct += 1
                     }
                 }
@@ -242,16 +251,24 @@ public struct ClaimComparison: Sendable {
         }
         for i in claims.indices where !used[i] {
             report.falsePositives += 1
-            differences.append((claims[i].order, ClaimDifference(
-                kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
-                actual: ClaimJSON.compactText(actualJSON[i]), location: nil)))
+            differences.append(
+                (
+                    claims[i].order,
+                    ClaimDifference(
+                        kind: .extra, claimText: claims[i].text, claimID: claims[i].id, field: nil, expected: nil,
+                        actual: ClaimJSON.compactText(actualJSON[i]), location: nil)
+                ))
         }
         for e in fixture.claims where !e.isOptional {
-            for group in Self.scoredFields where Self.has(group, e.json) { report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1 }
+            for group in Self.scoredFields where Self.has(group, e.json) {
+                report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1
+            }
         }
         let optionalMatched = Set(pairs.filter { fixture.claims[$0.0].isOptional }.map(\.1))
         for (i, json) in actualJSON.enumerated() where !optionalMatched.contains(i) {
-            for group in Self.scoredFields where Self.has(group, json) { report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1 }
+            for group in Self.scoredFields where Self.has(group, json) {
+                report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1
+            }
         }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
         return report
@@ -282,60 +299,87 @@ public struct ClaimComparison: Sendable {
         return parts.first.map(String.init) ?? path
     }
 
+    /// Where the comparison is: the field keys (`attribution`, `source`, `name`) and the
+    /// fixture path components (keys and array indices). Strings are only joined for a
+    /// difference or an ignored-field check, not for every field compared.
+    struct FieldPath {
+        var fixtureBase: String
+        var keys: [String] = []
+        var fixtureComponents: [String] = []
+
+        /// Dotted field path: `attribution.source.name`.
+        var dotted: String { keys.joined(separator: ".") }
+        /// The fixture path of the value: `claims/3/attribution/source/name`.
+        var fixturePath: String {
+            fixtureComponents.isEmpty ? fixtureBase : fixtureBase + "/" + fixtureComponents.joined(separator: "/")
+        }
+        var isSpan: Bool { keys.last?.hasSuffix("span") ?? false }
+    }
+
+    /// Compares `expected` with `actual` at `at`; `group` is `Self.group` of the dotted
+    /// path, carried down instead of re-split from the path at every field.
     private func compare(
-        _ expected: JSONValue, _ actual: JSONValue, path: String, fixturePath: String, fixture: Fixture,
+        _ expected: JSONValue, _ actual: JSONValue, at: inout FieldPath, group: String, fixture: Fixture,
         claim: Actual, into diffs: inout [ClaimDifference], report: inout ComparisonReport
     ) {
-        if ignoredFields.contains(path) { return }
+        if !ignoredFields.isEmpty && ignoredFields.contains(at.dotted) { return }
         switch (expected, actual) {
         case (.object(let pairs), .object):
-            for (key, value) in pairs where !["optional", "note", "decidedBy"].contains(key) {
-                let sub = path.isEmpty ? key : path + "." + key
+            let top = at.keys.isEmpty
+            let underAttribution = at.keys.count == 1 && at.keys[0] == "attribution"
+            for (key, value) in pairs {
+                switch key {
+                case "optional", "note", "decidedBy": continue
+                default: break
+                }
                 guard let a = actual[key] else { continue }
+                let subGroup = top ? key : underAttribution ? (key == "via" ? "chain" : key) : group
+                at.keys.append(key)
+                at.fixtureComponents.append(key)
                 compare(
-                    value, a, path: sub, fixturePath: fixturePath + "/" + key, fixture: fixture, claim: claim,
-                    into: &diffs, report: &report)
+                    value, a, at: &at, group: subGroup, fixture: fixture, claim: claim, into: &diffs, report: &report)
+                at.keys.removeLast()
+                at.fixtureComponents.removeLast()
             }
             return
         case (.string(let e), .object) where actual["text"] != nil:
             // A quoted fragment or time written as a plain string.
             compare(
-                .string(e), actual["text"]!, path: path, fixturePath: fixturePath, fixture: fixture, claim: claim,
+                .string(e), actual["text"]!, at: &at, group: group, fixture: fixture, claim: claim,
                 into: &diffs, report: &report)
             return
-        case (.array(let es), .array(let acts)) where es.count == acts.count && !isSpan(path):
+        case (.array(let es), .array(let acts)) where es.count == acts.count && !at.isSpan:
             for (k, (e, a)) in zip(es, acts).enumerated() {
-                compare(
-                    e, a, path: path, fixturePath: fixturePath + "/\(k)", fixture: fixture, claim: claim,
-                    into: &diffs, report: &report)
+                at.fixtureComponents.append(String(k))
+                compare(e, a, at: &at, group: group, fixture: fixture, claim: claim, into: &diffs, report: &report)
+                at.fixtureComponents.removeLast()
             }
-            if es.isEmpty { tally(path, equal: true, &report) }
+            if es.isEmpty { tally(group, equal: true, &report) }
             return
         default:
             break
         }
         let equal = Self.equivalent(expected, actual)
-        tally(path, equal: equal, &report)
+        tally(group, equal: equal, &report)
         if !equal {
             diffs.append(
                 ClaimDifference(
-                    kind: .field, claimText: claim.text, claimID: claim.id, field: path,
+                    kind: .field, claimText: claim.text, claimID: claim.id, field: at.dotted,
                     expected: ClaimJSON.compactText(expected), actual: ClaimJSON.compactText(actual),
-                    location: fixture.location(of: fixturePath)))
+                    location: fixture.location(of: at.fixturePath)))
         }
     }
 
-    private func isSpan(_ path: String) -> Bool { path.hasSuffix("span") }
-
-    private func tally(_ path: String, equal: Bool, _ report: inout ComparisonReport) {
-        let group = Self.group(path)
-        report.fields[group, default: FieldScore()].compared += 1
-        if equal { report.fields[group, default: FieldScore()].equal += 1 }
+    private func tally(_ group: String, equal: Bool, _ report: inout ComparisonReport) {
+        var score = report.fields[group] ?? FieldScore()
+        score.compared += 1
+        if equal { score.equal += 1 }
+        report.fields[group] = score
     }
 
     static func equivalent(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return normalize(x) == normalize(y)
+        case (.string(let x), .string(let y)): return x == y || normalize(x) == normalize(y)
         case (.object(let xs), .object):
             return xs.allSatisfy { key, value in b[key].map { equivalent(value, $0) } ?? false }
         case (.array(let xs), .array(let ys)): return xs.count == ys.count && zip(xs, ys).allSatisfy(equivalent)
@@ -345,25 +389,57 @@ public struct ClaimComparison: Sendable {
     }
 
     /// White space collapsed; curly and straight quotation marks and apostrophes folded.
+    ///
+    /// Works on UTF-8 bytes: space, tab, CR, LF and NBSP runs become one space (none at
+    /// either end); ‘ ’ ‚ ′ become '; “ ” „ « » ″ become ".
     public static func normalize(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var space = false
-        for ch in s.unicodeScalars {
-            switch ch {
-            case " ", "\n", "\r", "\t", "\u{00A0}":
-                space = !out.isEmpty
-                continue
-            default: break
+        var copy = s
+        return copy.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                var replacement: UInt8? = nil
+                switch b {
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    space = !out.isEmpty
+                    i += 1
+                    continue
+                case 0xC2 where i + 1 < n:
+                    switch bytes[i + 1] {
+                    case 0xA0:
+                        space = !out.isEmpty
+                        i += 2
+                        continue
+                    case 0xAB, 0xBB: replacement = 0x22; length = 2
+                    default: break
+                    }
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80:
+                    switch bytes[i + 2] {
+                    case 0x98, 0x99, 0x9A, 0xB2: replacement = 0x27; length = 3
+                    case 0x9C, 0x9D, 0x9E, 0xB3: replacement = 0x22; length = 3
+                    default: break
+                    }
+                default: break
+                }
+                if space {
+                    out.append(0x20)
+                    space = false
+                }
+                if let r = replacement {
+                    out.append(r)
+                    i += length
+                } else {
+                    out.append(b)
+                    i += 1
+                }
             }
-            if space { out.append(" "); space = false }
-            switch ch {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": out.append("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2033}": out.append("\"")
-            default: out.unicodeScalars.append(ch)
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     static func words(_ s: String) -> [String: Int] {

@@ -136,6 +136,18 @@ struct FixtureValidator {
     let path: String
     let parser: JSONParser
 
+    // The keys each object may have (built once, not per object).
+    static let rootKeys: Set<String> = ["schemaVersion", "article", "claims"]
+    static let claimKeys: Set<String> = [
+        "id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note",
+    ]
+    static let textSpanKeys: Set<String> = ["text", "span"]
+    static let sourceKeys: Set<String> = ["text", "span", "name", "role", "type"]
+    static let cueKeys: Set<String> = ["text", "span", "lemma"]
+    static let attributionKeys: Set<String> = ["source", "cue", "time", "via"]
+    static let hopKeys: Set<String> = ["source", "cue", "time"]
+
+    // Paths are autoclosures: they are only built for the error being reported.
     func fail(_ at: String, _ message: String) -> FixtureError {
         var p = at
         while parser.location(of: p) == nil, let slash = p.lastIndex(of: "/") { p = String(p[..<slash]) }
@@ -143,8 +155,10 @@ struct FixtureValidator {
     }
 
     mutating func validate(_ root: JSONValue) throws -> Fixture {
-        guard case .object(let pairs) = root else { throw fail("", "expected an object with \"schemaVersion\" and \"claims\"") }
-        try keys(pairs, allowed: ["schemaVersion", "article", "claims"], at: "")
+        guard case .object(let pairs) = root else {
+            throw fail("", "expected an object with \"schemaVersion\" and \"claims\"")
+        }
+        try keys(pairs, allowed: Self.rootKeys, at: "")
         guard case .number(let version)? = root["schemaVersion"] else {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
         }
@@ -165,8 +179,10 @@ struct FixtureValidator {
         for (i, item) in items.enumerated() {
             let at = "claims/\(i)"
             guard case .object(let fields) = item else { throw fail(at, "expected a claim object") }
-            try keys(fields, allowed: ["id", "text", "span", "kind", "quotes", "attribution", "decidedBy", "optional", "note"], at: at)
-            guard case .string(let text)? = item["text"] else { throw fail(at, "expected \"text\" (a string) in every claim") }
+            try keys(fields, allowed: Self.claimKeys, at: at)
+            guard case .string(let text)? = item["text"] else {
+                throw fail(at, "expected \"text\" (a string) in every claim")
+            }
             if case .string(let id)? = item["id"] {
                 guard ids.insert(id).inserted else { throw fail(at + "/id", "duplicate claim id \"\(id)\"") }
             } else if item["id"] != nil {
@@ -199,68 +215,75 @@ struct FixtureValidator {
         return Fixture(path: path, article: article, claims: claims, locations: parser.allLocations())
     }
 
-    func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: String) throws {
+    func keys(_ pairs: [(String, JSONValue)], allowed: Set<String>, at: @autoclosure () -> String) throws {
         for (key, _) in pairs where !allowed.contains(key) {
-            throw fail(at.isEmpty ? key : at + "/" + key, "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
+            let at = at()
+            throw fail(
+                at.isEmpty ? key : at + "/" + key,
+                "unknown key \"\(key)\"; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
-    func checkSpan(_ v: JSONValue, at: String) throws {
+    func checkSpan(_ v: JSONValue, at: @autoclosure () -> String) throws {
         guard case .array(let xs) = v, xs.count == 2, case .number(let s) = xs[0], case .number(let e) = xs[1],
-              s >= 0, e >= s, s == s.rounded(), e == e.rounded()
-        else { throw fail(at, "expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end") }
+            s >= 0, e >= s, s == s.rounded(), e == e.rounded()
+        else { throw fail(at(), "expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end") }
     }
 
-    func string(_ v: JSONValue?, at: String, nullable: Bool = false) throws {
+    func string(_ v: JSONValue?, at: @autoclosure () -> String, nullable: Bool = false) throws {
         switch v {
         case .string?: return
         case .null? where nullable: return
         case nil: return
-        default: throw fail(at, nullable ? "expected a string or null" : "expected a string")
+        default: throw fail(at(), nullable ? "expected a string or null" : "expected a string")
         }
     }
 
-    func textSpan(_ v: JSONValue, at: String) throws {
-        guard case .object(let pairs) = v else { throw fail(at, "expected {\"text\": …}") }
-        try keys(pairs, allowed: ["text", "span"], at: at)
-        try string(v["text"], at: at + "/text")
-        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+    func textSpan(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
+        guard case .object(let pairs) = v else { throw fail(atPath(), "expected {\"text\": …}") }
+        try keys(pairs, allowed: Self.textSpanKeys, at: atPath())
+        try string(v["text"], at: atPath() + "/text")
+        if let s = v["span"] { try checkSpan(s, at: atPath() + "/span") }
     }
 
-    func source(_ v: JSONValue, at: String) throws {
-        guard case .object(let pairs) = v else { throw fail(at, "expected a source object") }
-        try keys(pairs, allowed: ["text", "span", "name", "role", "type"], at: at)
-        try string(v["text"], at: at + "/text")
-        try string(v["name"], at: at + "/name")
-        try string(v["role"], at: at + "/role", nullable: true)
-        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+    func source(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
+        guard case .object(let pairs) = v else { throw fail(atPath(), "expected a source object") }
+        try keys(pairs, allowed: Self.sourceKeys, at: atPath())
+        try string(v["text"], at: atPath() + "/text")
+        try string(v["name"], at: atPath() + "/name")
+        try string(v["role"], at: atPath() + "/role", nullable: true)
+        if let s = v["span"] { try checkSpan(s, at: atPath() + "/span") }
         if let t = v["type"] {
             guard case .string(let s) = t, SourceType(rawValue: s) != nil else {
-                throw fail(at + "/type", "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    atPath() + "/type",
+                    "expected type to be one of \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
     }
 
-    func cue(_ v: JSONValue, at: String) throws {
-        guard case .object(let pairs) = v else { throw fail(at, "expected a cue object") }
-        try keys(pairs, allowed: ["text", "span", "lemma"], at: at)
-        try string(v["text"], at: at + "/text")
-        try string(v["lemma"], at: at + "/lemma")
-        if let s = v["span"] { try checkSpan(s, at: at + "/span") }
+    func cue(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
+        guard case .object(let pairs) = v else { throw fail(atPath(), "expected a cue object") }
+        try keys(pairs, allowed: Self.cueKeys, at: atPath())
+        try string(v["text"], at: atPath() + "/text")
+        try string(v["lemma"], at: atPath() + "/lemma")
+        if let s = v["span"] { try checkSpan(s, at: atPath() + "/span") }
     }
 
-    func attribution(_ v: JSONValue, at: String) throws {
-        guard case .object(let pairs) = v else { throw fail(at, "expected an attribution object or null") }
-        try keys(pairs, allowed: ["source", "cue", "time", "via"], at: at)
-        if let s = v["source"] { try source(s, at: at + "/source") }
-        if let c = v["cue"] { try cue(c, at: at + "/cue") }
-        if let t = v["time"], t != .null { try textSpan(t, at: at + "/time") }
+    func attribution(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
+        guard case .object(let pairs) = v else { throw fail(atPath(), "expected an attribution object or null") }
+        try keys(pairs, allowed: Self.attributionKeys, at: atPath())
+        if let s = v["source"] { try source(s, at: atPath() + "/source") }
+        if let c = v["cue"] { try cue(c, at: atPath() + "/cue") }
+        if let t = v["time"], t != .null { try textSpan(t, at: atPath() + "/time") }
         if let via = v["via"] {
-            guard case .array(let hops) = via else { throw fail(at + "/via", "expected \"via\" to be an array of hops") }
+            guard case .array(let hops) = via else {
+                throw fail(atPath() + "/via", "expected \"via\" to be an array of hops")
+            }
             for (k, hop) in hops.enumerated() {
-                let h = at + "/via/\(k)"
+                let h = atPath() + "/via/\(k)"
                 guard case .object(let hp) = hop else { throw fail(h, "expected a hop {source, cue, time}") }
-                try keys(hp, allowed: ["source", "cue", "time"], at: h)
+                try keys(hp, allowed: Self.hopKeys, at: h)
                 if let s = hop["source"] { try source(s, at: h + "/source") }
                 if let c = hop["cue"] { try cue(c, at: h + "/cue") }
                 if let t = hop["time"], t != .null { try textSpan(t, at: h + "/time") }

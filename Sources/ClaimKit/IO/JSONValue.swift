@@ -30,72 +30,84 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Serialises with two-space indentation, keys in stored order, LF line ends,
     /// no trailing newline. Short arrays of numbers (spans) stay on one line.
     public func serialized(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One line, no spaces: for JSON Lines.
+    /// One line, no spaces (but `[start, end]` spans keep theirs): for JSON Lines.
     public func compact() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         writeCompact(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
-        let inner = String(repeating: " ", count: indent + 2)
+    // The writers append UTF-8 bytes to an array: far cheaper than growing a String
+    // piece by piece, and the bytes are valid UTF-8 by construction.
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .array(let items) where items.isEmpty: out += "[]"
-        case .object(let pairs) where pairs.isEmpty: out += "{}"
-        case .array(let items) where items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
+        case .array(let items) where items.isEmpty: Self.append("[]", to: &out)
+        case .object(let pairs) where pairs.isEmpty: Self.append("{}", to: &out)
+        case .array where isNumberArray:
             writeCompact(to: &out)
         case .array(let items):
-            out += "[\n"
+            Self.append("[\n", to: &out)
             for (i, item) in items.enumerated() {
-                out += inner
+                out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 item.write(to: &out, indent: indent + 2)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                Self.append(i + 1 < items.count ? ",\n" : "\n", to: &out)
             }
-            out += pad + "]"
+            out.append(contentsOf: repeatElement(0x20, count: indent))
+            out.append(0x5D)  // ]
         case .object(let pairs):
-            out += "{\n"
+            Self.append("{\n", to: &out)
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner
+                out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 JSONValue.writeString(key, to: &out)
-                out += ": "
+                Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 2)
-                out += i + 1 < pairs.count ? ",\n" : "\n"
+                Self.append(i + 1 < pairs.count ? ",\n" : "\n", to: &out)
             }
-            out += pad + "}"
+            out.append(contentsOf: repeatElement(0x20, count: indent))
+            out.append(0x7D)  // }
         default:
             writeCompact(to: &out)
         }
     }
 
-    private func writeCompact(to out: inout String) {
+    private func writeCompact(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
         case .number(let n):
-            if n == n.rounded(), abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+            if n == n.rounded(), abs(n) < 1e15 {
+                Self.appendInteger(Int64(n), to: &out)
+            } else {
+                out.append(contentsOf: "\(n)".utf8)
+            }
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(0x5B)  // [
+            let numbers = isNumberArray  // once, not per item
             for (i, item) in items.enumerated() {
-                if i > 0 { out += i > 0 && isNumberArray ? ", " : "," }
+                if i > 0 {
+                    out.append(0x2C)  // ,
+                    if numbers { out.append(0x20) }
+                }
                 item.writeCompact(to: &out)
             }
-            out += "]"
+            out.append(0x5D)  // ]
         case .object(let pairs):
-            out += "{"
+            out.append(0x7B)  // {
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 JSONValue.writeString(key, to: &out)
-                out += ":"
+                out.append(0x3A)  // :
                 value.writeCompact(to: &out)
             }
-            out += "}"
+            out.append(0x7D)  // }
         }
     }
 
@@ -104,22 +116,76 @@ public indirect enum JSONValue: Equatable, Sendable {
         return false
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+    @inline(__always)
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
         }
-        out += "\""
+    }
+
+    /// Appends `s` as a JSON string literal. Runs of bytes that need no escape are
+    /// copied whole; only `"`, `\\`, control characters and U+2028/U+2029 are escaped.
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var copy = s
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                let escape: StaticString
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20:
+                    if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00", to: &out)
+                    hex.withUTF8Buffer { h in
+                        out.append(h[Int(b >> 4)])
+                        out.append(h[Int(b & 0xF)])
+                    }
+                    i += 1
+                    runStart = i
+                    continue
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                append(escape, to: &out)
+                i += length
+                runStart = i
+            }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        }
+        out.append(0x22)
     }
 }
 
@@ -147,8 +213,42 @@ public struct JSONParser: Sendable {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
-    /// Path → byte offset of the value at that path (see ``location(of:)``).
-    public private(set) var offsets: [String: Int] = [:]
+    /// Byte offset where each value starts, in the order the values were parsed (the
+    /// pre-order of the tree), and how many values its subtree holds (itself included).
+    /// Paths are resolved from these and the parsed tree only when a location is asked
+    /// for: building a path String and hashing it for every value cost more than the
+    /// parse itself.
+    private var starts: [Int] = []
+    private var sizes: [Int] = []
+    private var root: JSONValue? = nil
+
+    /// Path → byte offset of every value (see ``location(of:)``); built on request.
+    public var offsets: [String: Int] {
+        var result: [String: Int] = [:]
+        guard let root else { return result }
+        func walk(_ value: JSONValue, _ index: Int, _ path: String) {
+            result[path] = starts[index]
+            var child = index + 1
+            switch value {
+            case .object(let pairs):
+                for (key, v) in pairs {
+                    walk(v, child, path.isEmpty ? key : path + "/" + key)
+                    child += sizes[child]
+                }
+            case .array(let items):
+                for (k, v) in items.enumerated() {
+                    walk(v, child, path.isEmpty ? "\(k)" : path + "/\(k)")
+                    child += sizes[child]
+                }
+            default: break
+            }
+        }
+        walk(root, 0, "")
+        return result
+    }
+    /// Byte offsets where each line starts, filled once a parse succeeds, so that
+    /// locating a value costs a binary search plus its column rather than a rescan.
+    private var lineStarts: [Int] = []
 
     public init(_ text: String) { bytes = Array(text.utf8) }
     public init(bytes: [UInt8]) { self.bytes = bytes }
@@ -156,11 +256,17 @@ public struct JSONParser: Sendable {
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
     /// A leading UTF-8 byte order mark is skipped (RFC 8259 allows ignoring it).
     public mutating func parse() throws -> JSONValue {
+        starts.removeAll()
+        sizes.removeAll()
+        root = nil
         if hasBOM { i = 3 }
         skipSpace()
-        let value = try parseValue(path: "")
+        let value = try parseValue()
         skipSpace()
         if i < bytes.count { throw error("unexpected text after the JSON value") }
+        root = value
+        lineStarts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
         return value
     }
 
@@ -168,7 +274,39 @@ public struct JSONParser: Sendable {
 
     /// Line and column of the value at `path` ("claims/3/kind"), if it was parsed.
     public func location(of path: String) -> SourceLocation? {
-        offsets[path].map(location(ofOffset:))
+        offset(of: path).map(location(ofOffset:))
+    }
+
+    /// Byte offset of the value at `path`: a walk down the tree, skipping earlier
+    /// siblings by their subtree sizes.
+    private func offset(of path: String) -> Int? {
+        guard var value = root else { return nil }
+        var index = 0
+        if path.isEmpty { return starts[index] }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            var child = index + 1
+            var found: JSONValue? = nil
+            switch value {
+            case .object(let pairs):
+                for (key, v) in pairs {
+                    if key[...] == component {
+                        found = v
+                        break
+                    }
+                    child += sizes[child]
+                }
+            case .array(let items):
+                guard let k = Int(component), k >= 0, k < items.count else { return nil }
+                for _ in 0..<k { child += sizes[child] }
+                found = items[k]
+            default:
+                return nil
+            }
+            guard let next = found else { return nil }
+            value = next
+            index = child
+        }
+        return starts[index]
     }
 
     /// Line and column of every parsed value by path, in one pass over the text
@@ -216,11 +354,16 @@ public struct JSONParser: Sendable {
         }
     }
 
-    private mutating func parseValue(path: String) throws -> JSONValue {
+    private mutating func parseValue() throws -> JSONValue {
         guard i < bytes.count else { throw error("unexpected end of file: expected a value") }
-        offsets[path] = i
+        let index = starts.count
+        starts.append(i)
+        sizes.append(1)
         depth += 1
-        defer { depth -= 1 }
+        defer {
+            depth -= 1
+            sizes[index] = starts.count - index
+        }
         if depth > 512 { throw error("nesting deeper than 512 levels") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
@@ -241,7 +384,7 @@ public struct JSONParser: Sendable {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
                 skipSpace()
-                let value = try parseValue(path: path.isEmpty ? key : path + "/" + key)
+                let value = try parseValue()
                 pairs.append((key, value))
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: expected ',' or '}'") }
@@ -256,7 +399,7 @@ public struct JSONParser: Sendable {
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
                 skipSpace()
-                items.append(try parseValue(path: path.isEmpty ? "\(items.count)" : path + "/\(items.count)"))
+                items.append(try parseValue())
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: expected ',' or ']'") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -296,8 +439,23 @@ public struct JSONParser: Sendable {
 
     private mutating func parseString() throws -> String {
         i += 1  // opening quote
-        var out: [UInt8] = []
+        // Most strings have no escape: make the String straight from the bytes.
+        let contentStart = i
+        while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+        if i < bytes.count, bytes[i] == 0x22 {
+            guard let s = String(validating: bytes[contentStart..<i], as: UTF8.self) else {
+                throw error("string is not valid UTF-8")
+            }
+            i += 1
+            return s
+        }
+        var out: [UInt8] = Array(bytes[contentStart..<i])
         while i < bytes.count {
+            // A run of bytes that stand for themselves is copied whole.
+            let runStart = i
+            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+            if i > runStart { out.append(contentsOf: bytes[runStart..<i]) }
+            guard i < bytes.count else { break }
             let c = bytes[i]
             if c == UInt8(ascii: "\"") {
                 i += 1

@@ -104,19 +104,31 @@ enum WordKey {
             }
             // Invisible characters the tokenizer ignores (zero-width and direction marks,
             // soft hyphen, word joiner, BOM) do not change the word: "sa\u{200B}id" is "said".
-            if byte == 0xC2, i + 1 < range.upperBound, bytes[i + 1] == 0xAD { i += 2; continue }
-            if byte == 0xE2, i + 2 < range.upperBound,
-                bytes[i + 1] == 0x80 && (0x8B...0x8F ~= bytes[i + 2] || 0xAA...0xAE ~= bytes[i + 2])
-                    || bytes[i + 1] == 0x81 && 0xA0...0xAF ~= bytes[i + 2]
-            {
-                i += 3
+            if byte >= 0xC2, let skip = invisibleLength(bytes, i, range.upperBound) {
+                i += skip
                 continue
             }
-            if byte == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3; continue }
             hash = mix(hash, lower(byte))
             i += 1
         }
         return hash
+    }
+
+    /// The byte length of an invisible character at `i` (soft hyphen, zero-width and
+    /// direction marks, word joiner, BOM), or nil.
+    @inline(__always)
+    static func invisibleLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        let byte = bytes[i]
+        if byte == 0xC2, i + 1 < end, bytes[i + 1] == 0xAD { return 2 }
+        guard i + 2 < end else { return nil }
+        if byte == 0xE2,
+            bytes[i + 1] == 0x80 && (0x8B...0x8F ~= bytes[i + 2] || 0xAA...0xAE ~= bytes[i + 2])
+                || bytes[i + 1] == 0x81 && 0xA0...0xAF ~= bytes[i + 2]
+        {
+            return 3
+        }
+        if byte == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return 3 }
+        return nil
     }
 
     static func of(_ word: String) -> UInt64 {
@@ -140,6 +152,8 @@ struct PhrasePattern: Sendable {
 /// The lexicon compiled for lookups by word key; built once per lexicon.
 final class LexiconIndex: Sendable {
     let classes: [UInt64: WordClass]
+    /// `classes` as a flat table for the per-token lookup (see ``WordTable``).
+    let classTable: WordTable
     /// Verb form key → (lemma, class, is base form).
     let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
     /// First word key → phrases starting with it, longest first.
@@ -187,11 +201,12 @@ final class LexiconIndex: Sendable {
         for k in phrases.keys { phrases[k]!.sort { $0.words.count > $1.words.count } }
         for k in extensions.keys { extensions[k]!.sort { $0.words.count > $1.words.count } }
         self.classes = classes
+        self.classTable = WordTable(classes)
         self.verbs = verbs
         self.phrases = phrases
         self.extensions = extensions
     }
 
     @inline(__always)
-    func classes(of key: UInt64) -> WordClass { classes[key] ?? [] }
+    func classes(of key: UInt64) -> WordClass { classTable.lookup(key) }
 }

@@ -9,7 +9,8 @@ struct EntityIndex {
         var tokenCount: Int
     }
 
-    /// Last-name key → the fullest person named with it so far, per first mention token.
+    /// Last-name key → per mention of a person with that last name, in token order: the
+    /// fullest person named with it up to and including that mention.
     private(set) var byLastName: [UInt64: [(token: Int, person: Person)]] = [:]
     /// Acronym key → full form.
     private(set) var acronyms: [UInt64: String] = [:]
@@ -39,7 +40,14 @@ struct EntityIndex {
                     ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
                 let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
-                byLastName[last, default: []].append((name.lowerBound, person))
+                // Keep the fullest so far (more name words, or a role where it had none).
+                var best = person
+                if let previous = byLastName[last]?.last?.person,
+                    !(person.tokenCount > previous.tokenCount || previous.role == nil && person.role != nil)
+                {
+                    best = previous
+                }
+                byLastName[last, default: []].append((name.lowerBound, best))
                 if NameParser.opensSentence(text, name) { subjectMentions.append((name.lowerBound, person)) }
             } else if name.count == 1, NameParser.opensSentence(text, name),
                 let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound)
@@ -71,15 +79,19 @@ struct EntityIndex {
     }
 
     /// The fullest person named before token `t` whose last name is `key`.
+    ///
+    /// Each list is in token order and each entry holds the best person of the list up
+    /// to it (see `init`), so this is a binary search, not a scan of every earlier
+    /// mention: an article naming the same family 100,000 times stays linear.
     func person(lastName key: UInt64, before t: Int) -> Person? {
         guard let list = byLastName[key] else { return nil }
-        var best: Person? = nil
-        for entry in list where entry.token < t {
-            if best == nil || entry.person.tokenCount > best!.tokenCount || best!.role == nil && entry.person.role != nil {
-                best = entry.person
-            }
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].token < t { lo = mid + 1 } else { hi = mid }
         }
-        return best
+        return lo > 0 ? list[lo - 1].person : nil
     }
 }
 

@@ -13,6 +13,12 @@ enum ParagraphSplitter {
         var i = 0
         let n = bytes.count
         while i < n {
+            if !blank {
+                // Inside a line that has text: only a line-break byte matters, so skip to
+                // the next LF, CR or 0xE2 (the lead byte of U+2029), eight bytes at a time.
+                i = nextBreakCandidate(bytes, from: i)
+                if i >= n { break }
+            }
             let b = bytes[i]
             var breakLength = 0
             var hardBreak = false
@@ -62,6 +68,34 @@ enum ParagraphSplitter {
         }
         if let c = current { paragraphs.append(Span(c.start, c.end)) }
         return paragraphs.compactMap { trim($0, bytes) }
+    }
+
+    /// The first index at or after `i` holding LF, CR or 0xE2; `bytes.count` if none.
+    @inline(__always)
+    static func nextBreakCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+                    || hasZeroByte(word ^ (ones &* 0xE2))
+                {
+                    break
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D || b == 0xE2 { return i }
+            i += 1
+        }
+        return n
     }
 
     /// Trims ASCII white space, NBSP and BOM at both ends; nil when nothing is left.

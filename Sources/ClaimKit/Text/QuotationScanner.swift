@@ -96,8 +96,10 @@ enum QuotationScanner {
                     stack.append((t, mark.isDouble))
                     if mark.isDouble { openDoubles += 1 } else { openSingles += 1 }
                 case .close:
-                    // The counts spare a scan of the whole stack when nothing of this family is
-                    // open (thousands of stray closing marks after thousands of open ones).
+                    // Only search the stack when a mark of this family is open: the search
+                    // then removes everything it passes, so each mark costs O(1) amortised.
+                    // (Searching for a family with none open rescanned the whole stack for
+                    // every stray mark: quadratic on ‘ … ” … ‘ … ” with nothing paired.)
                     let familyOpen = mark.isDouble ? openDoubles > 0 : openSingles > 0
                     if familyOpen, let k = stack.lastIndex(where: { $0.isDouble == mark.isDouble }) {
                         // Marks opened after the matching one and never closed are dropped.

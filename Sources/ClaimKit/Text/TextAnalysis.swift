@@ -17,68 +17,94 @@ struct SentenceInfo: Sendable {
 
 /// Everything the rules read: bytes, tokens, paragraphs, quotations and sentences,
 /// built once per article in linear time.
+///
+/// All stored properties are `let`: the rules read them millions of times, and a `var`
+/// of a class costs a dynamic exclusivity check on every access.
 final class TextAnalysis {
     let bytes: [UInt8]
     let index: LexiconIndex
-    private(set) var tokens: [Token] = []
-    private(set) var paragraphs: [ParagraphInfo] = []
-    private(set) var sentences: [SentenceInfo] = []
-    private(set) var quotations: [Quotation] = []
+    let tokens: [Token]
+    let paragraphs: [ParagraphInfo]
+    let sentences: [SentenceInfo]
+    let quotations: [Quotation]
     /// For each token, the index of the top-level quotation whose interior holds it, or -1.
-    private(set) var quotationOfToken: [Int32] = []
+    let quotationOfToken: [Int32]
     /// For each token, the index of its sentence, or -1 (datelines, outside text).
-    private(set) var sentenceOfToken: [Int32] = []
-    private(set) var issues: [TextIssue] = []
+    let sentenceOfToken: [Int32]
+    let issues: [TextIssue]
 
     init(bytes: [UInt8], index: LexiconIndex) {
         self.bytes = bytes
         self.index = index
-        bytes.withUnsafeBufferPointer { build($0) }
+        let built = bytes.withUnsafeBufferPointer { Self.build($0, index) }
+        tokens = built.tokens
+        paragraphs = built.paragraphs
+        sentences = built.sentences
+        quotations = built.quotations
+        quotationOfToken = built.quotationOfToken
+        sentenceOfToken = built.sentenceOfToken
+        issues = built.issues
     }
 
-    private func build(_ buffer: UnsafeBufferPointer<UInt8>) {
+    private struct Built {
+        var tokens: [Token] = []
+        var paragraphs: [ParagraphInfo] = []
+        var sentences: [SentenceInfo] = []
+        var quotations: [Quotation] = []
+        var quotationOfToken: [Int32] = []
+        var sentenceOfToken: [Int32] = []
+        var issues: [TextIssue] = []
+    }
+
+    private static func build(_ buffer: UnsafeBufferPointer<UInt8>, _ index: LexiconIndex) -> Built {
+        var b = Built()
         let paragraphSpans = ParagraphSplitter.paragraphs(buffer)
         let tokenizer = Tokenizer(index: index)
-        tokens.reserveCapacity(buffer.count / 5 + 16)
+        b.tokens.reserveCapacity(buffer.count / 5 + 16)
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(paragraphSpans.count)
         for span in paragraphSpans {
-            let first = tokens.count
-            tokenizer.tokenize(buffer, span.start..<span.end, into: &tokens)
-            ranges.append(first..<tokens.count)
+            let first = b.tokens.count
+            tokenizer.tokenize(buffer, span.start..<span.end, into: &b.tokens)
+            ranges.append(first..<b.tokens.count)
         }
-        quotations = QuotationScanner.scan(
-            tokens: &tokens, paragraphs: ranges, bytes: buffer, paragraphSpans: paragraphSpans, issues: &issues)
-        quotationOfToken = Array(repeating: -1, count: tokens.count)
-        for (q, quotation) in quotations.enumerated() where quotation.depth == 0 {
-            for t in quotation.contentTokens { quotationOfToken[t] = Int32(q) }
+        b.quotations = QuotationScanner.scan(
+            tokens: &b.tokens, paragraphs: ranges, bytes: buffer, paragraphSpans: paragraphSpans, issues: &b.issues)
+        b.quotationOfToken = Array(repeating: -1, count: b.tokens.count)
+        for (q, quotation) in b.quotations.enumerated() where quotation.depth == 0 {
+            for t in quotation.contentTokens { b.quotationOfToken[t] = Int32(q) }
         }
-        sentenceOfToken = Array(repeating: -1, count: tokens.count)
+        b.sentenceOfToken = Array(repeating: -1, count: b.tokens.count)
+        b.paragraphs.reserveCapacity(ranges.count)
+        let tokens = b.tokens
+        let quotationOfToken = b.quotationOfToken
         for (p, range) in ranges.enumerated() {
-            let heading = isHeading(range) || p == 0 && isTitleCaseHeadline(range)
+            let heading = isHeading(tokens, range) || p == 0 && isTitleCaseHeadline(tokens, range, index)
             let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
-            paragraphs.append(
+            b.paragraphs.append(
                 ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
             let parts =
                 heading
                 ? [range]
                 : SentenceSplitter.split(
                     tokens: tokens, range: body..<range.upperBound,
-                    insideQuote: { [quotationOfToken] in quotationOfToken[$0] >= 0 }, index: index)
+                    insideQuote: { quotationOfToken[$0] >= 0 }, index: index)
             for part in parts where !part.isEmpty {
-                let s = sentences.count
-                sentences.append(
+                let s = b.sentences.count
+                b.sentences.append(
                     SentenceInfo(
                         tokens: part, paragraph: p,
                         span: Span(Int(tokens[part.lowerBound].start), Int(tokens[part.upperBound - 1].end)),
                         isHeading: heading))
-                for t in part { sentenceOfToken[t] = Int32(s) }
+                for t in part { b.sentenceOfToken[t] = Int32(s) }
             }
         }
+        return b
     }
 
     /// A paragraph that does not end in terminal punctuation (or a closing mark after it)
     /// and is short is a headline or subheading.
-    private func isHeading(_ range: Range<Int>) -> Bool {
+    private static func isHeading(_ tokens: [Token], _ range: Range<Int>) -> Bool {
         guard let last = range.last else { return false }
         if range.count > 30 { return false }
         let token = tokens[last]
@@ -90,12 +116,14 @@ final class TextAnalysis {
 
     /// An opening line in Title Case, even with a final period ("Poll: Wealthy Voters
     /// Abandon Republican Party."): most of its words capitalised.
-    private func isTitleCaseHeadline(_ range: Range<Int>) -> Bool {
+    private static func isTitleCaseHeadline(_ tokens: [Token], _ range: Range<Int>, _ index: LexiconIndex) -> Bool {
         guard range.count <= 25 else { return false }
         var words = 0
         var capitalized = 0
         for t in range where tokens[t].kind == .word {
-            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) { continue }
+            if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) {
+                continue
+            }
             words += 1
             if tokens[t].flags.contains(.capitalized) { capitalized += 1 }
         }
