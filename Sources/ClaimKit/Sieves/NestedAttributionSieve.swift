@@ -13,34 +13,80 @@ struct NestedAttributionSieve: AttributionSieve {
         for d in state.drafts.indices where state.drafts[d].isAttributed {
             bySentence[state.drafts[d].sentence, default: []].append(d)
         }
-        for list in bySentence.values {
+        // Per sentence, the drafts sorted by cue start (stable), with those starts: the
+        // drafts whose cue lies in a range are then found by binary search, not by
+        // scanning the sentence's drafts once per draft (quadratic in a long sentence).
+        var sortedBySentence: [Int: (drafts: [Int], cueStarts: [Int])] = [:]
+        for (s, list) in bySentence {
             let sorted = list.sorted { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }
+            sortedBySentence[s] = (sorted, sorted.map { state.drafts[$0].cue!.lowerBound })
+        }
+        /// Position of the first cue start at or after `t`.
+        func firstPosition(_ starts: [Int], atOrAfter t: Int) -> Int {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        for (sorted, cueStarts) in sortedBySentence.values {
             // Outer drafts whose content holds an inner draft's cue and source.
             for outer in sorted where !state.drafts[outer].isDropped && state.drafts[outer].via.count < 4 {
                 let o = state.drafts[outer]
                 guard o.kind != .direct else { continue }
-                let inner = sorted.filter { i in
-                    i != outer && !state.drafts[i].isDropped
-                        && o.contentTokens.contains(state.drafts[i].cue!.lowerBound)
-                        && state.drafts[i].source.map { o.contentTokens.contains($0.tokens.lowerBound) } == true
+                var inner: [Int] = []
+                var k = firstPosition(cueStarts, atOrAfter: o.contentTokens.lowerBound)
+                while k < sorted.count, cueStarts[k] < o.contentTokens.upperBound {
+                    let i = sorted[k]
+                    k += 1
+                    if i != outer && !state.drafts[i].isDropped
+                        && state.drafts[i].source.map({ o.contentTokens.contains($0.tokens.lowerBound) }) == true
+                    {
+                        inner.append(i)
+                    }
                 }
                 guard !inner.isEmpty else { continue }
                 for i in inner {
-                    state.drafts[i].via.insert(hop(o), at: 0)
+                    if state.drafts[i].via.count < RelayPhraseSieve.maxHops { state.drafts[i].via.insert(hop(o), at: 0) }
                     state.drafts[i].decided("via", by: Self.name)
                 }
                 state.drafts[outer].isDropped = true
             }
         }
         // Content-less relays: a hop of the first attribution after them in the sentence.
+        // The hop goes to the first attribution after the relay (every draft with that cue)
+        // and to the later drafts of the same source: found through a per-sentence index
+        // by source, so a sentence of many relays and drafts is not rescanned per relay.
+        var bySource: [Int: [Int: [Int]]] = [:]  // sentence → source's first token → positions in sorted
         for relay in state.relays.reversed() {  // innermost first, so the outermost ends up first
-            guard let cue = relay.cue, let list = bySentence[relay.sentence] else { continue }
-            let next = list.filter { !state.drafts[$0].isDropped && state.drafts[$0].cue!.lowerBound > cue.lowerBound }
-            guard let first = next.min(by: { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound })
-            else { continue }
-            let firstCue = state.drafts[first].cue!.lowerBound
-            for d in next where state.drafts[d].cue!.lowerBound == firstCue || state.drafts[d].source == state.drafts[first].source {
-                state.drafts[d].via.insert(hop(relay), at: 0)
+            guard let cue = relay.cue, let (sorted, cueStarts) = sortedBySentence[relay.sentence] else { continue }
+            var k = firstPosition(cueStarts, atOrAfter: cue.lowerBound + 1)
+            while k < sorted.count, state.drafts[sorted[k]].isDropped { k += 1 }
+            guard k < sorted.count else { continue }
+            let first = sorted[k]
+            let firstCue = cueStarts[k]
+            if bySource[relay.sentence] == nil {
+                var index: [Int: [Int]] = [:]
+                for (position, d) in sorted.enumerated() {
+                    if let source = state.drafts[d].source { index[source.tokens.lowerBound, default: []].append(position) }
+                }
+                bySource[relay.sentence] = index
+            }
+            var targets: [Int] = []
+            var u = k
+            while u < sorted.count, cueStarts[u] == firstCue {
+                targets.append(u)
+                u += 1
+            }
+            if let source = state.drafts[first].source, let positions = bySource[relay.sentence]?[source.tokens.lowerBound] {
+                let from = firstPosition(positions, atOrAfter: u)
+                targets.append(contentsOf: positions[from...].filter { state.drafts[sorted[$0]].source == source })
+            }
+            for position in targets where !state.drafts[sorted[position]].isDropped {
+                let d = sorted[position]
+                if state.drafts[d].via.count < RelayPhraseSieve.maxHops { state.drafts[d].via.insert(hop(relay), at: 0) }
                 state.drafts[d].decided("via", by: Self.name)
             }
         }

@@ -5,17 +5,36 @@
 /// `X told Reuters` → the news outlet Reuters is a hop.
 struct RelayPhraseSieve: AttributionSieve {
     static let name = "RelayPhrase"
+    /// A chain longer than this is a runaway, not news: hops beyond it are not added.
+    static let maxHops = 8
 
     func apply(to state: AttributionState) {
         let text = state.text
         let g = state.grammar
+        // Drafts per sentence, sorted by cue, so that a phrase looks only at the attributions
+        // near it (a window of `reach` tokens): linear however many a sentence holds.
         var bySentence: [Int: [Int]] = [:]
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             bySentence[state.drafts[d].sentence, default: []].append(d)
         }
+        for k in bySentence.keys { bySentence[k]!.sort { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound } }
+        let reach = 2 * (Grammar.maxPhrase + Grammar.maxParenthetical)
+        func near(_ sorted: [Int], _ position: Int) -> ArraySlice<Int> {
+            func firstIndex(atLeast bound: Int) -> Int {
+                var lo = 0
+                var hi = sorted.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if state.drafts[sorted[mid]].cue!.lowerBound < bound { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            return sorted[firstIndex(atLeast: position - reach)..<firstIndex(atLeast: position + reach)]
+        }
         for c in state.cues.indices where !state.cueUsed[c] {
             let cue = state.cues[c]
-            guard let role = cue.phraseRole, role != .sourceAfter, let list = bySentence[cue.sentence] else { continue }
+            guard let role = cue.phraseRole, role != .sourceAfter, let all = bySentence[cue.sentence] else { continue }
+            let list = near(all, cue.tokens.lowerBound)
             let end = text.sentences[cue.sentence].tokens.upperBound
             guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { continue }
             // "citing the release of prisoners" cites a reason, not a source.
@@ -35,7 +54,7 @@ struct RelayPhraseSieve: AttributionSieve {
             let targets = owners.isEmpty ? list.filter { d in nearest.map { sameAttribution(state.drafts[$0], state.drafts[d]) } ?? false } : owners
             guard !targets.isEmpty else { continue }
             state.cueUsed[c] = true
-            for d in targets {
+            for d in targets where state.drafts[d].via.count < Self.maxHops {
                 if role == .originAfter {
                     let old = state.drafts[d]
                     state.drafts[d].via.append(
@@ -60,6 +79,7 @@ struct RelayPhraseSieve: AttributionSieve {
             if let r = g.timeExpression(startingAt: t, limit: end) { t = r.upperBound }
             guard let audience = g.audience(startingAt: t, limit: end), g.isMedia(audience) else { continue }
             let hop = HopDraft(source: MentionDraft(tokens: audience), cue: draft.cue!, lemma: draft.cueLemma, time: nil)
+            guard draft.via.count < Self.maxHops else { continue }
             state.drafts[d].via.append(hop)
             state.drafts[d].decided("via", by: Self.name)
         }
