@@ -213,9 +213,9 @@ struct CheckCommand {
         }
         for a in annotations { out += a + "\n" }
         out += "\ntotal: \(TextRendering.score(total))\n"
-        out += "fields: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+        out += "values equal, of those compared: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
             .joined(separator: ", ") + "\n"
-        out += "per field: " + ClaimComparison.scoredFields.map { f in
+        out += "claims right per field (precision, recall): " + ClaimComparison.scoredFields.map { f in
             let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
             return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
         }.joined(separator: ", ") + "\n"

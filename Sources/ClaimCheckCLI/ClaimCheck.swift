@@ -53,11 +53,17 @@ public enum ClaimCheck {
     /// The extractor for a `--lexicon` option (English when nil).
     static func extractor(lexicon path: String?, console: Console) -> ClaimExtractor? {
         guard let path else { return ClaimExtractor() }
+        let bytes: [UInt8]
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return ClaimExtractor(lexicon: try Lexicon(json: data))
+            bytes = try ArticleReader.read(path: path).bytes
         } catch {
-            console.err("claimcheck: \(path): not a usable lexicon (\(error))\n")
+            console.err("claimcheck: lexicon \(error)\n")
+            return nil
+        }
+        do {
+            return ClaimExtractor(lexicon: try Lexicon(json: Data(bytes)))
+        } catch {
+            console.err("claimcheck: \(path): not a usable lexicon: \(error)\n")
             return nil
         }
     }
@@ -84,7 +90,9 @@ public enum ClaimCheck {
             }
             return result.bytes
         } catch {
-            console.err("claimcheck: \(error)\n")
+            // Only the commands that read one article take --lossy; they say so.
+            let hint = if case .invalidUTF8 = error as? ArticleReader.Problem { " (use --lossy to replace invalid bytes with U+FFFD)" } else { "" }
+            console.err("claimcheck: \(error)\(hint)\n")
             return nil
         }
     }

@@ -126,13 +126,15 @@ struct ListCommand {
             }
             let extraction = extractor.extract(utf8: bytes)
             for issue in extraction.issues {
-                console.err("claimcheck: note: \(path): \(issue.kind.rawValue) at byte \(issue.span.start)\n")
+                let what = issue.kind == .unclosedQuote ? "quotation mark never closed" : "closing quotation mark with none open"
+                console.err("claimcheck: note: \(path): \(what), at byte \(issue.span.start)\n")
             }
             switch options.format {
             case .text:
                 let attributed = extraction.claims.filter { $0.attribution != nil }.count
                 var out = n > 0 ? "\n" : ""
-                out += "\(path): \(extraction.claims.count) claims, \(attributed) attributed\n"
+                let n = extraction.claims.count
+                out += "\(path): \(n) claim\(n == 1 ? "" : "s"), \(attributed) attributed\n"
                 for (i, claim) in extraction.claims.enumerated() {
                     out += "\n" + TextRendering.claim(claim, number: i + 1, showRules: options.showRules) + "\n"
                 }

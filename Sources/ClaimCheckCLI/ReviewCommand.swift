@@ -104,7 +104,8 @@ struct ReviewCommand {
                 out += "  new fixture: \(pending.claims.count) claim\(pending.claims.count == 1 ? "" : "s")\n"
                 for claim in pending.claims { out += "  \(style.green("+")) " + Self.summary(claim) + "\n" }
             }
-            out += "  accept: claimcheck accept \(Self.expectedArgument(options.expected))\(name)    reject: claimcheck reject \(Self.expectedArgument(options.expected))\(name)\n\n"
+            let arg = Self.shellWord(name)
+            out += "  accept: claimcheck accept \(Self.expectedArgument(options.expected))\(arg)    reject: claimcheck reject \(Self.expectedArgument(options.expected))\(arg)\n\n"
         }
         out += "\(names.count) pending fixture\(names.count == 1 ? "" : "s"): the extractor's output, not the truth;"
         out += " correct them by docs/ANNOTATION.md (edit the .json.new file) before accepting\n"
@@ -126,5 +127,13 @@ struct ReviewCommand {
             if case .string(let lemma)? = a["cue"]?["lemma"] { s += "  cue: \(lemma)" }
         }
         return s
+    }
+
+    /// A name as one shell word that is never taken for an option: quoted when it holds
+    /// anything but letters, digits, `.`, `_` and `-`, and after `--` when it starts with `-`.
+    static func shellWord(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+        let word = plain ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return name.hasPrefix("-") ? "-- " + word : word
     }
 }

@@ -129,7 +129,8 @@ struct ClaimAssembler {
                 return
             }
             if !quotation.content.isEmpty, !isTitleOrName(quotation) {
-                quotes.append(TextSpan(text: text.string(quotation.content), span: quotation.content))
+                let span = Grammar(text: text).trimmed(quotation.content) ?? quotation.content
+                quotes.append(TextSpan(text: text.string(span), span: span))
             }
         }
         if !quotes.isEmpty {

@@ -406,7 +406,7 @@ import Glibc
         let list = CLI.run(["list", gone, article])
         #expect(list.status == 2, "trouble with one file is trouble")
         #expect(list.err == "claimcheck: \(gone): no such file\n")
-        #expect(list.out.contains("\(article): 1 claims"), "the other files are still listed")
+        #expect(list.out.contains("\(article): 1 claim,"), "the other files are still listed")
         let diff = CLI.run(["diff", article, dir.path("gone.json")])
         #expect(diff.status == 2)
         #expect(diff.err == "claimcheck: \(dir.path("gone.json")): no such fixture file\n")

@@ -231,10 +231,10 @@ struct Grammar {
 
     /// A source must contain a noun-like word: not only determiners, adverbs or numbers.
     func isPlausibleSource(_ range: Range<Int>) -> Bool {
-        if range.count == 1, let t = range.first, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
-            endsIn(t, "ing") || endsIn(t, "ed")
+        if let t = range.first, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+            endsIn(t, "ing") || range.count == 1 && endsIn(t, "ed")
         {
-            return false  // "considering asking": a participle, not a source
+            return false  // "considering asking", "citing weak": a participle, not a source
         }
         for t in range where tokens[t].kind == .word {
             let c = classes(t)
@@ -284,8 +284,11 @@ struct Grammar {
         if tokens[f].kind == .word, tokens[f].key == WordKey.of("of") || tokens[f].key == WordKey.of("from") {
             return range.dropFirst().allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
         }
-        return range.allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
-            && tokens[f].flags.contains(.capitalized) && range.count <= 2
+        // One place or party word, possibly abbreviated: "Ohio", "Md.", "R-Ky." (two
+        // capitalised words are a name, not a place label).
+        let words = range.filter { tokens[$0].kind == .word }
+        return words.count == 1 && tokens[f].flags.contains(.capitalized)
+            && range.allSatisfy { tokens[$0].kind == .word || tokens[$0].isPunctuation(0x2E) }
     }
 
     func isRelativeClause(_ range: Range<Int>) -> Bool {

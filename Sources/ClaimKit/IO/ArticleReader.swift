@@ -26,7 +26,7 @@ public enum ArticleReader {
             case .unreadable(let p, let r): return "\(name(p)): cannot read (\(r))"
             case .binary(let p, let o): return "\(name(p)): binary data (NUL byte at byte offset \(o)), not a text article"
             case .invalidUTF8(let p, let o):
-                return "\(name(p)): invalid UTF-8 at byte offset \(o) (use --lossy to replace invalid bytes with U+FFFD)"
+                return "\(name(p)): invalid UTF-8 at byte offset \(o)"
             case .tooLarge(let p, _, let l): return "\(name(p)): larger than the limit of \(l) bytes for an article"
             }
         }

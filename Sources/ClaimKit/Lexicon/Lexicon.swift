@@ -1,5 +1,13 @@
 import Foundation
 
+/// Why a lexicon JSON document cannot be used.
+public struct LexiconError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and where (a line and column, or a key path such as `phrases.3`).
+    public var message: String
+    /// The message.
+    public var description: String { message }
+}
+
 /// A language's cue lexicon and closed word lists, as data.
 ///
 /// Everything the extractor knows about a language's words lives here: reporting
@@ -123,9 +131,45 @@ public struct Lexicon: Sendable, Codable, Equatable {
 
     /// Decodes a lexicon from JSON.
     ///
-    /// - Throws: `DecodingError` when the JSON is malformed or misses a key.
+    /// - Throws: ``LexiconError`` when the JSON is malformed, misses a key, has a value of
+    ///   the wrong type, or holds an empty verb form, phrase or extension.
     public init(json: Data) throws {
-        self = try JSONDecoder().decode(Lexicon.self, from: json)
+        let bytes = Array(json)
+        var parser = JSONParser(bytes: bytes)
+        do {
+            _ = try parser.parse()
+        } catch let e as JSONSyntaxError {
+            throw LexiconError(message: "invalid JSON at \(e.location.line):\(e.location.column): \(e.message)")
+        }
+        do {
+            self = try JSONDecoder().decode(Lexicon.self, from: json)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw LexiconError(message: "missing key \"\(key.stringValue)\"\(Self.at(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context)
+        {
+            throw LexiconError(message: "\(context.debugDescription)\(Self.at(context.codingPath))")
+        }
+        try validate()
+    }
+
+    private static func at(_ path: [CodingKey]) -> String {
+        path.isEmpty ? "" : " at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// Empty entries would match nothing or everything: refused with where they are.
+    private func validate() throws {
+        for (k, verb) in verbs.enumerated() {
+            if verb.lemma.isEmpty || verb.forms.isEmpty || verb.forms.contains(where: \.isEmpty) {
+                throw LexiconError(message: "verbs.\(k) needs a lemma and non-empty forms")
+            }
+        }
+        for (k, phrase) in phrases.enumerated() where phrase.text.split(separator: " ").isEmpty {
+            throw LexiconError(message: "phrases.\(k) has an empty text")
+        }
+        for (k, e) in cueExtensions.enumerated() where e.split(separator: " ").isEmpty {
+            throw LexiconError(message: "cueExtensions.\(k) is empty")
+        }
     }
 
     /// The English lexicon shipped with ClaimKit.

@@ -9,6 +9,16 @@ struct RoleAndNameSieve: ResolutionSieve {
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
         let range = SourceTypeSieve.headRegion(mention.tokens, text)
+        // "the spokesman, Erik Lund, said": a role noun with the name as its appositive.
+        if let appositive = mention.appositive ?? mention.parenthetical, let last = range.last, text.isTitle(last),
+            appositive.count >= 2, appositive.allSatisfy({ NameParser.isNameToken(text, $0, first: $0 == appositive.lowerBound) }),
+            NameParser.isPersonName(text, appositive)
+        {
+            source.decide(
+                name: NameParser.nameString(text, appositive), role: .some(text.string(tokens: text.withoutArticle(range))),
+                type: .person, by: Self.name)
+            return
+        }
         guard let last = range.last, NameParser.isNameToken(text, last, first: last == range.lowerBound) else { return }
         // The name: the longest run of name tokens ending the head.
         var start = last

@@ -30,10 +30,12 @@ struct SourceTypeSieve: ResolutionSieve {
         let of = WordKey.of("of")
         for t in range.dropFirst() where text.tokens[t].kind == .word && text.classes(t).contains(.preposition) {
             // "Department of Health", "Bank of Spain": "of" between capitalised words.
+            let body: WordClass = [.organizationWord, .governmentWord, .documentWord, .mediaWord, .title]
             if text.tokens[t].key == of, t + 1 < range.upperBound, text.tokens[t - 1].flags.contains(.capitalized),
-                text.tokens[t + 1].flags.contains(.capitalized)
+                text.tokens[t + 1].flags.contains(.capitalized),
+                !text.nounClasses(t - 1).isDisjoint(with: body) || text.isTitle(t - 1)
             {
-                continue
+                continue  // "Department of Health", "Secretary of State"; not "Vogt of St. Mary's"
             }
             return range.lowerBound..<t
         }

@@ -23,7 +23,9 @@ struct TrailingAttributionSieve: AttributionSieve {
             if !crossesParenthetical, let inverted = invertedSource(cue, sentence, g) {
                 // C, said X
                 (source, time) = inverted
-                comma = cue.tokens.lowerBound - 1
+                // After `,"` the content keeps its closing mark.
+                comma = text.tokens[cue.tokens.lowerBound - 1].flags.contains(.closesQuote)
+                    ? cue.tokens.lowerBound : cue.tokens.lowerBound - 1
                 after = max((source.appositive ?? source.tokens).upperBound, time?.upperBound ?? 0)
             } else {
                 guard let subject = normal else { continue }
@@ -39,6 +41,10 @@ struct TrailingAttributionSieve: AttributionSieve {
                 comma = quoteComma ? before + 1 : before
                 time = subject.time
                 after = cue.tokens.upperBound
+                // "…, Erik Lund told reporters."
+                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end), !g.isMedia(a) {
+                    after = a.upperBound
+                }
             }
             if time == nil, let r = g.timeExpression(startingAt: after, limit: end) {
                 time = r
@@ -84,7 +90,10 @@ struct TrailingAttributionSieve: AttributionSieve {
     {
         let start = sentence.tokens.lowerBound
         let end = sentence.tokens.upperBound
-        guard cue.tokens.lowerBound - 1 > start, g.isComma(cue.tokens.lowerBound - 1) else { return nil }
+        let before = cue.tokens.lowerBound - 1
+        // `…, said X` or `…," said X` (the comma inside the closing mark).
+        let quoteComma = before - 1 > start && g.tokens[before].flags.contains(.closesQuote) && g.isComma(before - 1)
+        guard before > start, g.isComma(before) || quoteComma else { return nil }
         var t = cue.tokens.upperBound
         var time: Range<Int>? = nil
         if let r = g.timeExpression(startingAt: t, limit: end) { time = r; t = r.upperBound }

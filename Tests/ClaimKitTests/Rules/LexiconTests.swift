@@ -54,7 +54,7 @@ import Testing
         #"{"language": "en", "verbs": [{"lemma": "say"}], "phrases": [], "cueExtensions": [], "auxiliaries": [], "adverbs": [], "negations": [], "cueBlockers": [], "words": {}}"#,
     ])
     func malformedLexiconThrows(_ json: String) {
-        #expect(throws: DecodingError.self) { try Lexicon(json: Data(json.utf8)) }
+        #expect(throws: LexiconError.self) { try Lexicon(json: Data(json.utf8)) }
     }
 
     // MARK: A second language
