@@ -48,8 +48,11 @@ enum FuzzTarget {
         }
         // A fixture written from the claims is valid and diffs clean.
         let written = ClaimJSON.fixture(article: "fuzz.txt", claims: extraction.claims)
-        guard let own = try? Fixture.parse(Array(written.utf8), path: "own.json") else { fail("own fixture is invalid") }
-        guard let report = try? ClaimComparison().compare(extraction.claims, with: own, articleLength: text.count) else {
+        guard let own = try? Fixture.parse(Array(written.utf8), path: "own.json") else {
+            fail("own fixture is invalid")
+        }
+        guard let report = try? ClaimComparison().compare(extraction.claims, with: own, articleLength: text.count)
+        else {
             fail("own fixture's spans are out of range")
         }
         require(report.passed, "claims differ from their own fixture")
@@ -57,7 +60,9 @@ enum FuzzTarget {
         do {
             let fixture = try Fixture.parse(bytes, path: "fuzz.json")
             for tolerance in [0.8, 0.3] {
-                if let r = try? ClaimComparison(tolerance: tolerance).compare(extraction.claims, with: fixture, articleLength: text.count) {
+                if let r = try? ClaimComparison(tolerance: tolerance).compare(
+                    extraction.claims, with: fixture, articleLength: text.count)
+                {
                     for d in r.differences { _ = d.location }
                 }
             }
@@ -68,10 +73,15 @@ enum FuzzTarget {
 
     static func checkSpans(_ extraction: Extraction, _ bytes: [UInt8]) {
         func check(_ span: Span, _ text: String, _ what: String) {
-            require(span.start >= 0 && span.start <= span.end && span.end <= bytes.count, "\(what) span \(span) out of range")
-            require(String(decoding: bytes[span.start..<span.end], as: UTF8.self) == text, "\(what) text is not its span's slice")
+            require(
+                span.start >= 0 && span.start <= span.end && span.end <= bytes.count,
+                "\(what) span \(span) out of range")
+            require(
+                String(decoding: bytes[span.start..<span.end], as: UTF8.self) == text,
+                "\(what) text is not its span's slice")
             // Spans start and end on character (scalar) boundaries, never inside a UTF-8 sequence.
-            require(span.start == bytes.count || bytes[span.start] & 0xC0 != 0x80, "\(what) span starts inside a character")
+            require(
+                span.start == bytes.count || bytes[span.start] & 0xC0 != 0x80, "\(what) span starts inside a character")
             require(span.end == bytes.count || bytes[span.end] & 0xC0 != 0x80, "\(what) span ends inside a character")
         }
         var previous: Span? = nil

@@ -54,13 +54,17 @@ struct AcceptCommand {
     static func parse(_ args: ArraySlice<String>, _ action: Action) throws(UsageError) -> Command {
         var o = SettleOptions()
         let sub = action.rawValue
-        guard let positional = try CommandLineParser.walk(args, subcommand: sub, option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--expected": o.expected = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: sub) }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: sub,
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--expected": o.expected = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: sub) }
         for name in positional {
             do {
                 try GoldenCorpus.validateName(name)
@@ -95,7 +99,8 @@ struct AcceptCommand {
         var out = ""
         var settled = 0
         for name in names {
-            guard let pendingPath = try? corpus.pendingPath(name), let fixturePath = try? corpus.fixturePath(name) else {
+            guard let pendingPath = try? corpus.pendingPath(name), let fixturePath = try? corpus.fixturePath(name)
+            else {
                 console.err("claimcheck: \(GoldenCorpus.NameError(name: name))\n")
                 trouble = true
                 continue

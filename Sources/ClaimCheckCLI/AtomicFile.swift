@@ -2,11 +2,11 @@ import ClaimKit
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Atomic file writes: a temporary file in the same folder, flushed to disk, then
@@ -80,11 +80,11 @@ enum AtomicFile {
 /// write(2), named apart from the `write` functions above.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
+        return Glibc.write(fd, buffer, count)
     #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
+        return Musl.write(fd, buffer, count)
     #else
-    return Darwin.write(fd, buffer, count)
+        return Darwin.write(fd, buffer, count)
     #endif
 }
 

@@ -51,26 +51,34 @@ struct CheckCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = CheckOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "check", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
-            case "--lexicon": o.lexicon = try value()
-            case "--quiet", "-q": o.quiet = true
-            case "--filter": o.filters.append(try value())
-            case "--fail-fast": o.failFast = true
-            case "--unreferenced":
-                let v = try value()
-                guard let p = UnreferencedPolicy(rawValue: v) else {
-                    throw UsageError(message: "unknown --unreferenced '\(v)'; expected fail, warn or ignore", subcommand: "check")
-                }
-                o.unreferenced = p
-            case "--report": o.reports.append(try ReportRequest.parse(try value(), "check"))
-            case "--color", "--colour": o.color = try ColorChoice.parse(try value(), "check")
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "check") }
-        guard positional.count <= 2 else { throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "check",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--format", "-f": o.format = try CommandLineParser.format(try value(), "check")
+                    case "--lexicon": o.lexicon = try value()
+                    case "--quiet", "-q": o.quiet = true
+                    case "--filter": o.filters.append(try value())
+                    case "--fail-fast": o.failFast = true
+                    case "--unreferenced":
+                        let v = try value()
+                        guard let p = UnreferencedPolicy(rawValue: v) else {
+                            throw UsageError(
+                                message: "unknown --unreferenced '\(v)'; expected fail, warn or ignore",
+                                subcommand: "check")
+                        }
+                        o.unreferenced = p
+                    case "--report": o.reports.append(try ReportRequest.parse(try value(), "check"))
+                    case "--color", "--colour": o.color = try ColorChoice.parse(try value(), "check")
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "check") }
+        guard positional.count <= 2 else {
+            throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check")
+        }
         if positional.count > 0 { o.corpus = positional[0] }
         if positional.count > 1 { o.expected = positional[1] }
         return .check(o)
@@ -80,13 +88,16 @@ struct CheckCommand {
     let console: Console
 
     func run() -> Int32 {
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         for (folder, what) in [(options.corpus, "corpus"), (options.expected, "fixtures")] {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
             // A missing fixtures folder is fine (every fixture is then missing); a file is not.
             guard exists ? isDirectory.boolValue : what == "fixtures" else {
-                console.err("claimcheck: \(folder): \(exists ? "not a folder" : "no such folder") (the \(what) folder)\n")
+                console.err(
+                    "claimcheck: \(folder): \(exists ? "not a folder" : "no such folder") (the \(what) folder)\n")
                 return ExitStatus.trouble
             }
         }
@@ -107,11 +118,14 @@ struct CheckCommand {
         }
         let selected = names.filter { Glob.selects(options.filters, article: $0) }
         if !options.filters.isEmpty, selected.isEmpty {
-            console.err("claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n")
+            console.err(
+                "claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n"
+            )
             return ExitStatus.trouble
         }
         let ci = RunEnvironment.isCI(console.environment)
-        let policy: UnreferencedPolicy = options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore
+        let policy: UnreferencedPolicy =
+            options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore
         let style = Style(enabled: options.format == .text && RunEnvironment.useColor(options.color, console))
 
         var run = CheckRun(corpus: corpus, results: [], skipped: [], unreferenced: [], unreferencedPolicy: policy)
@@ -159,7 +173,9 @@ struct CheckCommand {
         }
         let pending = corpus.pending()
         if !pending.isEmpty {
-            console.err("claimcheck: note: \(pending.count) pending fixture\(pending.count == 1 ? "" : "s") in \(options.expected) (\(GoldenCorpus.pendingSuffix)); see `claimcheck review`\n")
+            console.err(
+                "claimcheck: note: \(pending.count) pending fixture\(pending.count == 1 ? "" : "s") in \(options.expected) (\(GoldenCorpus.pendingSuffix)); see `claimcheck review`\n"
+            )
         }
         let recordable = run.results.contains {
             switch $0.outcome {
@@ -168,10 +184,14 @@ struct CheckCommand {
             }
         }
         if recordable {
-            let args = [options.corpus, options.expected] == ["Corpus", "Expected"] ? "" : " \(options.corpus) \(options.expected)"
-            console.err(ci
-                ? "claimcheck: fixtures are not updated in CI. Locally, `claimcheck update\(args)` records the extractor's output as pending fixtures, `claimcheck review\(args)` shows them and `claimcheck accept` settles them.\n"
-                : "claimcheck: to record the extractor's output for review: `claimcheck update\(args)`, then `claimcheck review\(args)`.\n")
+            let args =
+                [options.corpus, options.expected] == ["Corpus", "Expected"]
+                ? "" : " \(options.corpus) \(options.expected)"
+            console.err(
+                ci
+                    ? "claimcheck: fixtures are not updated in CI. Locally, `claimcheck update\(args)` records the extractor's output as pending fixtures, `claimcheck review\(args)` shows them and `claimcheck accept` settles them.\n"
+                    : "claimcheck: to record the extractor's output for review: `claimcheck update\(args)`, then `claimcheck review\(args)`.\n"
+            )
         }
         return status
     }
@@ -191,7 +211,9 @@ struct CheckCommand {
                 total.accumulate(report)
                 counts["mismatch", default: 0] += 1
                 out += "\(style.red("FAIL")) \(r.name)  \(TextRendering.score(report))\n"
-                for d in report.differences { out += TextRendering.difference(d, fixture: r.fixturePath, style: style) + "\n" }
+                for d in report.differences {
+                    out += TextRendering.difference(d, fixture: r.fixturePath, style: style) + "\n"
+                }
             case .missingFixture:
                 counts["missing fixture", default: 0] += 1
                 out += "\(style.red("FAIL")) \(r.name): no fixture \(r.fixturePath)\n"
@@ -207,20 +229,29 @@ struct CheckCommand {
             let label = run.unreferencedPolicy == .fail ? style.red("FAIL") : style.yellow("WARN")
             out += "\(label) \(run.fixturePath(name)): unreferenced fixture (no article \(run.articlePath(name)))\n"
         }
-        if run.unreferencedPolicy == .fail, !run.unreferenced.isEmpty { counts["unreferenced fixture"] = run.unreferenced.count }
+        if run.unreferencedPolicy == .fail, !run.unreferenced.isEmpty {
+            counts["unreferenced fixture"] = run.unreferenced.count
+        }
         if !run.skipped.isEmpty {
-            out += "stopped at the first failure (--fail-fast): \(run.skipped.count) article\(run.skipped.count == 1 ? "" : "s") not checked\n"
+            out +=
+                "stopped at the first failure (--fail-fast): \(run.skipped.count) article\(run.skipped.count == 1 ? "" : "s") not checked\n"
         }
         for a in annotations { out += a + "\n" }
         out += "\ntotal: \(TextRendering.score(total))\n"
-        out += "values equal, of those compared: " + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+        out +=
+            "values equal, of those compared: "
+            + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
             .joined(separator: ", ") + "\n"
-        out += "claims right per field (precision, recall): " + ClaimComparison.scoredFields.map { f in
-            let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
-            return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
-        }.joined(separator: ", ") + "\n"
+        out +=
+            "claims right per field (precision, recall): "
+            + ClaimComparison.scoredFields.map { f in
+                let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
+                return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
+            }.joined(separator: ", ") + "\n"
         if !counts.isEmpty {
-            out += "failures: " + ["mismatch", "missing fixture", "malformed fixture", "unreadable article", "unreferenced fixture"]
+            out +=
+                "failures: "
+                + ["mismatch", "missing fixture", "malformed fixture", "unreadable article", "unreferenced fixture"]
                 .compactMap { k in counts[k].map { "\($0) \(k)" } }.joined(separator: ", ") + "\n"
         }
         let summary = "\(run.passed) passed, \(run.failed) failed"
@@ -241,7 +272,8 @@ struct CheckCommand {
                     name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, bytes: bytes,
                     extraction: Extraction(claims: r.claims), report: report)
             case .missingFixture:
-                return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "no fixture")
+                return .init(
+                    name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "no fixture")
             case .malformedFixture(let error):
                 return .init(name: r.name, articlePath: r.articlePath, fixturePath: r.fixturePath, problem: "\(error)")
             case .trouble(let message):
@@ -257,10 +289,14 @@ struct CheckCommand {
             ("truePositives", .number(Double(r.truePositives))), ("falsePositives", .number(Double(r.falsePositives))),
             ("falseNegatives", .number(Double(r.falseNegatives))),
             ("fields", .object(r.fields.keys.sorted().map { ($0, .number(r.fields[$0]!.accuracy)) })),
-            ("perField", .object(ClaimComparison.scoredFields.map { f in
-                let pr = r.fieldPR[f] ?? FieldPrecisionRecall()
-                return (f, .object([("precision", .number(pr.precision)), ("recall", .number(pr.recall))]))
-            })),
+            (
+                "perField",
+                .object(
+                    ClaimComparison.scoredFields.map { f in
+                        let pr = r.fieldPR[f] ?? FieldPrecisionRecall()
+                        return (f, .object([("precision", .number(pr.precision)), ("recall", .number(pr.recall))]))
+                    })
+            ),
         ])
     }
 

@@ -23,8 +23,11 @@ public struct ReportRequest: Equatable, Sendable {
     }
 
     static func parse(_ s: String, _ sub: String) throws(UsageError) -> ReportRequest {
-        guard let eq = s.firstIndex(of: "="), let kind = Kind(rawValue: String(s[..<eq])), s.index(after: eq) < s.endIndex else {
-            throw UsageError(message: "expected --report junit=PATH, json=PATH or html=PATH, not '\(s)'", subcommand: sub)
+        guard let eq = s.firstIndex(of: "="), let kind = Kind(rawValue: String(s[..<eq])),
+            s.index(after: eq) < s.endIndex
+        else {
+            throw UsageError(
+                message: "expected --report junit=PATH, json=PATH or html=PATH, not '\(s)'", subcommand: sub)
         }
         return ReportRequest(kind: kind, path: String(s[s.index(after: eq)...]))
     }
@@ -103,11 +106,15 @@ struct CheckRun {
                 pairs.append(("scores", doc["scores"] ?? .null))
                 pairs.append(("differences", doc["differences"] ?? .array([])))
             case .malformedFixture(let e):
-                pairs.append(("error", .object([
-                    ("message", .string(e.message)),
-                    ("line", e.location.map { .number(Double($0.line)) } ?? .null),
-                    ("column", e.location.map { .number(Double($0.column)) } ?? .null),
-                ])))
+                pairs.append(
+                    (
+                        "error",
+                        .object([
+                            ("message", .string(e.message)),
+                            ("line", e.location.map { .number(Double($0.line)) } ?? .null),
+                            ("column", e.location.map { .number(Double($0.column)) } ?? .null),
+                        ])
+                    ))
             case .trouble(let message):
                 pairs.append(("error", .object([("message", .string(message)), ("line", .null), ("column", .null)])))
             case .missingFixture:
@@ -119,7 +126,15 @@ struct CheckRun {
             ("corpus", .string(corpus.corpus)), ("expected", .string(corpus.expected)),
             ("articles", .array(articles)),
             ("skipped", .array(skipped.map(JSONValue.string))),
-            ("unreferenced", .array(unreferenced.map { .object([("fixture", .string(fixturePath($0))), ("policy", .string(unreferencedPolicy.rawValue))]) })),
+            (
+                "unreferenced",
+                .array(
+                    unreferenced.map {
+                        .object([
+                            ("fixture", .string(fixturePath($0))), ("policy", .string(unreferencedPolicy.rawValue)),
+                        ])
+                    })
+            ),
             ("total", CheckCommand.scores(total)),
             ("passed", .number(Double(passed))), ("failed", .number(Double(failed))),
         ])
@@ -143,31 +158,43 @@ struct CheckRun {
             case .passed: break
             case .mismatch(let report):
                 failures += 1
-                body = "      <failure type=\"mismatch\" message=\"\(XML.attribute(reason(r)))\">\(XML.text(Self.diffText(r, report: report)))</failure>\n"
+                body =
+                    "      <failure type=\"mismatch\" message=\"\(XML.attribute(reason(r)))\">\(XML.text(Self.diffText(r, report: report)))</failure>\n"
             case .missingFixture:
                 failures += 1
-                body = "      <failure type=\"missing-fixture\" message=\"\(XML.attribute(reason(r)))\">\(XML.text("\(articlePath(r.name)) has no fixture \(r.fixturePath); record one locally with `claimcheck update`, review it with `claimcheck review`."))</failure>\n"
+                body =
+                    "      <failure type=\"missing-fixture\" message=\"\(XML.attribute(reason(r)))\">\(XML.text("\(articlePath(r.name)) has no fixture \(r.fixturePath); record one locally with `claimcheck update`, review it with `claimcheck review`."))</failure>\n"
             case .malformedFixture(let e):
                 errors += 1
-                body = "      <error type=\"malformed-fixture\" message=\"\(XML.attribute(e.description))\">\(XML.text(e.description))</error>\n"
+                body =
+                    "      <error type=\"malformed-fixture\" message=\"\(XML.attribute(e.description))\">\(XML.text(e.description))</error>\n"
             case .trouble(let message):
                 errors += 1
-                body = "      <error type=\"trouble\" message=\"\(XML.attribute(message))\">\(XML.text(message))</error>\n"
+                body =
+                    "      <error type=\"trouble\" message=\"\(XML.attribute(message))\">\(XML.text(message))</error>\n"
             }
             cases.append(testcase(name: r.name, file: r.fixturePath, body: body))
         }
         for name in skipped {
-            cases.append(testcase(name: name, file: fixturePath(name), body: "      <skipped message=\"not checked: --fail-fast stopped at the first failure\"/>\n"))
+            cases.append(
+                testcase(
+                    name: name, file: fixturePath(name),
+                    body: "      <skipped message=\"not checked: --fail-fast stopped at the first failure\"/>\n"))
         }
         if unreferencedPolicy == .fail {
             for name in unreferenced {
                 failures += 1
                 let message = "unreferenced fixture \(fixturePath(name)): no article \(articlePath(name))"
-                cases.append(testcase(name: "unreferenced fixture " + name, file: fixturePath(name),
-                    body: "      <failure type=\"unreferenced-fixture\" message=\"\(XML.attribute(message))\">\(XML.text(message))</failure>\n"))
+                cases.append(
+                    testcase(
+                        name: "unreferenced fixture " + name, file: fixturePath(name),
+                        body:
+                            "      <failure type=\"unreferenced-fixture\" message=\"\(XML.attribute(message))\">\(XML.text(message))</failure>\n"
+                    ))
             }
         }
-        let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped.count)\""
+        let counts =
+            "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped.count)\""
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="claimcheck" \(counts)>
@@ -179,7 +206,8 @@ struct CheckRun {
     }
 
     private func testcase(name: String, file: String, body: String) -> String {
-        let open = "    <testcase classname=\"claimcheck\" name=\"\(XML.attribute(name))\" file=\"\(XML.attribute(file))\""
+        let open =
+            "    <testcase classname=\"claimcheck\" name=\"\(XML.attribute(name))\" file=\"\(XML.attribute(file))\""
         return body.isEmpty ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n"
     }
 
@@ -193,40 +221,57 @@ struct CheckRun {
             switch r.outcome {
             case .passed: continue
             case .mismatch(let report):
-                let first = report.differences.first { $0.location != nil }?.location
+                let first =
+                    report.differences.first { $0.location != nil }?.location
                     ?? r.fixture?.location(of: "claims")
                 var lines = report.differences.prefix(20).map { Self.oneLine($0) }
                 if report.differences.count > 20 { lines.append("… and \(report.differences.count - 20) more") }
-                all.append(GitHubAnnotation.command(
-                    "error", file: r.fixturePath, line: first?.line, column: first?.column, title: "claimcheck: \(r.name)",
-                    message: "\(reason(r)):\n" + lines.joined(separator: "\n")))
+                all.append(
+                    GitHubAnnotation.command(
+                        "error", file: r.fixturePath, line: first?.line, column: first?.column,
+                        title: "claimcheck: \(r.name)",
+                        message: "\(reason(r)):\n" + lines.joined(separator: "\n")))
             case .missingFixture:
-                all.append(GitHubAnnotation.command(
-                    "error", file: r.articlePath, line: nil, column: nil, title: "claimcheck: \(r.name)",
-                    message: "no fixture \(r.fixturePath); record one locally with `claimcheck update`, then `claimcheck review` and `claimcheck accept`"))
+                all.append(
+                    GitHubAnnotation.command(
+                        "error", file: r.articlePath, line: nil, column: nil, title: "claimcheck: \(r.name)",
+                        message:
+                            "no fixture \(r.fixturePath); record one locally with `claimcheck update`, then `claimcheck review` and `claimcheck accept`"
+                    ))
             case .malformedFixture(let e):
-                all.append(GitHubAnnotation.command(
-                    "error", file: e.path, line: e.location?.line, column: e.location?.column, title: "claimcheck: \(r.name)",
-                    message: "malformed fixture: \(e.message)"))
+                all.append(
+                    GitHubAnnotation.command(
+                        "error", file: e.path, line: e.location?.line, column: e.location?.column,
+                        title: "claimcheck: \(r.name)",
+                        message: "malformed fixture: \(e.message)"))
             case .trouble(let message):
-                all.append(GitHubAnnotation.command(
-                    "error", file: r.articlePath, line: nil, column: nil, title: "claimcheck: \(r.name)", message: message))
+                all.append(
+                    GitHubAnnotation.command(
+                        "error", file: r.articlePath, line: nil, column: nil, title: "claimcheck: \(r.name)",
+                        message: message))
             }
         }
         if unreferencedPolicy != .ignore {
             for name in unreferenced {
-                all.append(GitHubAnnotation.command(
-                    unreferencedPolicy == .fail ? "error" : "warning", file: fixturePath(name), line: 1, column: nil,
-                    title: "claimcheck: unreferenced fixture",
-                    message: "no article \(articlePath(name)) refers to this fixture; delete it or restore the article"))
+                all.append(
+                    GitHubAnnotation.command(
+                        unreferencedPolicy == .fail ? "error" : "warning", file: fixturePath(name), line: 1,
+                        column: nil,
+                        title: "claimcheck: unreferenced fixture",
+                        message:
+                            "no article \(articlePath(name)) refers to this fixture; delete it or restore the article"))
             }
         }
         guard all.count > limit else { return all }
         let shown = all.prefix(limit - 1)
         let rest = all.count - shown.count
-        return shown + [GitHubAnnotation.command(
-            "error", file: nil, line: nil, column: nil, title: "claimcheck",
-            message: "\(rest) more file\(rest == 1 ? "" : "s") failed; see the log of `claimcheck check` for all of them")]
+        return shown + [
+            GitHubAnnotation.command(
+                "error", file: nil, line: nil, column: nil, title: "claimcheck",
+                message:
+                    "\(rest) more file\(rest == 1 ? "" : "s") failed; see the log of `claimcheck check` for all of them"
+            )
+        ]
     }
 
     static func oneLine(_ d: ClaimDifference) -> String {
@@ -235,7 +280,8 @@ struct CheckRun {
         case .missing: return "missing claim “\(TextRendering.shortText(d.claimText))”\(at)"
         case .extra: return "extra claim \(d.claimID ?? "") “\(TextRendering.shortText(d.claimText))”"
         case .field:
-            return "\(d.field ?? "?") of \(d.claimID ?? "") “\(TextRendering.shortText(d.claimText))”: expected \(d.expected ?? "") but got \(d.actual ?? "")\(at)"
+            return
+                "\(d.field ?? "?") of \(d.claimID ?? "") “\(TextRendering.shortText(d.claimText))”: expected \(d.expected ?? "") but got \(d.actual ?? "")\(at)"
         }
     }
 }
@@ -269,13 +315,16 @@ enum GitHubAnnotation {
         return out
     }
 
-    static func command(_ level: String, file: String?, line: Int?, column: Int?, title: String?, message: String) -> String {
+    static func command(_ level: String, file: String?, line: Int?, column: Int?, title: String?, message: String)
+        -> String
+    {
         var properties: [String] = []
         if let file { properties.append("file=" + escapeProperty(file)) }
         if let line { properties.append("line=\(line)") }
         if let column { properties.append("col=\(column)") }
         if let title { properties.append("title=" + escapeProperty(title)) }
-        return "::\(level)" + (properties.isEmpty ? "" : " " + properties.joined(separator: ",")) + "::" + escapeData(message)
+        return "::\(level)" + (properties.isEmpty ? "" : " " + properties.joined(separator: ",")) + "::"
+            + escapeData(message)
     }
 }
 

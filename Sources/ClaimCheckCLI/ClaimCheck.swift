@@ -22,7 +22,9 @@ public enum ClaimCheck {
         switch command {
         case .help(let topic):
             guard let text = Help.text(for: topic) else {
-                console.err("claimcheck: no help for '\(topic ?? "")'; subcommands: \(CommandLineParser.subcommands.joined(separator: ", "))\n")
+                console.err(
+                    "claimcheck: no help for '\(topic ?? "")'; subcommands: \(CommandLineParser.subcommands.joined(separator: ", "))\n"
+                )
                 return ExitStatus.usage
             }
             console.out(text + "\n")
@@ -91,7 +93,10 @@ public enum ClaimCheck {
             return result.bytes
         } catch {
             // Only the commands that read one article take --lossy; they say so.
-            let hint = if case .invalidUTF8 = error as? ArticleReader.Problem { " (use --lossy to replace invalid bytes with U+FFFD)" } else { "" }
+            let hint =
+                if case .invalidUTF8 = error as? ArticleReader.Problem {
+                    " (use --lossy to replace invalid bytes with U+FFFD)"
+                } else { "" }
             console.err("claimcheck: \(error)\(hint)\n")
             return nil
         }

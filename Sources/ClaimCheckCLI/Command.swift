@@ -86,7 +86,9 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Turns arguments (without the program name) into a ``Command``.
 public enum CommandLineParser {
-    public static let subcommands = ["list", "diff", "check", "render", "eval", "update", "review", "accept", "reject", "lexicon", "help"]
+    public static let subcommands = [
+        "list", "diff", "check", "render", "eval", "update", "review", "accept", "reject", "lexicon", "help",
+    ]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var args = arguments[...]
@@ -110,7 +112,9 @@ public enum CommandLineParser {
             return .lexicon
         default:
             if first.hasPrefix("-") { throw UsageError(message: "unknown option '\(first)'", subcommand: nil) }
-            throw UsageError(message: "unknown subcommand '\(first)'; expected one of: \(subcommands.joined(separator: ", "))", subcommand: nil)
+            throw UsageError(
+                message: "unknown subcommand '\(first)'; expected one of: \(subcommands.joined(separator: ", "))",
+                subcommand: nil)
         }
     }
 

@@ -68,9 +68,12 @@ struct DiffCommand {
         // claimcheck.json beside the article (its corpus root) sets tolerance and ignored fields.
         let configuration: CheckConfiguration
         do {
-            configuration = options.article == "-" ? CheckConfiguration()
-                : try CheckConfiguration.load(corpus: FilePath.directory(options.article).isEmpty
-                    ? "." : FilePath.directory(options.article))
+            configuration =
+                options.article == "-"
+                ? CheckConfiguration()
+                : try CheckConfiguration.load(
+                    corpus: FilePath.directory(options.article).isEmpty
+                        ? "." : FilePath.directory(options.article))
         } catch {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble

@@ -45,33 +45,44 @@ struct EvalCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = EvalOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "eval", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--brat": o.brat = try value()
-            case "--predicted": o.predicted = try value()
-            case "--format", "-f":
-                let v = try value()
-                guard v == "text" || v == "json" else {
-                    throw UsageError(message: "unknown format '\(v)'; expected text or json", subcommand: "eval")
-                }
-                o.format = v == "json" ? .json : .text
-            case "--misses": o.misses = true
-            case "--worst":
-                let v = try value()
-                guard let n = Int(v), n >= 0 else { throw UsageError(message: "--worst needs a count, not '\(v)'", subcommand: "eval") }
-                o.worst = n
-            case "--write-predicted": o.writePredicted = try value()
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "eval") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "eval",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--brat": o.brat = try value()
+                    case "--predicted": o.predicted = try value()
+                    case "--format", "-f":
+                        let v = try value()
+                        guard v == "text" || v == "json" else {
+                            throw UsageError(
+                                message: "unknown format '\(v)'; expected text or json", subcommand: "eval")
+                        }
+                        o.format = v == "json" ? .json : .text
+                    case "--misses": o.misses = true
+                    case "--worst":
+                        let v = try value()
+                        guard let n = Int(v), n >= 0 else {
+                            throw UsageError(message: "--worst needs a count, not '\(v)'", subcommand: "eval")
+                        }
+                        o.worst = n
+                    case "--write-predicted": o.writePredicted = try value()
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "eval") }
         guard positional.isEmpty else {
-            throw UsageError(message: "eval takes no arguments ('\(positional[0])'); name the corpus with --brat DIR", subcommand: "eval")
+            throw UsageError(
+                message: "eval takes no arguments ('\(positional[0])'); name the corpus with --brat DIR",
+                subcommand: "eval")
         }
         guard !o.brat.isEmpty else { throw UsageError(message: "eval needs --brat DIR", subcommand: "eval") }
         if o.predicted != nil, o.writePredicted != nil {
-            throw UsageError(message: "--write-predicted writes the extractor's output; it does not go with --predicted", subcommand: "eval")
+            throw UsageError(
+                message: "--write-predicted writes the extractor's output; it does not go with --predicted",
+                subcommand: "eval")
         }
         return .eval(o)
     }
@@ -102,7 +113,9 @@ struct EvalCommand {
             }
             system = dir
         } else {
-            guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+            guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+                return ExitStatus.trouble
+            }
             let clock = ContinuousClock()
             var elapsed = Duration.zero
             var characters = 0
@@ -115,7 +128,9 @@ struct EvalCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             throughput = (characters, seconds)
-            if let out = options.writePredicted, !write(predictions, corpus: corpus, to: out) { return ExitStatus.trouble }
+            if let out = options.writePredicted, !write(predictions, corpus: corpus, to: out) {
+                return ExitStatus.trouble
+            }
         }
         for d in diagnostics { console.err("claimcheck: \(d)\n") }
 
@@ -124,39 +139,56 @@ struct EvalCommand {
         var total = AttributionScores()
         for document in corpus.documents {
             let e = scorer.score(
-                name: document.name, gold: document.relations, predicted: predictions[document.name] ?? [], bytes: document.bytes)
+                name: document.name, gold: document.relations, predicted: predictions[document.name] ?? [],
+                bytes: document.bytes)
             total.accumulate(e.scores)
             evaluations.append(e)
         }
         let worst = evaluations.sorted { a, b in
-            let fa = a.scores.contentOverlap.f1, fb = b.scores.contentOverlap.f1
+            let fa = a.scores.contentOverlap.f1
+            let fb = b.scores.contentOverlap.f1
             return fa != fb ? fa < fb : a.scores.gold != b.scores.gold ? a.scores.gold > b.scores.gold : a.name < b.name
         }.prefix(options.worst)
         let documents = Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.name, $0) })
 
         switch options.format {
         case .text:
-            console.out(text(corpus: corpus, system: system, evaluations: evaluations, total: total, worst: Array(worst),
-                             throughput: throughput, documents: documents))
+            console.out(
+                text(
+                    corpus: corpus, system: system, evaluations: evaluations, total: total, worst: Array(worst),
+                    throughput: throughput, documents: documents))
         case .json, .jsonl, .jsonld:  // jsonld is refused when parsing
             var fields: [(String, JSONValue)] = [
                 ("corpus", .string(options.brat)), ("system", .string(system)),
-                ("articles", .array(evaluations.map { e in
-                    .object([("name", .string(e.name)), ("scores", Self.json(e.scores))])
-                })),
+                (
+                    "articles",
+                    .array(
+                        evaluations.map { e in
+                            .object([("name", .string(e.name)), ("scores", Self.json(e.scores))])
+                        })
+                ),
                 ("total", Self.json(total)),
                 ("worst", .array(worst.map { .string($0.name) })),
             ]
             if let t = throughput {
-                fields.append(("throughput", .object([
-                    ("characters", .number(Double(t.characters))), ("seconds", .number(t.seconds)),
-                    ("charactersPerSecond", .number(t.seconds > 0 ? Double(t.characters) / t.seconds : 0)),
-                ])))
+                fields.append(
+                    (
+                        "throughput",
+                        .object([
+                            ("characters", .number(Double(t.characters))), ("seconds", .number(t.seconds)),
+                            ("charactersPerSecond", .number(t.seconds > 0 ? Double(t.characters) / t.seconds : 0)),
+                        ])
+                    ))
             }
             if options.misses {
-                fields.append(("misses", .array(evaluations.flatMap { e in
-                    e.misses.map { Self.json($0, document: documents[e.name]!) }
-                })))
+                fields.append(
+                    (
+                        "misses",
+                        .array(
+                            evaluations.flatMap { e in
+                                e.misses.map { Self.json($0, document: documents[e.name]!) }
+                            })
+                    ))
             }
             console.out(JSONValue.object(fields).serialized() + "\n")
         }
@@ -186,13 +218,16 @@ struct EvalCommand {
         let width = max(8, evaluations.map(\.name.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-        var out = "\(corpus.directory): \(corpus.documents.count) articles, \(total.gold) gold relations, "
+        var out =
+            "\(corpus.directory): \(corpus.documents.count) articles, \(total.gold) gold relations, "
             + "\(total.predicted) predicted by \(system)\n\n"
         out += pad("article", width) + "  gold  pred  exact overlap source    cue   (F1)\n"
         for e in evaluations {
             let s = e.scores
-            out += pad(e.name, width) + lpad("\(s.gold)", 6) + lpad("\(s.predicted)", 6)
-                + "  " + [s.contentExact.f1, s.contentOverlap.f1, s.source.f1, s.cue.f1].map(f).joined(separator: "  ") + "\n"
+            out +=
+                pad(e.name, width) + lpad("\(s.gold)", 6) + lpad("\(s.predicted)", 6)
+                + "  " + [s.contentExact.f1, s.contentOverlap.f1, s.source.f1, s.cue.f1].map(f).joined(separator: "  ")
+                + "\n"
         }
         out += "\ntotal                  precision  recall     F1    (TP / FP / FN)\n"
         let rows: [(String, PRF)] = [
@@ -200,22 +235,27 @@ struct EvalCommand {
             ("source (entity)", total.source), ("source (span)", total.sourceSpan), ("cue (exact)", total.cue),
         ]
         for (label, prf) in rows {
-            out += pad(label, 22) + lpad(f(prf.precision), 9) + lpad(f(prf.recall), 9) + lpad(f(prf.f1), 9)
+            out +=
+                pad(label, 22) + lpad(f(prf.precision), 9) + lpad(f(prf.recall), 9) + lpad(f(prf.f1), 9)
                 + "    (\(prf.truePositives) / \(prf.falsePositives) / \(prf.falseNegatives))\n"
         }
-        let how = ["span", "name", "antecedent"].map { "\($0) \(total.sourceMatchedBy[$0] ?? 0)" }.joined(separator: ", ")
-        out += pad("source accuracy", 22) + lpad(f(total.sourceAccuracy), 9)
+        let how = ["span", "name", "antecedent"].map { "\($0) \(total.sourceMatchedBy[$0] ?? 0)" }.joined(
+            separator: ", ")
+        out +=
+            pad("source accuracy", 22) + lpad(f(total.sourceAccuracy), 9)
             + "    (\(total.sourceCorrect) of \(total.sourceCompared) content-matched relations with a gold source; \(how))\n"
         if !worst.isEmpty {
             out += "\nworst articles (content overlap F1):\n"
             for e in worst {
                 let s = e.scores
-                out += "  \(f(s.contentOverlap.f1))  \(e.name)  (gold \(s.gold), predicted \(s.predicted), matched \(s.contentOverlap.truePositives))\n"
+                out +=
+                    "  \(f(s.contentOverlap.f1))  \(e.name)  (gold \(s.gold), predicted \(s.predicted), matched \(s.contentOverlap.truePositives))\n"
             }
         }
         if let t = throughput {
             let rate = t.seconds > 0 ? Double(t.characters) / t.seconds : 0
-            out += "\nthroughput: \(t.characters) characters in \(String(format: "%.3f", t.seconds)) s (\(Int(rate.rounded())) characters/s)\n"
+            out +=
+                "\nthroughput: \(t.characters) characters in \(String(format: "%.3f", t.seconds)) s (\(Int(rate.rounded())) characters/s)\n"
         }
         if options.misses {
             out += "\nmisses: missed = gold relation not found; spurious = prediction not in the gold;\n"
@@ -235,7 +275,8 @@ struct EvalCommand {
     static func describe(_ r: AttributionRelation, _ document: BratDocument) -> String {
         var source = r.source.isEmpty ? "-" : oneLine(document.text(r.source))
         if let name = r.sourceName, name != source { source += " → \(name)" }
-        return "\(r.id) | source: \(source) | cue: \(r.cue.isEmpty ? "-" : oneLine(document.text(r.cue))) | content: \(oneLine(document.text(r.content)))"
+        return
+            "\(r.id) | source: \(source) | cue: \(r.cue.isEmpty ? "-" : oneLine(document.text(r.cue))) | content: \(oneLine(document.text(r.content)))"
     }
 
     /// One miss as a line (two for a missed relation with a nearby prediction).
@@ -249,7 +290,8 @@ struct EvalCommand {
         case .spurious:
             return "\(label) \(article) \(describe(miss.predicted!, document))"
         case .source, .cue:
-            let g = miss.gold!, p = miss.predicted!
+            let g = miss.gold!
+            let p = miss.predicted!
             let parts = miss.kind == .source ? (g.source, p.source) : (g.cue, p.cue)
             var predicted = parts.1.isEmpty ? "-" : oneLine(document.text(parts.1))
             if miss.kind == .source, let name = p.sourceName, name != predicted { predicted += " → \(name)" }
@@ -261,7 +303,8 @@ struct EvalCommand {
     static func json(_ prf: PRF) -> JSONValue {
         .object([
             ("precision", .number(prf.precision)), ("recall", .number(prf.recall)), ("f1", .number(prf.f1)),
-            ("truePositives", .number(Double(prf.truePositives))), ("falsePositives", .number(Double(prf.falsePositives))),
+            ("truePositives", .number(Double(prf.truePositives))),
+            ("falsePositives", .number(Double(prf.falsePositives))),
             ("falseNegatives", .number(Double(prf.falseNegatives))),
         ])
     }

@@ -126,7 +126,9 @@ struct ListCommand {
             }
             let extraction = extractor.extract(utf8: bytes)
             for issue in extraction.issues {
-                let what = issue.kind == .unclosedQuote ? "quotation mark never closed" : "closing quotation mark with none open"
+                let what =
+                    issue.kind == .unclosedQuote
+                    ? "quotation mark never closed" : "closing quotation mark with none open"
                 console.err("claimcheck: note: \(path): \(what), at byte \(issue.span.start)\n")
             }
             switch options.format {

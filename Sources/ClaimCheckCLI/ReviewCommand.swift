@@ -39,15 +39,21 @@ struct ReviewCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ReviewOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "review", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--filter": o.filters.append(try value())
-            case "--color", "--colour": o.color = try ColorChoice.parse(try value(), "review")
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "review") }
-        guard positional.count <= 2 else { throw UsageError(message: "review takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "review") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "review",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--filter": o.filters.append(try value())
+                    case "--color", "--colour": o.color = try ColorChoice.parse(try value(), "review")
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "review") }
+        guard positional.count <= 2 else {
+            throw UsageError(message: "review takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "review")
+        }
         if positional.count > 0 { o.corpus = positional[0] }
         if positional.count > 1 { o.expected = positional[1] }
         return .review(o)
@@ -73,7 +79,8 @@ struct ReviewCommand {
         var trouble = false
         var out = ""
         for name in names {
-            guard let pendingPath = try? corpus.pendingPath(name), let fixturePath = try? corpus.fixturePath(name) else { continue }
+            guard let pendingPath = try? corpus.pendingPath(name), let fixturePath = try? corpus.fixturePath(name)
+            else { continue }
             let pending: Fixture
             do {
                 pending = try GoldenCorpus.loadFixture(pendingPath)
@@ -97,7 +104,8 @@ struct ReviewCommand {
                     out += TextRendering.difference(d, fixture: fixturePath, style: style, labels: .review) + "\n"
                 }
                 let n = report.differences.count
-                out += n == 0
+                out +=
+                    n == 0
                     ? "  no asserted field changes; accepting rewrites \(fixturePath) in full (\(old.claims.count) → \(pending.claims.count) claims)\n"
                     : "  \(n) change\(n == 1 ? "" : "s"); accepting replaces \(fixturePath) (\(old.claims.count) → \(pending.claims.count) claims)\n"
             } else {
@@ -105,7 +113,8 @@ struct ReviewCommand {
                 for claim in pending.claims { out += "  \(style.green("+")) " + Self.summary(claim) + "\n" }
             }
             let arg = Self.shellWord(name)
-            out += "  accept: claimcheck accept \(Self.expectedArgument(options.expected))\(arg)    reject: claimcheck reject \(Self.expectedArgument(options.expected))\(arg)\n\n"
+            out +=
+                "  accept: claimcheck accept \(Self.expectedArgument(options.expected))\(arg)    reject: claimcheck reject \(Self.expectedArgument(options.expected))\(arg)\n\n"
         }
         out += "\(names.count) pending fixture\(names.count == 1 ? "" : "s"): the extractor's output, not the truth;"
         out += " correct them by docs/ANNOTATION.md (edit the .json.new file) before accepting\n"
@@ -132,7 +141,9 @@ struct ReviewCommand {
     /// A name as one shell word that is never taken for an option: quoted when it holds
     /// anything but letters, digits, `.`, `_` and `-`, and after `--` when it starts with `-`.
     static func shellWord(_ name: String) -> String {
-        let plain = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+        let plain = name.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
+        }
         let word = plain ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return name.hasPrefix("-") ? "-- " + word : word
     }

@@ -51,21 +51,26 @@ enum TextRendering {
         var expected = "expected"
         var actual = "actual"
         static let check = Labels()
-        static let review = Labels(missing: "removed", extra: "added", field: "changed", expected: "fixture", actual: "pending")
+        static let review = Labels(
+            missing: "removed", extra: "added", field: "changed", expected: "fixture", actual: "pending")
     }
 
     /// A difference in two or three lines: the claim (id and first words), the field,
     /// the expected value with its fixture `file:line:column`, and the actual value.
-    static func difference(_ d: ClaimDifference, fixture: String, style: Style = .plain, labels: Labels = .check) -> String {
+    static func difference(_ d: ClaimDifference, fixture: String, style: Style = .plain, labels: Labels = .check)
+        -> String
+    {
         let at = d.location.map { "\(fixture):\($0.line):\($0.column)" } ?? fixture
         let pad = { (s: String) in s.padding(toLength: max(s.count, 7), withPad: " ", startingAt: 0) }
         let valuePad = max(labels.expected.count, labels.actual.count) + 1
         let label = { (s: String) in (s + ":").padding(toLength: valuePad, withPad: " ", startingAt: 0) }
         switch d.kind {
         case .missing:
-            return "  \(style.red(pad(labels.missing)))  “\(shortText(d.claimText))”\n           \(labels.expected) at \(at)"
+            return
+                "  \(style.red(pad(labels.missing)))  “\(shortText(d.claimText))”\n           \(labels.expected) at \(at)"
         case .extra:
-            return "  \(style.yellow(pad(labels.extra)))  \(d.claimID ?? "")  “\(shortText(d.claimText))”\n           \(d.actual ?? "")"
+            return
+                "  \(style.yellow(pad(labels.extra)))  \(d.claimID ?? "")  “\(shortText(d.claimText))”\n           \(d.actual ?? "")"
         case .field:
             return """
                   \(style.bold(pad(labels.field)))  \(d.claimID ?? "")  “\(shortText(d.claimText))”  \(style.bold(d.field ?? ""))

@@ -68,24 +68,34 @@ struct UpdateCommand {
 
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = UpdateOptions()
-        guard let positional = try CommandLineParser.walk(args, subcommand: "update", option: { (name, value) throws(UsageError) -> Bool in
-            switch name {
-            case "--only":
-                let v = try value()
-                guard let only = UpdateSelection(rawValue: v) else {
-                    throw UsageError(message: "unknown --only '\(v)'; expected missing, changed or all", subcommand: "update")
-                }
-                o.only = only
-            case "--filter": o.filters.append(try value())
-            case "--accept": o.accept = true
-            case "--check": o.check = true
-            case "--lexicon": o.lexicon = try value()
-            default: return false
-            }
-            return true
-        }) else { return .help(topic: "update") }
-        guard positional.count <= 2 else { throw UsageError(message: "update takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "update") }
-        guard !(o.accept && o.check) else { throw UsageError(message: "--accept and --check cannot be used together", subcommand: "update") }
+        guard
+            let positional = try CommandLineParser.walk(
+                args, subcommand: "update",
+                option: { (name, value) throws(UsageError) -> Bool in
+                    switch name {
+                    case "--only":
+                        let v = try value()
+                        guard let only = UpdateSelection(rawValue: v) else {
+                            throw UsageError(
+                                message: "unknown --only '\(v)'; expected missing, changed or all", subcommand: "update"
+                            )
+                        }
+                        o.only = only
+                    case "--filter": o.filters.append(try value())
+                    case "--accept": o.accept = true
+                    case "--check": o.check = true
+                    case "--lexicon": o.lexicon = try value()
+                    default: return false
+                    }
+                    return true
+                })
+        else { return .help(topic: "update") }
+        guard positional.count <= 2 else {
+            throw UsageError(message: "update takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "update")
+        }
+        guard !(o.accept && o.check) else {
+            throw UsageError(message: "--accept and --check cannot be used together", subcommand: "update")
+        }
         if positional.count > 0 { o.corpus = positional[0] }
         if positional.count > 1 { o.expected = positional[1] }
         return .update(o)
@@ -99,7 +109,9 @@ struct UpdateCommand {
             console.err(RunEnvironment.ciRefusal("update", console.environment))
             return ExitStatus.trouble
         }
-        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else { return ExitStatus.trouble }
+        guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
+            return ExitStatus.trouble
+        }
         let corpus: GoldenCorpus
         let names: [String]
         do {
@@ -109,12 +121,15 @@ struct UpdateCommand {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
         } catch {
-            console.err("claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
+            console.err(
+                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
             return ExitStatus.trouble
         }
         let selected = names.filter { Glob.selects(options.filters, article: $0) }
         if !options.filters.isEmpty, selected.isEmpty {
-            console.err("claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n")
+            console.err(
+                "claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n"
+            )
             return ExitStatus.trouble
         }
         var trouble = false
@@ -137,7 +152,9 @@ struct UpdateCommand {
                 guard options.only != .missing else { continue }
                 reason = "\(report.differences.count) difference\(report.differences.count == 1 ? "" : "s")"
             case .malformedFixture(let e):
-                console.err("claimcheck: \(e)\nclaimcheck: \(name): not recording over a malformed fixture; fix it, or delete it and run update again\n")
+                console.err(
+                    "claimcheck: \(e)\nclaimcheck: \(name): not recording over a malformed fixture; fix it, or delete it and run update again\n"
+                )
                 trouble = true
                 continue
             case .trouble(let message):
@@ -159,7 +176,9 @@ struct UpdateCommand {
                 out += "would write \(target) (\(reason), \(result.claims.count) claims)\n"
                 continue
             }
-            if !options.accept, let existing = FileManager.default.contents(atPath: target), existing == Data(contents.utf8) {
+            if !options.accept, let existing = FileManager.default.contents(atPath: target),
+                existing == Data(contents.utf8)
+            {
                 changes += 1
                 out += "pending \(target) is up to date (\(reason))\n"
                 continue
@@ -170,7 +189,9 @@ struct UpdateCommand {
                     out += "created \(options.expected)/\n"
                     createdFolder = true
                 } catch {
-                    console.err("claimcheck: \(options.expected): cannot create the fixture folder (\(ArticleReader.describe(error)))\n")
+                    console.err(
+                        "claimcheck: \(options.expected): cannot create the fixture folder (\(ArticleReader.describe(error)))\n"
+                    )
                     return ExitStatus.trouble
                 }
             }
@@ -185,9 +206,11 @@ struct UpdateCommand {
             }
             if options.accept { removeStalePending(name, corpus: corpus, out: &out, trouble: &trouble) }
         }
-        let args = [options.corpus, options.expected] == ["Corpus", "Expected"] ? "" : " \(options.corpus) \(options.expected)"
+        let args =
+            [options.corpus, options.expected] == ["Corpus", "Expected"] ? "" : " \(options.corpus) \(options.expected)"
         if options.check {
-            out += changes == 0
+            out +=
+                changes == 0
                 ? "nothing would change: \(unchanged) fixture\(unchanged == 1 ? "" : "s") up to date\n"
                 : "\(changes) fixture\(changes == 1 ? "" : "s") would change; run `claimcheck update\(args)` locally, then `claimcheck review\(args)`\n"
         } else if changes == 0 {
@@ -195,7 +218,8 @@ struct UpdateCommand {
         } else if options.accept {
             out += "\(changes) fixture\(changes == 1 ? "" : "s") written; read them (git diff) before committing\n"
         } else {
-            out += "\(changes) pending fixture\(changes == 1 ? "" : "s"); review with `claimcheck review\(args)`, then `claimcheck accept` or `claimcheck reject`\n"
+            out +=
+                "\(changes) pending fixture\(changes == 1 ? "" : "s"); review with `claimcheck review\(args)`, then `claimcheck accept` or `claimcheck reject`\n"
         }
         console.out(out)
         if trouble { return ExitStatus.trouble }
@@ -204,7 +228,9 @@ struct UpdateCommand {
 
     /// Removes `NAME.json.new` when the article no longer needs it, printing the path.
     private func removeStalePending(_ name: String, corpus: GoldenCorpus, out: inout String, trouble: inout Bool) {
-        guard let pending = try? corpus.pendingPath(name), FileManager.default.fileExists(atPath: pending) else { return }
+        guard let pending = try? corpus.pendingPath(name), FileManager.default.fileExists(atPath: pending) else {
+            return
+        }
         do {
             try FileManager.default.removeItem(atPath: pending)
             out += "removed \(pending) (no longer needed)\n"

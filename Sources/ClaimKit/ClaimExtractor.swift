@@ -146,8 +146,12 @@ struct ClaimAssembler {
         if q.open > 0, text.classes(q.open - 1).contains(.titleMarker) { return true }
         let words = q.contentTokens.filter { text.tokens[$0].kind == .word }
         guard let first = words.first, text.tokens[first].flags.contains(.capitalized) else { return false }
-        if q.contentTokens.contains(where: { text.tokens[$0].isTerminal || text.tokens[$0].isPunctuation(0x2C) }) { return false }
-        return words.allSatisfy { text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord) }
+        if q.contentTokens.contains(where: { text.tokens[$0].isTerminal || text.tokens[$0].isPunctuation(0x2C) }) {
+            return false
+        }
+        return words.allSatisfy {
+            text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord)
+        }
     }
 
     /// `c` + 8 hex digits of FNV-1a (32-bit) over the text with white space collapsed.

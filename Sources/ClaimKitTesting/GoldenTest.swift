@@ -49,7 +49,9 @@ public struct GoldenTest: Sendable {
     public static func packageRoot(from filePath: String) -> String {
         var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while folder.path != "/" && !folder.path.isEmpty {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder.path }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                return folder.path
+            }
             folder.deleteLastPathComponent()
         }
         return FileManager.default.currentDirectoryPath
@@ -99,7 +101,9 @@ public struct GoldenTest: Sendable {
         case .passed:
             return true
         case .missingFixture:
-            Issue.record("\(FilePath.join(self.corpus, name + ".txt")) has no fixture \(fixture)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(FilePath.join(self.corpus, name + ".txt")) has no fixture \(fixture)", sourceLocation: sourceLocation
+            )
         case .trouble(let message):
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         case .malformedFixture(let error):
@@ -114,10 +118,13 @@ public struct GoldenTest: Sendable {
                 case .missing: message = "\(name): missing claim “\(d.claimText)” (\(at))"
                 case .extra: message = "\(name): extra claim “\(d.claimText)” \(d.actual ?? "")"
                 case .field:
-                    message = "\(name): \(d.field ?? "?") of “\(d.claimText)”: expected \(d.expected ?? "") but got \(d.actual ?? "") (\(at))"
+                    message =
+                        "\(name): \(d.field ?? "?") of “\(d.claimText)”: expected \(d.expected ?? "") but got \(d.actual ?? "") (\(at))"
                 }
                 let line = d.location ?? result.fixture?.location(of: "claims")
-                Issue.record(Comment(rawValue: message), sourceLocation: fixtureLocation(result.fixturePath, name: name, line) ?? sourceLocation)
+                Issue.record(
+                    Comment(rawValue: message),
+                    sourceLocation: fixtureLocation(result.fixturePath, name: name, line) ?? sourceLocation)
             }
         }
         return false
@@ -150,24 +157,31 @@ public struct GoldenTest: Sendable {
         for name in corpus.unreferencedFixtures(articles: names) {
             ok = false
             let path = (try? corpus.fixturePath(name)) ?? name
-            Issue.record("unreferenced fixture \(display(name)): no article \(FilePath.join(self.corpus, name + ".txt"))",
-                         sourceLocation: fixtureLocation(path, name: name, ClaimKit.SourceLocation(line: 1, column: 1)) ?? sourceLocation)
+            Issue.record(
+                "unreferenced fixture \(display(name)): no article \(FilePath.join(self.corpus, name + ".txt"))",
+                sourceLocation: fixtureLocation(path, name: name, ClaimKit.SourceLocation(line: 1, column: 1))
+                    ?? sourceLocation)
         }
         return ok
     }
 
     /// A Swift Testing location inside a fixture file.
-    private func fixtureLocation(_ path: String, name: String, _ at: ClaimKit.SourceLocation?) -> Testing.SourceLocation? {
+    private func fixtureLocation(_ path: String, name: String, _ at: ClaimKit.SourceLocation?) -> Testing
+        .SourceLocation?
+    {
         guard let at, at.line > 0, at.column > 0 else { return nil }
         let folder = FilePath.name(expected)
         return Testing.SourceLocation(
-            fileID: "\(folder.isEmpty ? "Expected" : folder)/\(name).json", filePath: path, line: at.line, column: at.column)
+            fileID: "\(folder.isEmpty ? "Expected" : folder)/\(name).json", filePath: path, line: at.line,
+            column: at.column)
     }
 
     private func location(_ error: FixtureError) -> Testing.SourceLocation? {
         guard let at = error.location, at.line > 0, at.column > 0 else { return nil }
         let file = FilePath.name(error.path)
         let folder = FilePath.name(FilePath.directory(error.path))
-        return Testing.SourceLocation(fileID: "\(folder.isEmpty ? "Expected" : folder)/\(file)", filePath: error.path, line: at.line, column: at.column)
+        return Testing.SourceLocation(
+            fileID: "\(folder.isEmpty ? "Expected" : folder)/\(file)", filePath: error.path, line: at.line,
+            column: at.column)
     }
 }

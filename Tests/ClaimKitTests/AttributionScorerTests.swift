@@ -13,7 +13,9 @@ import Testing
             from = found!.upperBound
         }
         let r = found!
-        return Span(text.utf8.distance(from: text.startIndex, to: r.lowerBound), text.utf8.distance(from: text.startIndex, to: r.upperBound))
+        return Span(
+            text.utf8.distance(from: text.startIndex, to: r.lowerBound),
+            text.utf8.distance(from: text.startIndex, to: r.upperBound))
     }
 
     func relation(
@@ -30,7 +32,9 @@ import Testing
 
     @Test func spanEdgesAreNormalisedForTheExactMeasure() {
         let text = "The minister said that “the budget is balanced.” Critics disagreed."
-        let gold = [relation("E1", text, content: ["that “the budget is balanced.”"], source: "The minister", cue: "said")]
+        let gold = [
+            relation("E1", text, content: ["that “the budget is balanced.”"], source: "The minister", cue: "said")
+        ]
         let predicted = [relation("P1", text, content: ["the budget is balanced"], source: "The minister", cue: "said")]
         let s = score(text, gold: gold, predicted: predicted).scores
         #expect(s.contentExact == PRF(truePositives: 1))
@@ -42,7 +46,10 @@ import Testing
 
     @Test func overlapNeedsHalfTheWordsOfBoth() {
         let text = "She said one two three four five six seven eight nine ten."
-        let gold = [relation("E1", text, content: ["one two three four five six seven eight nine ten"], source: "She", cue: "said")]
+        let gold = [
+            relation(
+                "E1", text, content: ["one two three four five six seven eight nine ten"], source: "She", cue: "said")
+        ]
         // 5 of 10 words: a match, not exact.
         let half = [relation("P1", text, content: ["one two three four five"], source: "She", cue: "said")]
         let a = score(text, gold: gold, predicted: half).scores
@@ -56,9 +63,12 @@ import Testing
         #expect(b.misses.map(\.kind) == [.missed, .spurious])
         #expect(b.misses[0].predicted?.id == "P1", "the nearest prediction is shown with a miss")
         // A long prediction that holds the gold but is more than twice as long: no match either.
-        let long = [relation("P1", text, content: ["She said one two three four five six seven eight nine ten"], cue: "said")]
-        #expect(score(text, gold: [relation("E1", text, content: ["one two three four"], cue: "said")], predicted: long)
-            .scores.contentOverlap.truePositives == 0)
+        let long = [
+            relation("P1", text, content: ["She said one two three four five six seven eight nine ten"], cue: "said")
+        ]
+        #expect(
+            score(text, gold: [relation("E1", text, content: ["one two three four"], cue: "said")], predicted: long)
+                .scores.contentOverlap.truePositives == 0)
     }
 
     @Test func pairingIsOneToOneBestFirst() {
@@ -77,13 +87,18 @@ import Testing
 
     @Test func discontinuousContentMatchesMergedQuotes() {
         let text = "“We will win,” she said, “and we will govern.”"
-        let gold = [relation("E1", text, content: ["“We will win,”", "“and we will govern.”"], source: "she", cue: "said")]
-        let predicted = [relation("P1", text, content: ["We will win", "and we will govern."], source: "she", cue: "said")]
+        let gold = [
+            relation("E1", text, content: ["“We will win,”", "“and we will govern.”"], source: "she", cue: "said")
+        ]
+        let predicted = [
+            relation("P1", text, content: ["We will win", "and we will govern."], source: "she", cue: "said")
+        ]
         #expect(score(text, gold: gold, predicted: predicted).scores.contentExact == PRF(truePositives: 1))
     }
 
     @Test func sourcesMatchBySpanNameOrAntecedent() {
-        let text = "Donald Trump spoke. Donald Trump said A happened. He said B happened. Trump said C happened. Bill Clinton said D happened."
+        let text =
+            "Donald Trump spoke. Donald Trump said A happened. He said B happened. Trump said C happened. Bill Clinton said D happened."
         let gold = [
             relation("E1", text, content: ["A happened"], source: "Donald Trump", cue: "said"),
             relation("E2", text, content: ["B happened"], source: "He", cue: "said"),
@@ -94,14 +109,17 @@ import Testing
             // The same span.
             relation("P1", text, content: ["A happened"], source: "Donald Trump", cue: "said"),
             // Another mention of the pronoun's antecedent.
-            AttributionRelation(id: "P2", content: [at(text, "B happened")], source: [at(text, "Donald Trump")],
-                                cue: [at(text, "said", 2)], sourceName: "Donald Trump"),
+            AttributionRelation(
+                id: "P2", content: [at(text, "B happened")], source: [at(text, "Donald Trump")],
+                cue: [at(text, "said", 2)], sourceName: "Donald Trump"),
             // The resolved name of another mention.
-            AttributionRelation(id: "P3", content: [at(text, "C happened")], source: [at(text, "Donald Trump", 2)],
-                                cue: [at(text, "said", 3)], sourceName: "Donald Trump"),
+            AttributionRelation(
+                id: "P3", content: [at(text, "C happened")], source: [at(text, "Donald Trump", 2)],
+                cue: [at(text, "said", 3)], sourceName: "Donald Trump"),
             // A wrong source whose resolved name shares only the surname.
-            AttributionRelation(id: "P4", content: [at(text, "D happened")], source: [at(text, "Trump", 3)],
-                                cue: [at(text, "said", 4)], sourceName: "Hillary Clinton"),
+            AttributionRelation(
+                id: "P4", content: [at(text, "D happened")], source: [at(text, "Trump", 3)],
+                cue: [at(text, "said", 4)], sourceName: "Hillary Clinton"),
         ]
         var g = gold
         g[1].cue = [at(text, "said", 2)]
@@ -120,7 +138,8 @@ import Testing
     }
 
     @Test func appositivesAndRelativeClausesAreLeftOutOfSourceMentions() {
-        let text = "Kerr Putney, the police chief, said A happened. Sen. Ann Ruiz (R-Ga.) said B happened. Tom Li, who runs the fund, said C happened. Jean-Paul Sartre said D happened."
+        let text =
+            "Kerr Putney, the police chief, said A happened. Sen. Ann Ruiz (R-Ga.) said B happened. Tom Li, who runs the fund, said C happened. Jean-Paul Sartre said D happened."
         let gold = [
             relation("E1", text, content: ["A happened"], source: "Kerr Putney, the police chief,", cue: "said"),
             relation("E2", text, content: ["B happened"], source: "Sen. Ann Ruiz (R-Ga.)", cue: "said"),
@@ -171,7 +190,8 @@ import Testing
         #expect(empty.contentOverlap.f1 == 1)
         var total = AttributionScores()
         let text = "X said A. Y said B."
-        let one = score(text, gold: [relation("E1", text, content: ["A"], source: "X", cue: "said")], predicted: []).scores
+        let one = score(text, gold: [relation("E1", text, content: ["A"], source: "X", cue: "said")], predicted: [])
+            .scores
         total.accumulate(one)
         total.accumulate(one)
         #expect(total.gold == 2)

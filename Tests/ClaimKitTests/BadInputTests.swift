@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Odd and broken input, one behaviour each, as documented in docs/ERRORS.md: either a
@@ -15,7 +15,9 @@ import Glibc
     /// Extracts `bytes`, records any span violation, returns the extraction.
     func extract(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Extraction {
         let extraction = extractor.extract(utf8: bytes)
-        for v in spanViolations(extraction, bytes) { Issue.record(Comment(rawValue: v), sourceLocation: sourceLocation) }
+        for v in spanViolations(extraction, bytes) {
+            Issue.record(Comment(rawValue: v), sourceLocation: sourceLocation)
+        }
         return extraction
     }
 
@@ -67,7 +69,9 @@ import Glibc
             #expect(r.err == "claimcheck: \(path): binary data (NUL byte at byte offset 9), not a text article\n")
             #expect(r.out.isEmpty)
         }
-        #expect(throws: ArticleReader.Problem.binary(path: "x", offset: 9)) { try ArticleReader.check(bytes, path: "x") }
+        #expect(throws: ArticleReader.Problem.binary(path: "x", offset: 9)) {
+            try ArticleReader.check(bytes, path: "x")
+        }
         // The library API takes any valid UTF-8, NUL included, and stays exact.
         let e = extract(Array("He said \0 it was \u{0}over.\n\n“We won\0,” she said.".utf8))
         #expect(e.claims.contains { $0.kind == .direct && $0.text == "We won\0" })
@@ -89,7 +93,10 @@ import Glibc
             let path = try dir.file("bad.txt", prefix + bad + Array(" it.".utf8))
             let r = CLI.run(["list", path])
             #expect(r.status == 2, "\(what)")
-            #expect(r.err == "claimcheck: \(path): invalid UTF-8 at byte offset 15 (use --lossy to replace invalid bytes with U+FFFD)\n", "\(what)")
+            #expect(
+                r.err
+                    == "claimcheck: \(path): invalid UTF-8 at byte offset 15 (use --lossy to replace invalid bytes with U+FFFD)\n",
+                "\(what)")
         }
         // Cut short by the end of the file.
         let cut = try dir.file("cut.txt", prefix + [0xE2, 0x80])
@@ -103,7 +110,10 @@ import Glibc
         let path = try dir.file("bad.txt", bytes)
         let r = CLI.run(["list", "--lossy", "--format", "json", path])
         #expect(r.status == 0)
-        #expect(r.err == "claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n")
+        #expect(
+            r.err
+                == "claimcheck: warning: \(path): invalid UTF-8 replaced with U+FFFD; spans refer to the repaired text\n"
+        )
         // The spans refer to the repaired text: each bad byte became U+FFFD (3 bytes).
         let repaired = try ArticleReader.read(path: path, lossy: true)
         #expect(repaired.repaired)
@@ -154,19 +164,27 @@ import Glibc
         let dir = try TempFolder()
         defer { dir.remove() }
         let article = try dir.file("bom.txt", bytes)
-        let fixture = try dir.file("bom.json", [0xEF, 0xBB, 0xBF] + Array("""
-            {"schemaVersion": 1, "claims": [{"text": "We will rebuild", "span": [6, 21], "kind": "direct"}]}
-            """.utf8))
+        let fixture = try dir.file(
+            "bom.json",
+            [0xEF, 0xBB, 0xBF]
+                + Array(
+                    """
+                    {"schemaVersion": 1, "claims": [{"text": "We will rebuild", "span": [6, 21], "kind": "direct"}]}
+                    """.utf8))
         #expect(CLI.run(["diff", article, fixture]).status == 0)
-        let wrong = try dir.file("wrong.json", [0xEF, 0xBB, 0xBF] + Array("{\"schemaVersion\": 7, \"claims\": []}".utf8))
-        #expect(CLI.run(["diff", article, wrong]).err.contains("wrong.json:1:19: unknown schemaVersion 7"), "a BOM takes no column")
+        let wrong = try dir.file(
+            "wrong.json", [0xEF, 0xBB, 0xBF] + Array("{\"schemaVersion\": 7, \"claims\": []}".utf8))
+        #expect(
+            CLI.run(["diff", article, wrong]).err.contains("wrong.json:1:19: unknown schemaVersion 7"),
+            "a BOM takes no column")
     }
 
     /// CRLF and lone CR line ends split paragraphs as LF does; a quotation broken over a
     /// line keeps its line end in its text and still gets its source.
     @Test(arguments: ["\r\n", "\r", "\n"])
     func lineEndings(_ eol: String) throws {
-        let text = "The council said on Monday that fares would rise.\(eol)\(eol)“We are\(eol)ready to talk,” the union leader said.\(eol)"
+        let text =
+            "The council said on Monday that fares would rise.\(eol)\(eol)“We are\(eol)ready to talk,” the union leader said.\(eol)"
         let e = extract(text)
         #expect(e.claims.count == 2)
         guard e.claims.count == 2 else { return }
@@ -199,14 +217,16 @@ import Glibc
     @Test func zeroWidthCharactersAreTransparent() throws {
         // ZWSP, ZWNJ, ZWJ, WORD JOINER, SOFT HYPHEN inside words (the cue too) and around marks.
         let plain = "The mayor said the bridge would reopen.\n\n“We will rebuild,” the mayor said."
-        let noisy = "The may\u{200B}or sa\u{200B}id the bri\u{200C}dge would re\u{00AD}open.\n\n\u{200B}“We will re\u{2060}build,”\u{200D} the mayor said."
+        let noisy =
+            "The may\u{200B}or sa\u{200B}id the bri\u{200C}dge would re\u{00AD}open.\n\n\u{200B}“We will re\u{2060}build,”\u{200D} the mayor said."
         let a = extract(plain)
         let b = extract(noisy)
         #expect(b.claims.count == a.claims.count)
         for (x, y) in zip(a.claims, b.claims) {
             #expect(x.kind == y.kind)
             #expect(x.attribution?.cue.lemma == y.attribution?.cue.lemma)
-            #expect(x.attribution?.source.name == y.attribution?.source.name.filter { !"\u{200B}\u{00AD}".contains($0) })
+            #expect(
+                x.attribution?.source.name == y.attribution?.source.name.filter { !"\u{200B}\u{00AD}".contains($0) })
         }
         // Texts stay exact slices, invisible characters included.
         #expect(b.claims.first?.text == "the bri\u{200C}dge would re\u{00AD}open")
@@ -214,7 +234,8 @@ import Glibc
     }
 
     @Test func combiningMarksAndEmojiInNamesAndQuotes() throws {
-        let text = "“Cafe\u{301}s are open again 🎉👩‍👩‍👧,” Zoe\u{308} Ångstro\u{308}m said.\n\n"
+        let text =
+            "“Cafe\u{301}s are open again 🎉👩‍👩‍👧,” Zoe\u{308} Ångstro\u{308}m said.\n\n"
             + "Mayor José 🇫🇷 Núñez said the bridge would reopen.\n"
         let e = extract(text)
         #expect(e.claims.count == 2)
@@ -237,7 +258,8 @@ import Glibc
     }
 
     @Test func rightToLeftText() throws {
-        let text = "“שלום לכולם,” the ambassador said.\n\n"
+        let text =
+            "“שלום לכולם,” the ambassador said.\n\n"
             + "The minister said \u{200F}مرحبا بالعالم\u{200E} was the message.\n\n"
             + "قال الوزير إن المحادثات ستستأنف.\n"
         let e = extract(text)
@@ -300,8 +322,10 @@ import Glibc
         "nested openings": String(repeating: "He said “a ‘b ", count: 10_000),
         // 50,000 open single marks, then 50,000 closing doubles with no double open: each
         // closing mark once scanned the whole stack (minutes; now about a second).
-        "opened singles then stray doubles": String(repeating: " ‘a", count: 50_000) + String(repeating: " a”", count: 50_000),
-        "opened doubles then stray singles": String(repeating: " “a", count: 20_000) + String(repeating: " a’ b", count: 20_000),
+        "opened singles then stray doubles": String(repeating: " ‘a", count: 50_000)
+            + String(repeating: " a”", count: 50_000),
+        "opened doubles then stray singles": String(repeating: " “a", count: 20_000)
+            + String(repeating: " a’ b", count: 20_000),
         "balanced deep nesting": String(repeating: "“a ‘b ", count: 5_000) + String(repeating: "c’ d” ", count: 5_000),
     ]
 
@@ -327,11 +351,15 @@ import Glibc
 
     /// One unclosed quotation does not lose the rest of the article (a peer gives up).
     @Test func unclosedQuotationKeepsTheArticle() throws {
-        let text = "“We will never sign this, the minister said.\n\nThe union said the strike would go on.\n\n“It is over,” the mayor said.\n"
+        let text =
+            "“We will never sign this, the minister said.\n\nThe union said the strike would go on.\n\n“It is over,” the mayor said.\n"
         let e = extract(text)
         #expect(e.issues.contains { $0.kind == .unclosedQuote && $0.span == Span(0, 3) })
         #expect(e.claims.contains { $0.text == "the strike would go on" && $0.attribution?.source.text == "The union" })
-        #expect(e.claims.contains { $0.text == "It is over" && $0.kind == .direct && $0.attribution?.source.text == "the mayor" })
+        #expect(
+            e.claims.contains {
+                $0.text == "It is over" && $0.kind == .direct && $0.attribution?.source.text == "the mayor"
+            })
     }
 
     /// `""=` crashes a peer.
@@ -352,7 +380,9 @@ import Glibc
         let process = Process()
         process.executableURL = executable ?? Package.claimcheck
         process.arguments = args
-        let input = Pipe(), out = Pipe(), err = Pipe()
+        let input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err
@@ -362,7 +392,9 @@ import Glibc
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        return CLI.Result(
+            status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
+            err: String(decoding: e, as: UTF8.self))
     }
 
     @Test func standardInputIsNamedInMessages() throws {
@@ -440,7 +472,10 @@ import Glibc
 
     /// As root, the same check through the built binary run as `nobody` (setpriv), for
     /// whom chmod 000 does block reads.
-    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    @Test(
+        .enabled(
+            if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv"))
     func unreadableFileByPermissionsAsNobody() throws {
         let dir = try TempFolder()
         defer { dir.remove() }
@@ -450,8 +485,9 @@ import Glibc
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: fixture)
         func asNobody(_ args: [String]) throws -> CLI.Result {
-            try runBinary(["--reuid=65534", "--regid=65534", "--clear-groups", Package.claimcheck.path] + args,
-                          stdin: Data(), executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            try runBinary(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", Package.claimcheck.path] + args,
+                stdin: Data(), executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         }
         let r = try asNobody(["list", path])
         #expect(r.status == 2)
@@ -491,7 +527,9 @@ import Glibc
     // MARK: - Fixtures
 
     /// Runs `diff` on a one-sentence article against `fixture`; returns the result.
-    func diff(fixture: String, article: String = "The mayor said the bridge would reopen.\n") throws -> (CLI.Result, String) {
+    func diff(fixture: String, article: String = "The mayor said the bridge would reopen.\n") throws -> (
+        CLI.Result, String
+    ) {
         let dir = try TempFolder()
         defer { dir.remove() }
         let a = try dir.file("a.txt", article)
@@ -505,13 +543,31 @@ import Glibc
         ("", "1:1: invalid JSON: unexpected end of file: expected a value"),
         ("This is not JSON.\n", "1:1: invalid JSON: unexpected character; expected a JSON value"),
         ("not JSON\n", "1:1: invalid JSON: unexpected text; expected a JSON value"),
-        ("{\n  \"schemaVersion\": 1,\n  \"claims\": [\n", "4:1: invalid JSON: unexpected end of file: expected a value"),
+        (
+            "{\n  \"schemaVersion\": 1,\n  \"claims\": [\n",
+            "4:1: invalid JSON: unexpected end of file: expected a value"
+        ),
         ("{\"schemaVersion\": 1, \"claims\": []} trailing", "1:36: invalid JSON: unexpected text after the JSON value"),
-        ("{\"schemaVersion\": 1, \"schemaVersion\": 1, \"claims\": []}", "1:22: invalid JSON: duplicate key \"schemaVersion\""),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\ud800\"}]}", "1:43: invalid JSON: unpaired UTF-16 surrogate in \\u escape"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\ud800\\u0041\"}]}", "1:43: invalid JSON: unpaired UTF-16 surrogate in \\u escape"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\u12G4\"}]}", "1:45: invalid JSON: invalid \\u escape: expected 4 hex digits"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\udc00\"}]}", "1:43: invalid JSON: invalid \\u escape (a lone UTF-16 surrogate)"),
+        (
+            "{\"schemaVersion\": 1, \"schemaVersion\": 1, \"claims\": []}",
+            "1:22: invalid JSON: duplicate key \"schemaVersion\""
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\ud800\"}]}",
+            "1:43: invalid JSON: unpaired UTF-16 surrogate in \\u escape"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\ud800\\u0041\"}]}",
+            "1:43: invalid JSON: unpaired UTF-16 surrogate in \\u escape"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\u12G4\"}]}",
+            "1:45: invalid JSON: invalid \\u escape: expected 4 hex digits"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\udc00\"}]}",
+            "1:43: invalid JSON: invalid \\u escape (a lone UTF-16 surrogate)"
+        ),
         ("{\"schemaVersion\": 1e400, \"claims\": []}", "1:19: invalid JSON: number 1e400 is out of range"),
         (String(repeating: "[", count: 600), "invalid JSON: nesting deeper than 512 levels"),
         // The wrong shape.
@@ -519,24 +575,60 @@ import Glibc
         ("{\"schemaVersion\": 1}", "expected \"claims\" to be an array"),
         ("{\"schemaVersion\": 1, \"claims\": {}}", "1:32: expected \"claims\" to be an array"),
         ("{\"schemaVersion\": 1, \"claims\": [42]}", "1:33: expected a claim object"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"kind\": \"direct\"}]}", "1:33: expected \"text\" (a string) in every claim"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"kind\": \"rumour\"}]}", "1:55: expected \"kind\" to be one of direct, indirect, mixed, unattributed"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [5, 2]}]}", "1:55: expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [-1, 2]}]}", "1:55: expected a span [start, end]"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [0.5, 2]}]}", "1:55: expected a span [start, end]"),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"kind\": \"direct\"}]}",
+            "1:33: expected \"text\" (a string) in every claim"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"kind\": \"rumour\"}]}",
+            "1:55: expected \"kind\" to be one of direct, indirect, mixed, unattributed"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [5, 2]}]}",
+            "1:55: expected a span [start, end] of UTF-8 byte offsets with 0 <= start <= end"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [-1, 2]}]}",
+            "1:55: expected a span [start, end]"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"span\": [0.5, 2]}]}",
+            "1:55: expected a span [start, end]"
+        ),
         ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"colour\": 1}]}", "1:57: unknown key \"colour\""),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"source\": {\"type\": \"alien\"}}}]}", "1:82: expected type to be one of person"),
-        ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"via\": {}}}]}", "1:70: expected \"via\" to be an array of hops"),
-        ("{\"schemaVersion\": 1, \"article\": \"../etc/passwd\", \"claims\": []}", "1:33: \"article\" must be a plain file name in the corpus folder: it contains \"..\""),
-        ("{\"schemaVersion\": 1, \"article\": \"/etc/passwd\", \"claims\": []}", "1:33: \"article\" must be a plain file name in the corpus folder: it is an absolute path"),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"source\": {\"type\": \"alien\"}}}]}",
+            "1:82: expected type to be one of person"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"via\": {}}}]}",
+            "1:70: expected \"via\" to be an array of hops"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"article\": \"../etc/passwd\", \"claims\": []}",
+            "1:33: \"article\" must be a plain file name in the corpus folder: it contains \"..\""
+        ),
+        (
+            "{\"schemaVersion\": 1, \"article\": \"/etc/passwd\", \"claims\": []}",
+            "1:33: \"article\" must be a plain file name in the corpus folder: it is an absolute path"
+        ),
         // Versions.
         ("{\"schemaVersion\": 2, \"claims\": []}", "1:19: unknown schemaVersion 2; this claimcheck reads version 1"),
-        ("{\"schemaVersion\": 1.5, \"claims\": []}", "1:19: unknown schemaVersion 1.5; this claimcheck reads version 1"),
-        ("{\"schemaVersion\": 1e300, \"claims\": []}", "1:19: unknown schemaVersion 1e+300; this claimcheck reads version 1"),
+        (
+            "{\"schemaVersion\": 1.5, \"claims\": []}",
+            "1:19: unknown schemaVersion 1.5; this claimcheck reads version 1"
+        ),
+        (
+            "{\"schemaVersion\": 1e300, \"claims\": []}",
+            "1:19: unknown schemaVersion 1e+300; this claimcheck reads version 1"
+        ),
         ("{\"schemaVersion\": \"1\", \"claims\": []}", "1:19: expected \"schemaVersion\": 1"),
         ("{\"claims\": []}", "1:1: expected \"schemaVersion\": 1"),
         // Duplicate ids: the second one is named.
-        ("{\n\"schemaVersion\": 1,\n\"claims\": [\n{\"id\": \"c1\", \"text\": \"a\"},\n{\"id\": \"c1\", \"text\": \"b\"}\n]\n}", "5:8: duplicate claim id \"c1\""),
+        (
+            "{\n\"schemaVersion\": 1,\n\"claims\": [\n{\"id\": \"c1\", \"text\": \"a\"},\n{\"id\": \"c1\", \"text\": \"b\"}\n]\n}",
+            "5:8: duplicate claim id \"c1\""
+        ),
     ])
     func malformedFixture(_ fixture: String, _ message: String) throws {
         let (r, path) = try diff(fixture: fixture)
@@ -578,7 +670,9 @@ import Glibc
         let dir = try TempFolder()
         defer { dir.remove() }
         let a = try dir.file("a.txt", "The mayor said it.")
-        let f = try dir.file("a.json", Array("{\n  \"schemaVersion\": 1,\n  \"claims\": [{\"text\": \"caf".utf8) + [0xE9] + Array("\"}]\n}".utf8))
+        let f = try dir.file(
+            "a.json",
+            Array("{\n  \"schemaVersion\": 1,\n  \"claims\": [{\"text\": \"caf".utf8) + [0xE9] + Array("\"}]\n}".utf8))
         let r = CLI.run(["diff", a, f])
         #expect(r.status == 2)
         #expect(r.err == "claimcheck: \(f):3:27: invalid UTF-8 at byte offset 50; a fixture is UTF-8 JSON\n")
@@ -618,8 +712,10 @@ import Glibc
         // check: the article fails with trouble, the others still run.
         let dir = try TempFolder()
         defer { dir.remove() }
-        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("c"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("e"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.url.appendingPathComponent("c"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.url.appendingPathComponent("e"), withIntermediateDirectories: true)
         try dir.file("c/a.txt", article)
         try dir.file("e/a.json", claimSpan)
         let c = CLI.run(["check", dir.path("c"), dir.path("e")])

@@ -8,7 +8,9 @@ import Testing
     func offsets(_ text: String, _ needle: String, from: Int = 0) -> (Int, Int) {
         let scalars = Array(text.unicodeScalars)
         let n = Array(needle.unicodeScalars)
-        for i in from...(scalars.count - n.count) where Array(scalars[i..<(i + n.count)]) == n { return (i, i + n.count) }
+        for i in from...(scalars.count - n.count) where Array(scalars[i..<(i + n.count)]) == n {
+            return (i, i + n.count)
+        }
         Issue.record("\(needle) not in text")
         return (0, 0)
     }
@@ -16,13 +18,17 @@ import Testing
     /// UTF-8 byte span of `needle` in `text`.
     func bytes(_ text: String, _ needle: String) -> Span {
         let r = text.range(of: needle)!
-        return Span(text.utf8.distance(from: text.startIndex, to: r.lowerBound), text.utf8.distance(from: text.startIndex, to: r.upperBound))
+        return Span(
+            text.utf8.distance(from: text.startIndex, to: r.lowerBound),
+            text.utf8.distance(from: text.startIndex, to: r.upperBound))
     }
 
     let article = "Ünal Çelik said “the bridge will reopen.” Officials doubt it, the mayor’s office said."
 
     @Test func readsARelationAndConvertsScalarOffsetsToBytes() {
-        let s = offsets(article, "Ünal Çelik"), c = offsets(article, "said"), q = offsets(article, "“the bridge will reopen.”")
+        let s = offsets(article, "Ünal Çelik")
+        let c = offsets(article, "said")
+        let q = offsets(article, "“the bridge will reopen.”")
         let ann = """
             T1\tSource \(s.0) \(s.1)\tÜnal Çelik
             T2\tCue \(c.0) \(c.1)\tsaid
@@ -45,9 +51,11 @@ import Testing
     }
 
     @Test func discontinuousSpansNumberedRolesAndNoSource() {
-        let a = offsets(article, "Officials doubt it"), b = offsets(article, "the mayor’s office")
+        let a = offsets(article, "Officials doubt it")
+        let b = offsets(article, "the mayor’s office")
         let d = offsets(article, "doubt")
-        let x = offsets(article, "Officials"), y = offsets(article, "it")
+        let x = offsets(article, "Officials")
+        let y = offsets(article, "it")
         let ann = """
             T1\tContent \(x.0) \(x.1);\(y.0) \(y.1)\tOfficials it
             T2\tCue \(d.0) \(d.1)\tdoubt
@@ -96,10 +104,11 @@ import Testing
             """
         let parsed = BratAnnotation.parse(ann, text: Array(article.utf8), file: "bad.ann")
         let lines = parsed.diagnostics.map { "\($0.line) \($0.severity.rawValue)" }
-        #expect(lines == [
-            "2 error", "3 error", "4 error", "5 error", "6 error", "7 error", "8 error",
-            "9 error", "10 error", "11 warning", "12 error",
-        ])
+        #expect(
+            lines == [
+                "2 error", "3 error", "4 error", "5 error", "6 error", "7 error", "8 error",
+                "9 error", "10 error", "11 warning", "12 error",
+            ])
         #expect(parsed.diagnostics[0].description.hasPrefix("bad.ann:2: error: T2: offsets 5 2"))
         #expect(parsed.diagnostics[2].message.contains("“Ünal”"))
         #expect(parsed.diagnostics[7].message.contains("T2 is not a defined span (its line is malformed)"))
@@ -114,7 +123,9 @@ import Testing
             AttributionRelation(
                 id: "P1", content: [bytes(article, "the bridge will reopen.")], source: [bytes(article, "Ünal Çelik")],
                 cue: [bytes(article, "said")]),
-            AttributionRelation(id: "P2", content: [bytes(article, "Officials"), bytes(article, "doubt it")], cue: [bytes(article, "doubt")]),
+            AttributionRelation(
+                id: "P2", content: [bytes(article, "Officials"), bytes(article, "doubt it")],
+                cue: [bytes(article, "doubt")]),
         ]
         let text = BratAnnotation.write(relations, text: bytesOf)
         #expect(text.contains("Attribution-no-source"))
@@ -156,7 +167,8 @@ import Testing
         #expect(relations[1].cue == [said2])
         // The same merge for brat predictions.
         let split = [
-            AttributionRelation(id: "E1", content: [bytes(text, "A is true")], source: [bytes(text, "she")], cue: [said1]),
+            AttributionRelation(
+                id: "E1", content: [bytes(text, "A is true")], source: [bytes(text, "she")], cue: [said1]),
             AttributionRelation(id: "E2", content: [bytes(text, "and B is too.")], cue: [said1]),
         ]
         let merged = AttributionRelation.mergingSharedCues(split)
@@ -169,7 +181,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("brat-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let q = offsets(article, "the bridge will reopen.")
-        let ann = "T1\tContent \(q.0) \(q.1)\tthe bridge will reopen.\nT2\tCue 11 15\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
+        let ann =
+            "T1\tContent \(q.0) \(q.1)\tthe bridge will reopen.\nT2\tCue 11 15\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
 
         let flat = root.appendingPathComponent("flat")
         try FileManager.default.createDirectory(at: flat, withIntermediateDirectories: true)
@@ -184,7 +197,8 @@ import Testing
 
         let polnear = root.appendingPathComponent("polnear")
         for sub in ["text", "attributions"] {
-            try FileManager.default.createDirectory(at: polnear.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: polnear.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         try Data(article.utf8).write(to: polnear.appendingPathComponent("text/two.txt"))
         try Data(ann.utf8).write(to: polnear.appendingPathComponent("attributions/two.ann"))

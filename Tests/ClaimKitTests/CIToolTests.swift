@@ -1,10 +1,12 @@
-@testable import ClaimCheckCLI
 import ClaimKit
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+@testable import ClaimCheckCLI
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `claimcheck` as a CI golden-test tool: update / review / accept / reject, CI
 /// refusal, atomic writes, unreferenced and malformed fixtures, reports, annotations.
@@ -47,7 +49,9 @@ import Testing
     }
 
     @Test func ciDetection() {
-        for (value, ci) in [("true", true), ("1", true), ("yes", true), ("", false), ("0", false), ("false", false), ("False", false)] {
+        for (value, ci) in [
+            ("true", true), ("1", true), ("yes", true), ("", false), ("0", false), ("false", false), ("False", false),
+        ] {
             #expect(RunEnvironment.isCI(["CI": value]) == ci, "CI=\(value)")
         }
         #expect(!RunEnvironment.isCI([:]))
@@ -68,8 +72,9 @@ import Testing
     @Test func atomicWriteReplacesWholeFileInTheSameFolder() throws {
         let t = try TemporaryCorpus(articles: [:])
         let path = t.root.appendingPathComponent("out.json").path
-        #expect(FilePath.directory(AtomicFile.temporaryPath(for: path)) == t.root.path,
-                "the temporary file is in the target's folder, so rename(2) is atomic")
+        #expect(
+            FilePath.directory(AtomicFile.temporaryPath(for: path)) == t.root.path,
+            "the temporary file is in the target's folder, so rename(2) is atomic")
         try AtomicFile.write("first\n", to: path)
         try AtomicFile.write("second\n", to: path)
         #expect(try t.read(path) == "second\n")
@@ -88,7 +93,9 @@ import Testing
         #expect(try t.read(target.appendingPathComponent("inside").path) == "keep")
         let files = try FileManager.default.contentsOfDirectory(atPath: t.root.path).sorted()
         #expect(files == ["Corpus", "taken"])
-        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: t.root.appendingPathComponent("no/such/dir/f").path) }
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write("x", to: t.root.appendingPathComponent("no/such/dir/f").path)
+        }
     }
 
     @Test func updatePrintsEveryPathItWritesAndLeavesNoTemporaryFiles() throws {
@@ -131,8 +138,11 @@ import Testing
         #expect(check.status == 1)
         #expect(check.out.contains("kind"))
         #expect(check.out.contains("(\(t.fixturePath("harbour")):\(line):"), "\(check.out)")
-        #expect(tool(["update", t.corpus, t.expected, "--only", "missing"]).out.contains("wrote \(t.pendingPath("library"))"))
-        #expect(!FileManager.default.fileExists(atPath: t.pendingPath("harbour")), "--only missing skips changed fixtures")
+        #expect(
+            tool(["update", t.corpus, t.expected, "--only", "missing"]).out.contains(
+                "wrote \(t.pendingPath("library"))"))
+        #expect(
+            !FileManager.default.fileExists(atPath: t.pendingPath("harbour")), "--only missing skips changed fixtures")
         let update = tool(["update", t.corpus, t.expected, "--only", "changed"])
         #expect(update.out.contains("wrote \(t.pendingPath("harbour")) (1 difference"))
         let diff = tool(["review", t.corpus, t.expected, "--filter", "harbour"])
@@ -228,7 +238,8 @@ import Testing
         let ignored = tool(["check", t.corpus, t.expected, "--unreferenced", "ignore"], environment: ["CI": "true"])
         #expect(ignored.status == 0)
         #expect(!ignored.out.contains("renamed-away"))
-        let filtered = tool(["check", t.corpus, t.expected, "--filter", "harb*", "--unreferenced", "fail"], environment: ["CI": "true"])
+        let filtered = tool(
+            ["check", t.corpus, t.expected, "--filter", "harb*", "--unreferenced", "fail"], environment: ["CI": "true"])
         #expect(filtered.status == 0, "--filter checks part of the corpus: unreferenced is not judged")
         #expect(filtered.out.hasSuffix("1 passed, 0 failed\n"))
     }
@@ -257,7 +268,8 @@ import Testing
     @Test func malformedFixtureIsTroubleWithItsLocation() throws {
         let t = try TemporaryCorpus()
         try t.recordAll()
-        try t.write("{\n  \"schemaVersion\": 1,\n  \"claims\": [\n    {\"text\": 3}\n  ]\n}\n", to: t.fixturePath("library"))
+        try t.write(
+            "{\n  \"schemaVersion\": 1,\n  \"claims\": [\n    {\"text\": 3}\n  ]\n}\n", to: t.fixturePath("library"))
         let r = tool(["check", t.corpus, t.expected])
         #expect(r.status == 2)
         #expect(r.err.contains("\(t.fixturePath("library")):4:5: expected \"text\""), "\(r.err)")
@@ -270,7 +282,9 @@ import Testing
     }
 
     @Test func failFastStopsAtTheFirstFailure() throws {
-        let t = try TemporaryCorpus(articles: ["a": TemporaryCorpus.harbour, "b": TemporaryCorpus.library, "c": TemporaryCorpus.bakery])
+        let t = try TemporaryCorpus(articles: [
+            "a": TemporaryCorpus.harbour, "b": TemporaryCorpus.library, "c": TemporaryCorpus.bakery,
+        ])
         let r = tool(["check", t.corpus, t.expected, "--fail-fast", "--report", "junit=\(t.root.path)/junit.xml"])
         #expect(r.status == 1)
         #expect(r.out.contains("FAIL a: no fixture"))
@@ -282,7 +296,9 @@ import Testing
     }
 
     @Test func filterSelectsArticlesByGlob() throws {
-        let t = try TemporaryCorpus(articles: ["harbour": TemporaryCorpus.harbour, "library": TemporaryCorpus.library, "bakery": TemporaryCorpus.bakery])
+        let t = try TemporaryCorpus(articles: [
+            "harbour": TemporaryCorpus.harbour, "library": TemporaryCorpus.library, "bakery": TemporaryCorpus.bakery,
+        ])
         let r = tool(["check", t.corpus, t.expected, "--filter", "h*", "--filter", "bak?ry.txt"])
         #expect(r.out.contains("FAIL harbour"))
         #expect(r.out.contains("FAIL bakery"))
@@ -303,17 +319,20 @@ import Testing
         check.unreferenced = .ignore
         check.reports = [ReportRequest(kind: .junit, path: "out/j.xml"), ReportRequest(kind: .json, path: "r=1.json")]
         check.color = .never
-        #expect(try CommandLineParser.parse([
-            "check", "--filter", "a*", "--filter=b?", "--fail-fast", "--unreferenced", "ignore",
-            "--report", "junit=out/j.xml", "--report=json=r=1.json", "--color", "never",
-        ]) == .check(check))
+        #expect(
+            try CommandLineParser.parse([
+                "check", "--filter", "a*", "--filter=b?", "--fail-fast", "--unreferenced", "ignore",
+                "--report", "junit=out/j.xml", "--report=json=r=1.json", "--color", "never",
+            ]) == .check(check))
         var update = UpdateOptions()
         update.corpus = "C"
         update.expected = "E"
         update.only = .changed
         update.filters = ["x*"]
         update.check = true
-        #expect(try CommandLineParser.parse(["update", "C", "E", "--only", "changed", "--filter", "x*", "--check"]) == .update(update))
+        #expect(
+            try CommandLineParser.parse(["update", "C", "E", "--only", "changed", "--filter", "x*", "--check"])
+                == .update(update))
         #expect(try CommandLineParser.parse(["review"]) == .review(ReviewOptions()))
         var settle = SettleOptions()
         settle.names = ["a", "b"]
@@ -333,7 +352,8 @@ import Testing
         try t.breakKind("library")
         #expect(tool(["check", t.corpus, t.expected]).status == 1)
         #expect(tool(["check", t.root.appendingPathComponent("nowhere").path, t.expected]).status == 2)
-        #expect(tool(["check", t.corpus, t.expected, "--report", "junit=\(t.root.path)/no/such/dir/r.xml"]).status == 2)
+        #expect(
+            tool(["check", t.corpus, t.expected, "--report", "junit=\(t.root.path)/no/such/dir/r.xml"]).status == 2)
         for args in [
             ["check", "--unreferenced", "sometimes"], ["check", "--report", "pdf=x"], ["check", "--report", "junit="],
             ["check", "--color", "purple"], ["update", "--only", "some"], ["update", "--accept", "--check"],
@@ -358,44 +378,54 @@ import Testing
     // MARK: Reports
 
     #if canImport(FoundationXML) || os(macOS)
-    @Test func junitReportParsesBackWithOneTestcasePerArticle() throws {
-        let t = try TemporaryCorpus(articles: [
-            "harbour": TemporaryCorpus.harbour, "library": TemporaryCorpus.library, "bakery": TemporaryCorpus.bakery,
-            "odd & <name>": "Prices rose \"sharply\" & fast, officials said.\n",
-        ])
-        try t.recordAll()
-        let line = try t.breakKind("harbour")
-        try FileManager.default.removeItem(atPath: t.fixturePath("bakery"))
-        try t.write("{\"schemaVersion\": 2, \"claims\": []}", to: t.fixturePath("library"))
-        let path = t.root.appendingPathComponent("report.xml").path
-        let r = tool(["check", t.corpus, t.expected, "--report", "junit=\(path)"])
-        #expect(r.status == 2)
-        #expect(r.err.contains("wrote junit report \(path)"))
+        @Test func junitReportParsesBackWithOneTestcasePerArticle() throws {
+            let t = try TemporaryCorpus(articles: [
+                "harbour": TemporaryCorpus.harbour, "library": TemporaryCorpus.library,
+                "bakery": TemporaryCorpus.bakery,
+                "odd & <name>": "Prices rose \"sharply\" & fast, officials said.\n",
+            ])
+            try t.recordAll()
+            let line = try t.breakKind("harbour")
+            try FileManager.default.removeItem(atPath: t.fixturePath("bakery"))
+            try t.write("{\"schemaVersion\": 2, \"claims\": []}", to: t.fixturePath("library"))
+            let path = t.root.appendingPathComponent("report.xml").path
+            let r = tool(["check", t.corpus, t.expected, "--report", "junit=\(path)"])
+            #expect(r.status == 2)
+            #expect(r.err.contains("wrote junit report \(path)"))
 
-        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
-        let cases = try document.nodes(forXPath: "/testsuites/testsuite/testcase").compactMap { $0 as? XMLElement }
-        #expect(cases.compactMap { $0.attribute(forName: "name")?.stringValue }.sorted() == ["bakery", "harbour", "library", "odd & <name>"])
-        func testcase(_ name: String) -> XMLElement? { cases.first { $0.attribute(forName: "name")?.stringValue == name } }
+            let document = try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
+            let cases = try document.nodes(forXPath: "/testsuites/testsuite/testcase").compactMap { $0 as? XMLElement }
+            #expect(
+                cases.compactMap { $0.attribute(forName: "name")?.stringValue }.sorted() == [
+                    "bakery", "harbour", "library", "odd & <name>",
+                ])
+            func testcase(_ name: String) -> XMLElement? {
+                cases.first { $0.attribute(forName: "name")?.stringValue == name }
+            }
 
-        let failure = try #require(testcase("harbour")?.elements(forName: "failure").first)
-        #expect(failure.attribute(forName: "type")?.stringValue == "mismatch")
-        let body = failure.stringValue ?? ""
-        #expect(body.contains("kind"))
-        #expect(body.contains("\(t.fixturePath("harbour")):\(line):"), "the diff is the body: \(body)")
-        #expect(testcase("harbour")?.attribute(forName: "file")?.stringValue == t.fixturePath("harbour"))
+            let failure = try #require(testcase("harbour")?.elements(forName: "failure").first)
+            #expect(failure.attribute(forName: "type")?.stringValue == "mismatch")
+            let body = failure.stringValue ?? ""
+            #expect(body.contains("kind"))
+            #expect(body.contains("\(t.fixturePath("harbour")):\(line):"), "the diff is the body: \(body)")
+            #expect(testcase("harbour")?.attribute(forName: "file")?.stringValue == t.fixturePath("harbour"))
 
-        #expect(testcase("bakery")?.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue == "missing-fixture")
-        let error = try #require(testcase("library")?.elements(forName: "error").first)
-        #expect(error.attribute(forName: "type")?.stringValue == "malformed-fixture")
-        #expect(error.attribute(forName: "message")?.stringValue?.contains("library.json:1:19: unknown schemaVersion 2") == true)
-        #expect(testcase("odd & <name>")?.children?.isEmpty ?? true, "the oddly named article passes")
+            #expect(
+                testcase("bakery")?.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue
+                    == "missing-fixture")
+            let error = try #require(testcase("library")?.elements(forName: "error").first)
+            #expect(error.attribute(forName: "type")?.stringValue == "malformed-fixture")
+            #expect(
+                error.attribute(forName: "message")?.stringValue?.contains("library.json:1:19: unknown schemaVersion 2")
+                    == true)
+            #expect(testcase("odd & <name>")?.children?.isEmpty ?? true, "the oddly named article passes")
 
-        let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
-        #expect(suite.attribute(forName: "tests")?.stringValue == "4")
-        #expect(suite.attribute(forName: "failures")?.stringValue == "2")
-        #expect(suite.attribute(forName: "errors")?.stringValue == "1")
-        #expect(try t.read(path).hasSuffix("</testsuites>\n"))
-    }
+            let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
+            #expect(suite.attribute(forName: "tests")?.stringValue == "4")
+            #expect(suite.attribute(forName: "failures")?.stringValue == "2")
+            #expect(suite.attribute(forName: "errors")?.stringValue == "1")
+            #expect(try t.read(path).hasSuffix("</testsuites>\n"))
+        }
     #endif
 
     @Test func xmlEscapingKeepsDocumentsWellFormed() {
@@ -413,7 +443,8 @@ import Testing
         let path = t.root.appendingPathComponent("report.json").path
         let r = tool(["check", t.corpus, t.expected, "--report", "json=\(path)", "--unreferenced", "fail"])
         #expect(r.status == 1)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
         let articles = json?["articles"] as? [[String: Any]] ?? []
         #expect(articles.map { $0["name"] as? String } == ["harbour", "library"])
         #expect(articles.map { $0["status"] as? String } == ["mismatch", "passed"])
@@ -432,9 +463,13 @@ import Testing
     @Test func annotationEscaping() {
         #expect(GitHubAnnotation.escapeData("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b")
         #expect(GitHubAnnotation.escapeProperty("Expected/a:b,c%.json\n") == "Expected/a%3Ab%2Cc%25.json%0A")
-        #expect(GitHubAnnotation.command("error", file: "E/x,y.json", line: 12, column: 3, title: "t: 1", message: "a\nb: 50%")
+        #expect(
+            GitHubAnnotation.command(
+                "error", file: "E/x,y.json", line: 12, column: 3, title: "t: 1", message: "a\nb: 50%")
                 == "::error file=E/x%2Cy.json,line=12,col=3,title=t%3A 1::a%0Ab: 50%25")
-        #expect(GitHubAnnotation.command("warning", file: nil, line: nil, column: nil, title: nil, message: "m") == "::warning::m")
+        #expect(
+            GitHubAnnotation.command("warning", file: nil, line: nil, column: nil, title: nil, message: "m")
+                == "::warning::m")
     }
 
     @Test func annotationsOnePerFileAtMostTen() throws {
@@ -447,8 +482,10 @@ import Testing
         let one = tool(["check", t.corpus, t.expected], environment: env)
         let oneLines = one.out.split(separator: "\n").filter { $0.hasPrefix("::") }
         #expect(oneLines.count == 1)
-        #expect(oneLines.first?.hasPrefix("::error file=\(GitHubAnnotation.escapeProperty(t.fixturePath("article-00"))),line=\(line),") == true,
-                "\(oneLines)")
+        #expect(
+            oneLines.first?.hasPrefix(
+                "::error file=\(GitHubAnnotation.escapeProperty(t.fixturePath("article-00"))),line=\(line),") == true,
+            "\(oneLines)")
         #expect(one.out.hasSuffix("11 passed, 1 failed\n"), "annotations come before the summary line")
         #expect(!tool(["check", t.corpus, t.expected]).out.contains("::error"), "only under GITHUB_ACTIONS=true")
 
@@ -473,11 +510,15 @@ import Testing
         #expect(!tool(["check", t.corpus, t.expected, "--color", "never"], terminal: true).out.contains(esc))
         #expect(!tool(["check", t.corpus, t.expected]).out.contains(esc), "auto: not a terminal")
         #expect(tool(["check", t.corpus, t.expected], terminal: true).out.contains(esc), "auto: a terminal")
-        #expect(!tool(["check", t.corpus, t.expected], environment: ["NO_COLOR": "1"], terminal: true).out.contains(esc))
-        #expect(tool(["check", t.corpus, t.expected], environment: ["NO_COLOR": ""], terminal: true).out.contains(esc),
-                "an empty NO_COLOR does not count")
-        #expect(tool(["check", t.corpus, t.expected, "--color", "always"], environment: ["NO_COLOR": "1"]).out.contains(esc),
-                "an explicit --color always wins")
+        #expect(
+            !tool(["check", t.corpus, t.expected], environment: ["NO_COLOR": "1"], terminal: true).out.contains(esc))
+        #expect(
+            tool(["check", t.corpus, t.expected], environment: ["NO_COLOR": ""], terminal: true).out.contains(esc),
+            "an empty NO_COLOR does not count")
+        #expect(
+            tool(["check", t.corpus, t.expected, "--color", "always"], environment: ["NO_COLOR": "1"]).out.contains(
+                esc),
+            "an explicit --color always wins")
     }
 
     @Test func diffLinesNameClaimFieldValuesAndFixtureLine() throws {

@@ -12,13 +12,17 @@ import Testing
         o.format = .json
         o.misses = true
         o.worst = 3
-        #expect(try CommandLineParser.parse(["eval", "--brat=gold", "--predicted", "pred", "-f", "json", "--misses", "--worst", "3"]) == .eval(o))
+        #expect(
+            try CommandLineParser.parse([
+                "eval", "--brat=gold", "--predicted", "pred", "-f", "json", "--misses", "--worst", "3",
+            ]) == .eval(o))
         #expect(try CommandLineParser.parse(["eval", "--help"]) == .help(topic: "eval"))
     }
 
     @Test(arguments: [
         ["eval"], ["eval", "gold"], ["eval", "--brat"], ["eval", "--brat", "g", "--format", "jsonl"],
-        ["eval", "--brat", "g", "--worst", "many"], ["eval", "--brat", "g", "--predicted", "p", "--write-predicted", "w"],
+        ["eval", "--brat", "g", "--worst", "many"],
+        ["eval", "--brat", "g", "--predicted", "p", "--write-predicted", "w"],
     ])
     func usageErrors(_ args: [String]) {
         #expect(throws: UsageError.self) { try CommandLineParser.parse(args) }
@@ -66,7 +70,8 @@ import Testing
         let perfect = dir.appendingPathComponent("perfect")
         try FileManager.default.createDirectory(at: perfect, withIntermediateDirectories: true)
         for name in ["one", "two"] {
-            try FileManager.default.copyItem(at: dir.appendingPathComponent(name + ".ann"), to: perfect.appendingPathComponent(name + ".ann"))
+            try FileManager.default.copyItem(
+                at: dir.appendingPathComponent(name + ".ann"), to: perfect.appendingPathComponent(name + ".ann"))
         }
         let r = tool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--format", "json"])
         #expect(r.status == 0, "\(r.err)")
@@ -82,7 +87,9 @@ import Testing
         let partial = tool(["eval", "--brat", dir.path, "--predicted", perfect.path, "--misses"])
         #expect(partial.status == 0)
         #expect(partial.err.contains("no prediction for two"))
-        #expect(partial.out.contains("missed   two E1 | source: Officials | cue: expect | content: delays"), "\(partial.out)")
+        #expect(
+            partial.out.contains("missed   two E1 | source: Officials | cue: expect | content: delays"),
+            "\(partial.out)")
         #expect(partial.out.contains("content exact             1.000    0.667    0.800"), "\(partial.out)")
     }
 
@@ -100,7 +107,9 @@ import Testing
         // brat cannot carry: compare the content lines only).
         let back = tool(["eval", "--brat", dir.path, "--predicted", written.path])
         #expect(back.status == 0, "\(back.err)")
-        func line(_ s: String, _ label: String) -> String? { s.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init) }
+        func line(_ s: String, _ label: String) -> String? {
+            s.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init)
+        }
         #expect(line(r.out, "content exact") != nil)
         #expect(line(r.out, "content exact") == line(back.out, "content exact"))
         #expect(line(r.out, "content overlap") == line(back.out, "content overlap"))
@@ -110,10 +119,12 @@ import Testing
         let dir = try makeCorpus()
         defer { try? FileManager.default.removeItem(at: dir) }
         let ann = dir.appendingPathComponent("two.ann")
-        try Data("T1\tSource 0 9\tOfficials\nT2\tCue 10 16\texpects\nE1\tAttribution:T2 Source:T1 Cue:T2\n".utf8).write(to: ann)
+        try Data("T1\tSource 0 9\tOfficials\nT2\tCue 10 16\texpects\nE1\tAttribution:T2 Source:T1 Cue:T2\n".utf8).write(
+            to: ann)
         let r = tool(["eval", "--brat", dir.path])
         #expect(r.status == 2)
-        #expect(r.err.contains("two.ann:2: error: T2: the text at offsets 10 16 is “expect”, not “expects”"), "\(r.err)")
+        #expect(
+            r.err.contains("two.ann:2: error: T2: the text at offsets 10 16 is “expect”, not “expects”"), "\(r.err)")
         #expect(r.err.contains("two.ann:3: error: E1: T2 is not a defined span"), "\(r.err)")
         #expect(r.out.contains("2 gold relations"), "the rest is still scored")
         let missing = tool(["eval", "--brat", dir.appendingPathComponent("nope").path])
@@ -126,7 +137,9 @@ import Testing
 /// Its test split is never read.
 enum PolNeAR {
     static let dev = Package.root.deletingLastPathComponent().appendingPathComponent("shared/corpora/polnear-dev")
-    static var available: Bool { FileManager.default.fileExists(atPath: dev.appendingPathComponent("attributions").path) }
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: dev.appendingPathComponent("attributions").path)
+    }
 }
 
 @Suite(.enabled(if: PolNeAR.available, "PolNeAR dev split not found at ../shared/corpora/polnear-dev; skipped"))
@@ -164,7 +177,10 @@ struct PolNeARTests {
     @Test func evalPrintsTheFigures() throws {
         let r = tool(["eval", "--brat", PolNeAR.dev.path, "--worst", "3"])
         #expect(r.status == 0, "\(r.err)")
-        for label in ["content exact", "content overlap≥50%", "source (entity)", "cue (exact)", "source accuracy", "worst articles"] {
+        for label in [
+            "content exact", "content overlap≥50%", "source (entity)", "cue (exact)", "source accuracy",
+            "worst articles",
+        ] {
             #expect(r.out.contains(label))
         }
     }

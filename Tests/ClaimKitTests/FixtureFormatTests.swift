@@ -16,7 +16,9 @@ import Testing
         let claims = try referenceClaims()
         try #require(claims.count >= 2)
         let text = ClaimJSON.fixture(article: "turkey-libya-security-deal.txt", claims: claims.reversed())
-        #expect(text == ClaimJSON.fixture(article: "turkey-libya-security-deal.txt", claims: claims), "input order does not matter")
+        #expect(
+            text == ClaimJSON.fixture(article: "turkey-libya-security-deal.txt", claims: claims),
+            "input order does not matter")
         #expect(!text.contains("\r"))
         #expect(text.hasSuffix("}\n") && !text.hasSuffix("\n\n"), "exactly one final newline")
         for line in text.split(separator: "\n") {
@@ -35,7 +37,8 @@ import Testing
         var previous: (Double, Double) = (-1, -1)
         for item in items {
             guard case .object(let pairs) = item, case .array(let span)? = item["span"],
-                  case .number(let s)? = span.first, case .number(let e)? = span.last else {
+                case .number(let s)? = span.first, case .number(let e)? = span.last
+            else {
                 Issue.record("claim without a span")
                 continue
             }
@@ -57,8 +60,11 @@ import Testing
             default: return []
             }
         }
-        #expect(keys(root).isSubset(of: ["schemaVersion", "article", "claims", "id", "text", "span", "kind", "quotes", "attribution",
-                                         "source", "cue", "time", "via", "name", "role", "type", "lemma"]))
+        #expect(
+            keys(root).isSubset(of: [
+                "schemaVersion", "article", "claims", "id", "text", "span", "kind", "quotes", "attribution",
+                "source", "cue", "time", "via", "name", "role", "type", "lemma",
+            ]))
         let fixture = try Fixture.parse(Array(text.utf8), path: "t.json")
         #expect(ClaimComparison().compare(claims, with: fixture).passed, "a recorded fixture passes")
     }
@@ -102,15 +108,18 @@ import Testing
         if let i = claims.firstIndex(where: { $0.attribution != nil }) {
             var none = full
             none[i] = set(none[i], "attribution", .null)
-            #expect(ClaimComparison().compare(claims, with: try fixture(none)).differences.map(\.field) == ["attribution"])
+            #expect(
+                ClaimComparison().compare(claims, with: try fixture(none)).differences.map(\.field) == ["attribution"])
         }
     }
 
     @Test func optionalClaimsAreNeitherRequiredNorExtra() throws {
         let claims = try referenceClaims()
         var items = claims.map { ClaimJSON.value($0) }
-        let invented: JSONValue = .object([("text", .string("A sentence this article never had")), ("optional", .bool(true)),
-                                           ("note", .string("ambiguous"))])
+        let invented: JSONValue = .object([
+            ("text", .string("A sentence this article never had")), ("optional", .bool(true)),
+            ("note", .string("ambiguous")),
+        ])
         items.append(invented)
         items[0] = set(items[0], "optional", .bool(true))
         let report = ClaimComparison().compare(claims, with: try fixture(items))
@@ -131,7 +140,9 @@ import Testing
     // MARK: claimcheck.json
 
     @Test func configurationParsesAndLocatesErrors() throws {
-        let ok = try CheckConfiguration.parse(Array(#"{"tolerance": 1, "ignore": ["attribution.time", "attribution.via.cue.lemma"]}"#.utf8), path: "c.json")
+        let ok = try CheckConfiguration.parse(
+            Array(#"{"tolerance": 1, "ignore": ["attribution.time", "attribution.via.cue.lemma"]}"#.utf8),
+            path: "c.json")
         #expect(ok == CheckConfiguration(tolerance: 1, ignore: ["attribution.time", "attribution.via.cue.lemma"]))
         #expect(ok.comparison.tolerance == 1)
         #expect(ok.comparison.ignoredFields == ["attribution.time", "attribution.via.cue.lemma"])
@@ -166,7 +177,9 @@ import Testing
         try t.write(#"{"ignore": ["kind"]}"#, to: config)
         #expect(tool(["check", t.corpus, t.expected]).status == 0)
         #expect(tool(["diff", article, t.fixturePath("harbour")]).status == 0)
-        #expect(tool(["update", t.corpus, t.expected]).out.contains("nothing to update"), "update proposes what check fails")
+        #expect(
+            tool(["update", t.corpus, t.expected]).out.contains("nothing to update"), "update proposes what check fails"
+        )
 
         // Review compares a pending fixture with the same settings.
         try t.write(try t.read(t.fixturePath("library")), to: t.pendingPath("library"))

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Fixtures are never lost: writes are atomic, names cannot escape their folder.
@@ -83,7 +83,9 @@ import Glibc
     /// plain truncate-and-write, shows that the check does catch a torn file.
     @Test func killedMidWriteLeavesOldOrNewWhole() throws {
         let helper = Package.claimcheck.deletingLastPathComponent().appendingPathComponent("FixtureWriteLoop")
-        try #require(FileManager.default.isExecutableFile(atPath: helper.path), "build the FixtureWriteLoop target (swift build)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: helper.path), "build the FixtureWriteLoop target (swift build)"
+        )
         let dir = try TempFolder("fixture-kill")
         defer { dir.remove() }
         // Two large texts that differ everywhere, and an old one.
@@ -106,7 +108,9 @@ import Glibc
             usleep(UInt32.random(in: 20_000..<120_000, using: &rng))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "\(mode): the helper stopped by itself (status \(process.terminationStatus))")
+            #expect(
+                process.terminationReason == .uncaughtSignal,
+                "\(mode): the helper stopped by itself (status \(process.terminationStatus))")
             return try Data(contentsOf: URL(fileURLWithPath: target))
         }
 

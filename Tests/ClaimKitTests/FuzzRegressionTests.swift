@@ -9,14 +9,17 @@ import Testing
     /// `extract(utf8:)`, ending a paragraph with a cut-short sequence (`E2 80`). The
     /// tokenizer took the sequence's full length and read past the paragraph's end
     /// (a heap-buffer-overflow under ASan; a trap in debug builds).
-    static let tokenizerOverread = "4oCc/////////////////////////////////////////////////////////////////////////////////////////++7vwBpZSBxbmlvbiBzYWlkIHRoZSBzdHJpa2UgKmFzIOKAnGEgbGFzdCByZWFpZDog4oCcV2UgYXJlDQpyZWFkeSB0byB0YWxrLuKAnQ0KY2xhaW1zLzYvYXR0cmn///////+cSGUgc2FpZCDiYnWAmHRoZXkgc2FpZCDigJx0aW9uL25jb+KA"
+    static let tokenizerOverread =
+        "4oCc/////////////////////////////////////////////////////////////////////////////////////////++7vwBpZSBxbmlvbiBzYWlkIHRoZSBzdHJpa2UgKmFzIOKAnGEgbGFzdCByZWFpZDog4oCcV2UgYXJlDQpyZWFkeSB0byB0YWxrLuKAnQ0KY2xhaW1zLzYvYXR0cmn///////+cSGUgc2FpZCDiYnWAmHRoZXkgc2FpZCDigJx0aW9uL25jb+KA"
 
     @Test func cutShortSequenceAtTheEndOfAParagraph() throws {
         let artifact = try #require(Data(base64Encoded: Self.tokenizerOverread))
         var inputs: [[UInt8]] = [Array(artifact)]
         // The same fault, small: every lead byte cut short at the end of the text or of
         // a paragraph, inside a word or after a space.
-        for cut: [UInt8] in [[0xC2], [0xC3], [0xE2], [0xE2, 0x80], [0xEF, 0xBB], [0xF0], [0xF0, 0x9F], [0xF0, 0x9F, 0x98]] {
+        for cut: [UInt8] in [
+            [0xC2], [0xC3], [0xE2], [0xE2, 0x80], [0xEF, 0xBB], [0xF0], [0xF0, 0x9F], [0xF0, 0x9F, 0x98],
+        ] {
             inputs.append(cut)
             inputs.append(Array("The mayor said".utf8) + cut)
             inputs.append(Array("The mayor said ".utf8) + cut)
@@ -55,7 +58,8 @@ import Testing
 
     /// The surrogate escapes that are fine still decode.
     @Test func validSurrogatePairDecodes() throws {
-        let f = try Fixture.parse(Array(#"{"schemaVersion": 1, "claims": [{"text": "\ud83d\ude00 \u00e9"}]}"#.utf8), path: "f.json")
+        let f = try Fixture.parse(
+            Array(#"{"schemaVersion": 1, "claims": [{"text": "\ud83d\ude00 \u00e9"}]}"#.utf8), path: "f.json")
         #expect(f.claims.first?.text == "😀 é")
     }
 }

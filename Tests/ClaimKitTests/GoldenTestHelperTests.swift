@@ -32,7 +32,8 @@ import Testing
             let text = issue.comments.map(\.rawValue).joined()
             return issue.sourceLocation?.fileName == "harbour.json" && issue.sourceLocation?.line == line
                 && issue.sourceLocation?.filePath == fixturePath
-                && text.hasPrefix("harbour: kind of “") && text.hasSuffix("(Expected/harbour.json:\(line):\(issue.sourceLocation?.column ?? 0))")
+                && text.hasPrefix("harbour: kind of “")
+                && text.hasSuffix("(Expected/harbour.json:\(line):\(issue.sourceLocation?.column ?? 0))")
         }
     }
 
@@ -53,8 +54,10 @@ import Testing
         withKnownIssue {
             #expect(!golden.expectMatch("library"))
         } matching: { issue in
-            issue.sourceLocation?.fileName == "library.json" && issue.sourceLocation?.line == 3 && issue.sourceLocation?.column == 13
-                && issue.comments.map(\.rawValue).joined() == "Expected/library.json:3:13: expected \"claims\" to be an array"
+            issue.sourceLocation?.fileName == "library.json" && issue.sourceLocation?.line == 3
+                && issue.sourceLocation?.column == 13
+                && issue.comments.map(\.rawValue).joined()
+                    == "Expected/library.json:3:13: expected \"claims\" to be an array"
         }
     }
 

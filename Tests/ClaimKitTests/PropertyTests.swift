@@ -27,7 +27,8 @@ struct ArticleGenerator {
     /// A paragraph of 1–4 corpus sentences (or a whole corpus paragraph).
     mutating func paragraph() -> String {
         if chance(0.3) { return CorpusText.paragraphs.randomElement(using: &rng) ?? "" }
-        return (0..<int(1..<5)).map { _ in CorpusText.sentences.randomElement(using: &rng) ?? "" }.joined(separator: " ")
+        return (0..<int(1..<5)).map { _ in CorpusText.sentences.randomElement(using: &rng) ?? "" }.joined(
+            separator: " ")
     }
 
     /// Inserts up to `count` noise strings at random character positions.
@@ -163,7 +164,8 @@ struct ArticleGenerator {
         for _ in 0..<5 {
             let article = gen.article(noise: 6)
             let claims = extractor.extract(from: article).claims
-            let fixture = try Fixture.parse(Array(ClaimJSON.fixture(article: "a.txt", claims: claims).utf8), path: "a.json")
+            let fixture = try Fixture.parse(
+                Array(ClaimJSON.fixture(article: "a.txt", claims: claims).utf8), path: "a.json")
             let report = try ClaimComparison().compare(claims, with: fixture, articleLength: article.utf8.count)
             #expect(report.differences.isEmpty, "seed \(seed): \(report.differences.prefix(3))")
         }
@@ -220,13 +222,16 @@ extension PropertyTests {
                 compared += 1
                 let shifted = Self.shifted(claim, by: offset)
                 guard let other = counterparts[shifted.span]?.first else {
-                    Issue.record("seed \(seed): “\(claim.text.prefix(60))” \(claim.span) alone has no claim at \(shifted.span) in the batch")
+                    Issue.record(
+                        "seed \(seed): “\(claim.text.prefix(60))” \(claim.span) alone has no claim at \(shifted.span) in the batch"
+                    )
                     continue
                 }
                 counterparts[shifted.span]?.removeFirst()
                 var a = shifted
                 var b = other
-                let contextual = b.decidedBy.contains { Self.contextRules.contains($0.rule) }
+                let contextual =
+                    b.decidedBy.contains { Self.contextRules.contains($0.rule) }
                     || a.decidedBy.contains { Self.contextRules.contains($0.rule) }
                 if !contextual { fullyCompared += 1 }
                 for c in [0, 1] {
@@ -252,7 +257,9 @@ extension PropertyTests {
             }
         }
         #expect(compared > 20, "seed \(seed): too few claims compared")
-        #expect(Double(fullyCompared) >= 0.7 * Double(compared), "seed \(seed): \(fullyCompared) of \(compared) fully compared")
+        #expect(
+            Double(fullyCompared) >= 0.7 * Double(compared),
+            "seed \(seed): \(fullyCompared) of \(compared) fully compared")
     }
 
     static let breaks: [[UInt8]] = [
@@ -279,7 +286,8 @@ extension PropertyTests {
         while end > 0, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
         var last = 0
         for b in breaks where b.count <= end {
-            for i in stride(from: end - b.count, through: last, by: -1) where bytes[i..<(i + b.count)].elementsEqual(b) {
+            for i in stride(from: end - b.count, through: last, by: -1) where bytes[i..<(i + b.count)].elementsEqual(b)
+            {
                 last = max(last, i + b.count)
                 break
             }
@@ -291,7 +299,9 @@ extension PropertyTests {
     static func shifted(_ claim: Claim, by offset: Int) -> Claim {
         func move(_ s: Span) -> Span { Span(s.start + offset, s.end + offset) }
         func move(_ t: TextSpan) -> TextSpan { TextSpan(text: t.text, span: move(t.span)) }
-        func move(_ s: Source) -> Source { Source(text: s.text, span: move(s.span), name: s.name, role: s.role, type: s.type) }
+        func move(_ s: Source) -> Source {
+            Source(text: s.text, span: move(s.span), name: s.name, role: s.role, type: s.type)
+        }
         func move(_ c: Cue) -> Cue { Cue(text: c.text, span: move(c.span), lemma: c.lemma) }
         var c = claim
         c.span = move(c.span)

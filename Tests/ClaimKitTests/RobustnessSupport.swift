@@ -82,8 +82,12 @@ func spanViolations(_ extraction: Extraction, _ bytes: [UInt8]) -> [String] {
         }
         let sliced = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
         if sliced != text { problems.append("\(what) \(span): carries “\(text)” but slices to “\(sliced)”") }
-        if span.start < bytes.count, bytes[span.start] & 0xC0 == 0x80 { problems.append("\(what) \(span) starts inside a character") }
-        if span.end < bytes.count, bytes[span.end] & 0xC0 == 0x80 { problems.append("\(what) \(span) ends inside a character") }
+        if span.start < bytes.count, bytes[span.start] & 0xC0 == 0x80 {
+            problems.append("\(what) \(span) starts inside a character")
+        }
+        if span.end < bytes.count, bytes[span.end] & 0xC0 == 0x80 {
+            problems.append("\(what) \(span) ends inside a character")
+        }
     }
     var previous: Span? = nil
     for claim in extraction.claims {
@@ -112,7 +116,9 @@ enum CorpusText {
     static let paragraphs: [String] = {
         var out: [String] = []
         for name in Package.articles {
-            guard let text = try? String(contentsOf: Package.corpus.appendingPathComponent(name + ".txt"), encoding: .utf8)
+            guard
+                let text = try? String(
+                    contentsOf: Package.corpus.appendingPathComponent(name + ".txt"), encoding: .utf8)
             else { continue }
             for p in text.components(separatedBy: "\n\n") {
                 let t = p.trimmingCharacters(in: .whitespacesAndNewlines)

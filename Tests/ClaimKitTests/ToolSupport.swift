@@ -23,8 +23,9 @@ struct ToolResult {
 /// is unset unless given).
 func tool(_ args: [String], environment: [String: String] = [:], terminal: Bool = false) -> ToolResult {
     let captured = Captured()
-    let console = Console(out: { captured.appendOut($0) }, err: { captured.appendErr($0) }, environment: environment,
-                          outputIsTerminal: terminal)
+    let console = Console(
+        out: { captured.appendOut($0) }, err: { captured.appendErr($0) }, environment: environment,
+        outputIsTerminal: terminal)
     let status = ClaimCheck.run(args, console: console)
     return ToolResult(status: status, out: captured.out, err: captured.err)
 }
@@ -36,13 +37,17 @@ final class TemporaryCorpus {
     var corpus: String { root.appendingPathComponent("Corpus").path }
     var expected: String { root.appendingPathComponent("Expected").path }
 
-    static let harbour = "The harbour master said the new pier would open in May. \"We are ready for the first ferries,\" she told reporters on Tuesday.\n"
-    static let library = "The city library will close for repairs next week, according to a statement from the council.\n"
-    static let bakery = "Bread prices rose again this month. The bakers' union said flour costs had doubled since January.\n"
+    static let harbour =
+        "The harbour master said the new pier would open in May. \"We are ready for the first ferries,\" she told reporters on Tuesday.\n"
+    static let library =
+        "The city library will close for repairs next week, according to a statement from the council.\n"
+    static let bakery =
+        "Bread prices rose again this month. The bakers' union said flour costs had doubled since January.\n"
 
     init(articles: [String: String] = ["harbour": harbour, "library": library]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("claimcheck-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
         for (name, text) in articles { try addArticle(name, text) }
     }
 
@@ -79,8 +84,8 @@ final class TemporaryCorpus {
         var parser = JSONParser(try read(path))
         let root = try parser.parse()
         guard case .object(var top) = root, let ci = top.firstIndex(where: { $0.0 == "claims" }),
-              case .array(var claims) = top[ci].1, case .object(var first)? = claims.first,
-              let ki = first.firstIndex(where: { $0.0 == "kind" }), case .string(let kind) = first[ki].1
+            case .array(var claims) = top[ci].1, case .object(var first)? = claims.first,
+            let ki = first.firstIndex(where: { $0.0 == "kind" }), case .string(let kind) = first[ki].1
         else { throw Failure(message: "unexpected fixture shape in \(path)") }
         first[ki].1 = .string(kind == "direct" ? "unattributed" : "direct")
         claims[0] = .object(first)
@@ -97,7 +102,8 @@ extension JSONValue {
     /// This value without the given keys, at any depth.
     func removingKeys(_ keys: Set<String>) -> JSONValue {
         switch self {
-        case .object(let pairs): return .object(pairs.filter { !keys.contains($0.0) }.map { ($0.0, $0.1.removingKeys(keys)) })
+        case .object(let pairs):
+            return .object(pairs.filter { !keys.contains($0.0) }.map { ($0.0, $0.1.removingKeys(keys)) })
         case .array(let items): return .array(items.map { $0.removingKeys(keys) })
         default: return self
         }

@@ -10,7 +10,7 @@ import Foundation
 
 let args = CommandLine.arguments
 guard args.count == 5, let a = try? String(contentsOfFile: args[3], encoding: .utf8),
-      let b = try? String(contentsOfFile: args[4], encoding: .utf8)
+    let b = try? String(contentsOfFile: args[4], encoding: .utf8)
 else {
     FileHandle.standardError.write(Data("usage: FixtureWriteLoop atomic|plain TARGET A B\n".utf8))
     exit(64)

@@ -36,12 +36,15 @@ enum CueScanner {
                 // "Said Karimi, an analyst, said": a capitalised form before a name is a name.
                 if token.flags.contains(.capitalized), t + 1 < sentence.tokens.upperBound,
                     tokens[t + 1].kind == .word, tokens[t + 1].flags.contains(.capitalized),
-                    index.classes(of: tokens[t + 1].key).isDisjoint(with: [.article, .determiner, .functionWord, .title])
+                    index.classes(of: tokens[t + 1].key).isDisjoint(with: [
+                        .article, .determiner, .functionWord, .title,
+                    ])
                 {
                     continue
                 }
                 // "That said," opening a sentence.
-                if t + 1 < sentence.tokens.upperBound, tokens[t + 1].isPunctuation(0x2C), t > sentence.tokens.lowerBound,
+                if t + 1 < sentence.tokens.upperBound, tokens[t + 1].isPunctuation(0x2C),
+                    t > sentence.tokens.lowerBound,
                     t - 1 == sentence.tokens.lowerBound, index.classes(of: tokens[t - 1].key).contains(.cueBlocker)
                 {
                     continue
@@ -68,13 +71,16 @@ enum CueScanner {
                 if blocked { continue }
                 // "Trump's early-morning tweets", "the agency's annual report": a noun inside a
                 // noun phrase that a determiner or possessive opened.
-                if index.classes(of: token.key).contains(.verbNounForm), insideNounPhrase(text, t, sentence.tokens.lowerBound) {
+                if index.classes(of: token.key).contains(.verbNounForm),
+                    insideNounPhrase(text, t, sentence.tokens.lowerBound)
+                {
                     continue
                 }
                 // Adverbs skipped but no auxiliary before them stay outside the cue ("also said").
                 var end = t + 1
                 if let ext = matchExtension(text, end, sentence.tokens) { end = ext }
-                let participial = t > sentence.tokens.lowerBound && tokens[t - 1].isPunctuation(0x2C)
+                let participial =
+                    t > sentence.tokens.lowerBound && tokens[t - 1].isPunctuation(0x2C)
                     && index.classes(of: token.key).contains(.verbForm) && endsInIng(text, t)
                 cues.append(
                     CueCandidate(
@@ -124,7 +130,7 @@ enum CueScanner {
     /// The end of a cue extension ("in a statement") starting at `t`, if one does.
     static func matchExtension(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Int? {
         guard t < range.upperBound, text.tokens[t].kind == .word,
-              let candidates = text.index.extensions[text.tokens[t].key]
+            let candidates = text.index.extensions[text.tokens[t].key]
         else { return nil }
         // "in an interview with CBS" names a relay: leave it to the relay rule.
         if let phrase = matchPhrase(text, t, range), phrase.role == .relayAfter { return nil }

@@ -63,7 +63,8 @@ struct Grammar {
         guard t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .word else { return false }
         let before = classes(t - 1)
         if endsIn(t, "ing") {
-            return before.contains(.article) || before.contains(.determiner) || tokens[t - 1].flags.contains(.possessive)
+            return before.contains(.article) || before.contains(.determiner)
+                || tokens[t - 1].flags.contains(.possessive)
         }
         if endsIn(t, "ed") || endsIn(t, "en") || endsIn(t, "wn") {
             let noun = before.isDisjoint(with: [.functionWord, .determiner, .auxiliary, .beForm, .verbForm, .adverb])
@@ -81,7 +82,7 @@ struct Grammar {
         var t = end - 1
         var time: Range<Int>? = nil
         while t >= limit, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
-              classes(t).contains(.adverb) || classes(t).isEmpty && endsIn(t, "ly")
+            classes(t).contains(.adverb) || classes(t).isEmpty && endsIn(t, "ly")
         {
             t -= 1
         }
@@ -108,14 +109,16 @@ struct Grammar {
                 // A name: the run of capitalised words (with their titles) that ends there.
                 var first = last
                 while first - 1 >= limit, tokens[first - 1].kind == .word,
-                      tokens[first - 1].flags.contains(.capitalized) && !text.isSentenceStart(first - 1)
+                    tokens[first - 1].flags.contains(.capitalized) && !text.isSentenceStart(first - 1)
                         || text.isTitle(first - 1)
                 {
                     first -= 1
                 }
                 return (MentionDraft(tokens: t..<(t + 1), antecedent: first..<(last + 1)), time)
             }
-            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: []) else { return nil }
+            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: []) else {
+                return nil
+            }
             return (MentionDraft(tokens: t..<(t + 1), antecedent: antecedent.mention.tokens), time)
         }
         guard isComma(t) else { return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: []) }
@@ -132,7 +135,7 @@ struct Grammar {
             guard u >= stop, isComma(u), u + 1 < comma else { break }
             let inner = (u + 1)..<comma
             guard isParenthetical(inner) || isAgeOrPlace(inner),
-                  parentheticals.isEmpty || startsAppositive(inner) || isRelativeClause(inner) || isAgeOrPlace(inner)
+                parentheticals.isEmpty || startsAppositive(inner) || isRelativeClause(inner) || isAgeOrPlace(inner)
             else { break }
             parentheticals.append(inner)
             comma = u
@@ -141,12 +144,14 @@ struct Grammar {
             let used = Array(parentheticals.prefix(k))
             let before = used.last!.lowerBound - 2
             guard before >= limit,
-                  let found = nounPhrase(endingAt: before, limit: limit, time: time, parentheticals: used)
+                let found = nounPhrase(endingAt: before, limit: limit, time: time, parentheticals: used)
             else { continue }
             let first = found.mention.tokens.lowerBound
-            let boundary = first == limit || first == 0 || isComma(first - 1) || text.isQuoteMark(first - 1)
-                || tokens[first - 1].kind == .word && (classes(first - 1).contains(.coordinator)
-                    || classes(first - 1).contains(.complementizer))
+            let boundary =
+                first == limit || first == 0 || isComma(first - 1) || text.isQuoteMark(first - 1)
+                || tokens[first - 1].kind == .word
+                    && (classes(first - 1).contains(.coordinator)
+                        || classes(first - 1).contains(.complementizer))
                 || text.isSentenceStart(first)
             if boundary || k == 1 { return found }
         }
@@ -210,8 +215,9 @@ struct Grammar {
     func trimSubject(_ range: Range<Int>) -> Range<Int> {
         var r = range
         while let first = r.first, tokens[first].kind == .word,
-              classes(first).contains(.coordinator) || classes(first).contains(.preposition)
-                && !classes(first).contains(.determiner)
+            classes(first).contains(.coordinator)
+                || classes(first).contains(.preposition)
+                    && !classes(first).contains(.determiner)
         {
             if classes(first).contains(.preposition) {
                 // Skip the preposition's own phrase up to the next determiner or capitalised start.
@@ -261,9 +267,13 @@ struct Grammar {
         if c.contains(.verbForm) { return false }
         for t in range where tokens[t].kind == .word {
             let c = classes(t)
-            if c.contains(.verbForm) && !c.contains(.verbNounForm) && !tokens[t].flags.contains(.capitalized) { return false }
+            if c.contains(.verbForm) && !c.contains(.verbNounForm) && !tokens[t].flags.contains(.capitalized) {
+                return false
+            }
             // "Politico, Democratic insiders are trying": a clause, not an appositive.
-            if (c.contains(.finiteMarker) || c.contains(.beForm)) && !tokens[t].flags.contains(.capitalized) { return false }
+            if (c.contains(.finiteMarker) || c.contains(.beForm)) && !tokens[t].flags.contains(.capitalized) {
+                return false
+            }
         }
         return true
     }
@@ -272,7 +282,8 @@ struct Grammar {
     /// ("Turkey's"), or a title.
     func startsAppositive(_ range: Range<Int>) -> Bool {
         guard let f = range.first, tokens[f].kind == .word else { return false }
-        return classes(f).contains(.article) || classes(f).contains(.determiner) || tokens[f].flags.contains(.possessive)
+        return classes(f).contains(.article) || classes(f).contains(.determiner)
+            || tokens[f].flags.contains(.possessive)
             || text.isTitle(f)
     }
 
@@ -282,7 +293,9 @@ struct Grammar {
         guard let f = range.first, range.count <= 4 else { return false }
         if range.count == 1, tokens[f].kind == .number { return true }
         if tokens[f].kind == .word, tokens[f].key == WordKey.of("of") || tokens[f].key == WordKey.of("from") {
-            return range.dropFirst().allSatisfy { tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E) }
+            return range.dropFirst().allSatisfy {
+                tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E)
+            }
         }
         // One place or party word, possibly abbreviated: "Ohio", "Md.", "R-Ky." (two
         // capitalised words are a name, not a place label).
@@ -327,7 +340,8 @@ struct Grammar {
             .organizationWord, .personPronoun, .pluralPronoun,
         ]
         return region.contains { t in
-            (tokens[t].flags.contains(.capitalized) && !classes(t).contains(.article) && !classes(t).contains(.determiner))
+            (tokens[t].flags.contains(.capitalized) && !classes(t).contains(.article)
+                && !classes(t).contains(.determiner))
                 || !text.nounClasses(t).isDisjoint(with: typed) || text.isTitle(t)
         }
     }
@@ -367,7 +381,8 @@ struct Grammar {
             let inner = (t + 1)..<u
             if !inner.isEmpty, isAppositive(inner), !hasFiniteVerb(from: inner.lowerBound, end: inner.upperBound),
                 let f = inner.first,
-                classes(f).contains(.article) || classes(f).contains(.determiner) || tokens[f].flags.contains(.capitalized)
+                classes(f).contains(.article) || classes(f).contains(.determiner)
+                    || tokens[f].flags.contains(.capitalized)
                     || tokens[f].flags.contains(.possessive)
             {
                 mention.appositive = inner
@@ -419,7 +434,9 @@ struct Grammar {
             let token = tokens[u]
             if token.kind == .number {
                 // "November 27", "Nov. 3"; "48 hours later"
-                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) { lastHeadEnd = u + 1; u += 1; continue }
+                if let h = lastHeadEnd, h == u, classes(u - 1).contains(.month) {
+                    lastHeadEnd = u + 1; u += 1; continue
+                }
                 if u == t, u + 1 < stop, classes(u + 1).contains(.timeUnit) { sawModifier = true; u += 1; continue }
                 break
             }
@@ -535,7 +552,8 @@ struct Grammar {
                 if cue.isParticipial { return trimEnd(start, t) }
                 if cue.phraseRole != nil {
                     if isComma(t - 1) || cue.phraseRole == .sourceAfter { return trimEnd(start, t) }
-                } else if isCoordinated(before: t, start: start), reportedClause(after: cue, sentence: sentence) != nil {
+                } else if isCoordinated(before: t, start: start), reportedClause(after: cue, sentence: sentence) != nil
+                {
                     // "…, but cautioned that …": a second cue of the same source.
                     return trimEnd(start, coordinatorStart(before: t))
                 } else if let subj = subject(endingBefore: t, limit: start),
@@ -543,7 +561,8 @@ struct Grammar {
                     isValidAttribution(cue, subject: subj.mention, clause: clause)
                 {
                     return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
-                } else if let subj = subject(endingBefore: t, limit: start), isComma(subj.mention.tokens.lowerBound - 1),
+                } else if let subj = subject(endingBefore: t, limit: start),
+                    isComma(subj.mention.tokens.lowerBound - 1),
                     closesClause(after: cue, sentence: sentence)
                 {
                     // "…, the agency reported.": a trailing attribution closes the content.
@@ -582,7 +601,9 @@ struct Grammar {
         var quoteOpen: Int?
     }
 
-    static let tellLemmas: Set<String> = ["tell", "inform", "brief", "assure", "remind", "warn", "promise", "reassure", "advise"]
+    static let tellLemmas: Set<String> = [
+        "tell", "inform", "brief", "assure", "remind", "warn", "promise", "reassure", "advise",
+    ]
 
     /// The start of the reported clause after `cue`, skipping a time, an audience ("told
     /// reporters"), a prepositional phrase before "that" or a colon ("told a news
@@ -596,11 +617,14 @@ struct Grammar {
         if let r = timeExpression(startingAt: t, limit: end) { result.time = r; t = r.upperBound }
         if Grammar.tellLemmas.contains(cue.lemma), let a = audience(startingAt: t, limit: end) {
             t = a.upperBound
-            if result.time == nil, let r = timeExpression(startingAt: t, limit: end) { result.time = r; t = r.upperBound }
+            if result.time == nil, let r = timeExpression(startingAt: t, limit: end) {
+                result.time = r; t = r.upperBound
+            }
         }
         guard t < end else { return nil }
         // Over prepositional phrases and a "citing X" parenthetical to "that", ":" or a quotation.
-        let startsWithPhrase = tokens[t].kind == .word && classes(t).contains(.preposition)
+        let startsWithPhrase =
+            tokens[t].kind == .word && classes(t).contains(.preposition)
             && !classes(t).contains(.complementizer)
         let startsWithParenthetical = isComma(t) && t + 1 < end && text.index.phrases[tokens[t + 1].key] != nil
         if startsWithPhrase || startsWithParenthetical || isComma(t) {
@@ -608,7 +632,9 @@ struct Grammar {
             let stop = min(end, t + 18)
             var inParenthetical = false
             while u < stop {
-                if tokens[u].kind == .word, classes(u).contains(.complementizer), !tokens[u].flags.contains(.capitalized) {
+                if tokens[u].kind == .word, classes(u).contains(.complementizer),
+                    !tokens[u].flags.contains(.capitalized)
+                {
                     result.start = u + 1
                     result.hasThat = true
                     return result.start < end ? result : nil
@@ -637,9 +663,11 @@ struct Grammar {
                     u += 1
                     continue
                 }
-                guard tokens[u].kind == .word || tokens[u].kind == .number || tokens[u].flags.contains(.apostrophe) else { break }
-                if classes(u).contains(.finiteMarker) || classes(u).contains(.verbForm) && !classes(u).contains(.verbNounForm)
-                    && !(text.index.phrases[tokens[u].key] != nil)
+                guard tokens[u].kind == .word || tokens[u].kind == .number || tokens[u].flags.contains(.apostrophe)
+                else { break }
+                if classes(u).contains(.finiteMarker)
+                    || classes(u).contains(.verbForm) && !classes(u).contains(.verbNounForm)
+                        && !(text.index.phrases[tokens[u].key] != nil)
                 {
                     break
                 }
@@ -697,8 +725,11 @@ struct Grammar {
             // "analysts say", "they say", "I think" — not "she helped bill state".
             guard let h = head else { return false }
             let c = classes(h)
-            let collective = !text.nounClasses(h).isDisjoint(with: [.groupWord, .organizationWord, .governmentWord, .mediaWord])
-            let plural = c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.of("you")
+            let collective = !text.nounClasses(h).isDisjoint(with: [
+                .groupWord, .organizationWord, .governmentWord, .mediaWord,
+            ])
+            let plural =
+                c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.of("you")
                 || collective
                 || (tokens[h].kind == .word && !tokens[h].flags.contains(.possessive)
                     && text.bytes[Int(tokens[h].coreEnd) - 1] | 0x20 == 0x73)
@@ -730,8 +761,9 @@ struct Grammar {
                 if classes(u).contains(.finiteMarker) && !token.flags.contains(.capitalized) { return true }
                 // A past form, unless it is an adjective after a determiner ("a retired teacher").
                 if u > t, !token.flags.contains(.capitalized), endsIn(u, "ed"), !classes(u).contains(.preposition),
-                    !(tokens[u - 1].kind == .word && (classes(u - 1).contains(.article) || classes(u - 1).contains(.determiner)
-                        || tokens[u - 1].flags.contains(.possessive)))
+                    !(tokens[u - 1].kind == .word
+                        && (classes(u - 1).contains(.article) || classes(u - 1).contains(.determiner)
+                            || tokens[u - 1].flags.contains(.possessive)))
                 {
                     return true
                 }
@@ -744,7 +776,9 @@ struct Grammar {
     /// Drops a coordinator left at the end of a content ("the ferry was safe, but").
     func trimCoordinator(_ start: Int, _ end: Int) -> Int {
         var e = end
-        if e - 1 > start, tokens[e - 1].kind == .word, classes(e - 1).contains(.coordinator) { e = trimEnd(start, e - 1) }
+        if e - 1 > start, tokens[e - 1].kind == .word, classes(e - 1).contains(.coordinator) {
+            e = trimEnd(start, e - 1)
+        }
         return e
     }
 
@@ -762,7 +796,7 @@ struct Grammar {
         var u = t
         if isComma(u) { u += 1 }
         guard u + 1 < tokens.count, tokens[u].kind == .word, classes(u).contains(.coordinator),
-              tokens[u + 1].kind == .word, classes(u + 1).contains(.complementizer)
+            tokens[u + 1].kind == .word, classes(u + 1).contains(.complementizer)
         else { return false }
         return text.sentenceOfToken[u + 1] == text.sentenceOfToken[t]
     }
@@ -770,8 +804,9 @@ struct Grammar {
     /// Backs `end` over trailing punctuation (not closing quotation marks).
     func trimEnd(_ start: Int, _ end: Int) -> Int {
         var e = end
-        while e > start, tokens[e - 1].kind == .dash || tokens[e - 1].isPunctuation(0x2C) || tokens[e - 1].isPunctuation(0x2E)
-            || tokens[e - 1].isPunctuation(0x3B) || tokens[e - 1].isPunctuation(0x3A)
+        while e > start,
+            tokens[e - 1].kind == .dash || tokens[e - 1].isPunctuation(0x2C) || tokens[e - 1].isPunctuation(0x2E)
+                || tokens[e - 1].isPunctuation(0x3B) || tokens[e - 1].isPunctuation(0x3A)
         {
             e -= 1
         }

@@ -40,7 +40,9 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// Array elements share their array's path (`quotes.text`, `attribution.via.cue.lemma`).
     public static let fieldPaths: Set<String> = {
         var paths: Set<String> = ["id", "text", "span", "kind", "quotes", "quotes.text", "quotes.span", "attribution"]
-        func source(_ p: String) { paths.formUnion([p, p + ".text", p + ".span", p + ".name", p + ".role", p + ".type"]) }
+        func source(_ p: String) {
+            paths.formUnion([p, p + ".text", p + ".span", p + ".name", p + ".role", p + ".type"])
+        }
         func cue(_ p: String) { paths.formUnion([p, p + ".text", p + ".span", p + ".lemma"]) }
         func time(_ p: String) { paths.formUnion([p, p + ".text", p + ".span"]) }
         source("attribution.source")
@@ -63,7 +65,8 @@ public struct CheckConfiguration: Sendable, Equatable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw FixtureError(path: path, location: nil, message: "cannot read the configuration (\(ArticleReader.describe(error)))")
+            throw FixtureError(
+                path: path, location: nil, message: "cannot read the configuration (\(ArticleReader.describe(error)))")
         }
         return try parse(Array(data), path: path)
     }
@@ -76,7 +79,9 @@ public struct CheckConfiguration: Sendable, Equatable {
         let (root, parser) = try Fixture.parseJSON(bytes, path: path, what: "configuration")
         let at = { (p: String) in parser.location(of: p) ?? parser.location(of: "") }
         guard case .object(let pairs) = root else {
-            throw FixtureError(path: path, location: at(""), message: "expected an object such as {\"tolerance\": 0.8, \"ignore\": []}")
+            throw FixtureError(
+                path: path, location: at(""), message: "expected an object such as {\"tolerance\": 0.8, \"ignore\": []}"
+            )
         }
         var config = CheckConfiguration()
         for (key, value) in pairs {
@@ -84,19 +89,25 @@ public struct CheckConfiguration: Sendable, Equatable {
             case ("tolerance", .number(let t)) where t >= 0 && t <= 1:
                 config.tolerance = t
             case ("tolerance", _):
-                throw FixtureError(path: path, location: at(key), message: "expected \"tolerance\" to be a number from 0 to 1")
+                throw FixtureError(
+                    path: path, location: at(key), message: "expected \"tolerance\" to be a number from 0 to 1")
             case ("ignore", .array(let items)):
                 for (k, item) in items.enumerated() {
                     guard case .string(let field) = item, fieldPaths.contains(field) else {
-                        throw FixtureError(path: path, location: at("ignore/\(k)"), message:
-                            "expected a field path such as \"attribution.time\"; known paths: \(fieldPaths.sorted().joined(separator: ", "))")
+                        throw FixtureError(
+                            path: path, location: at("ignore/\(k)"),
+                            message:
+                                "expected a field path such as \"attribution.time\"; known paths: \(fieldPaths.sorted().joined(separator: ", "))"
+                        )
                     }
                     config.ignore.append(field)
                 }
             case ("ignore", _):
-                throw FixtureError(path: path, location: at(key), message: "expected \"ignore\" to be an array of field paths")
+                throw FixtureError(
+                    path: path, location: at(key), message: "expected \"ignore\" to be an array of field paths")
             default:
-                throw FixtureError(path: path, location: at(key), message: "unknown key \"\(key)\"; expected tolerance or ignore")
+                throw FixtureError(
+                    path: path, location: at(key), message: "unknown key \"\(key)\"; expected tolerance or ignore")
             }
         }
         return config

@@ -143,7 +143,9 @@ public struct ClaimComparison: Sendable {
     /// its fixture, after checking that the fixture's spans fit the article.
     ///
     /// - Throws: ``FixtureError`` (`file:line:column`) for a span beyond the article's end.
-    public func compare(_ claims: [Claim], with fixture: Fixture, articleLength: Int) throws(FixtureError) -> ComparisonReport {
+    public func compare(_ claims: [Claim], with fixture: Fixture, articleLength: Int) throws(FixtureError)
+        -> ComparisonReport
+    {
         try fixture.checkSpans(articleLength: articleLength)
         return compare(claims, with: fixture)
     }

@@ -138,8 +138,8 @@ extension ClaimJSON {
         func span(_ object: JSONValue, _ key: String) throws(ShapeError) -> Span {
             let r = at(key)
             guard case .array(let xs) = try required(object, key), xs.count == 2,
-                  case .number(let s) = xs[0], case .number(let e) = xs[1],
-                  s >= 0, e >= s, e <= 9_007_199_254_740_992, s == s.rounded(), e == e.rounded()
+                case .number(let s) = xs[0], case .number(let e) = xs[1],
+                s >= 0, e >= s, e <= 9_007_199_254_740_992, s == s.rounded(), e == e.rounded()
             else { throw r.fail("expected a span [start, end] of integer UTF-8 byte offsets, 0 <= start <= end") }
             return Span(Int(s), Int(e))
         }
@@ -181,10 +181,11 @@ extension ClaimJSON {
             var via: [Hop] = []
             for (k, hop) in hops.enumerated() {
                 let h = at("via").at("\(k)")
-                via.append(Hop(
-                    source: try h.at("source").source(try h.required(hop, "source")),
-                    cue: try h.at("cue").cue(try h.required(hop, "cue")),
-                    time: try h.optionalTextSpan(hop, "time")))
+                via.append(
+                    Hop(
+                        source: try h.at("source").source(try h.required(hop, "source")),
+                        cue: try h.at("cue").cue(try h.required(hop, "cue")),
+                        time: try h.optionalTextSpan(hop, "time")))
             }
             return Attribution(
                 source: try at("source").source(try required(v, "source")),

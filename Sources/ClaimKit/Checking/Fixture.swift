@@ -66,7 +66,8 @@ public struct Fixture: Sendable {
 
     /// UTF-8 JSON bytes parsed with value locations, or a ``FixtureError`` at the line and
     /// column of the problem; `what` names the kind of file in the message.
-    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser) {
+    static func parseJSON(_ bytes: [UInt8], path: String, what: String) throws(FixtureError) -> (JSONValue, JSONParser)
+    {
         if let bad = ArticleReader.firstInvalidUTF8(bytes) {
             throw FixtureError(
                 path: path, location: JSONParser(bytes: bytes).location(ofOffset: bad),
@@ -102,17 +103,21 @@ extension Fixture {
             for (key, v) in pairs {
                 let sub = path + "/" + key
                 if key == "span", case .array(let xs) = v, xs.count == 2,
-                   case .number(let start) = xs[0], case .number(let end) = xs[1],
-                   start > Double(articleLength) || end > Double(articleLength)
+                    case .number(let start) = xs[0], case .number(let end) = xs[1],
+                    start > Double(articleLength) || end > Double(articleLength)
                 {
                     throw FixtureError(
                         path: self.path, location: location(of: sub),
-                        message: "span [\(JSONValue.number(start).compact()), \(JSONValue.number(end).compact())] is beyond the end of the article (\(articleLength) bytes)")
+                        message:
+                            "span [\(JSONValue.number(start).compact()), \(JSONValue.number(end).compact())] is beyond the end of the article (\(articleLength) bytes)"
+                    )
                 }
                 try checkSpans(v, path: sub, articleLength: articleLength)
             }
         case .array(let items):
-            for (k, item) in items.enumerated() { try checkSpans(item, path: path + "/\(k)", articleLength: articleLength) }
+            for (k, item) in items.enumerated() {
+                try checkSpans(item, path: path + "/\(k)", articleLength: articleLength)
+            }
         default:
             return
         }
@@ -163,17 +168,24 @@ struct FixtureValidator {
             throw fail("schemaVersion", "expected \"schemaVersion\": \(ClaimJSON.schemaVersion)")
         }
         guard version == Double(ClaimJSON.schemaVersion) else {
-            throw fail("schemaVersion", "unknown schemaVersion \(JSONValue.number(version).compact()); this claimcheck reads version \(ClaimJSON.schemaVersion)")
+            throw fail(
+                "schemaVersion",
+                "unknown schemaVersion \(JSONValue.number(version).compact()); this claimcheck reads version \(ClaimJSON.schemaVersion)"
+            )
         }
         var article: String? = nil
         if let a = root["article"] {
-            guard case .string(let s) = a else { throw fail("article", "expected \"article\" to be a file name string") }
+            guard case .string(let s) = a else {
+                throw fail("article", "expected \"article\" to be a file name string")
+            }
             if let reason = FixtureWriter.unsafeNameReason(s) {
                 throw fail("article", "\"article\" must be a plain file name in the corpus folder: \(reason)")
             }
             article = s
         }
-        guard case .array(let items)? = root["claims"] else { throw fail("claims", "expected \"claims\" to be an array") }
+        guard case .array(let items)? = root["claims"] else {
+            throw fail("claims", "expected \"claims\" to be an array")
+        }
         var claims: [Fixture.ExpectedClaim] = []
         var ids: Set<String> = []
         for (i, item) in items.enumerated() {
@@ -195,7 +207,9 @@ struct FixtureValidator {
                 }
             }
             if let quotes = item["quotes"] {
-                guard case .array(let qs) = quotes else { throw fail(at + "/quotes", "expected \"quotes\" to be an array") }
+                guard case .array(let qs) = quotes else {
+                    throw fail(at + "/quotes", "expected \"quotes\" to be an array")
+                }
                 for (k, q) in qs.enumerated() {
                     switch q {
                     case .string: break
@@ -207,7 +221,9 @@ struct FixtureValidator {
             if let a = item["attribution"], a != .null { try attribution(a, at: at + "/attribution") }
             var optional = false
             if let o = item["optional"] {
-                guard case .bool(let b) = o else { throw fail(at + "/optional", "expected \"optional\" to be true or false") }
+                guard case .bool(let b) = o else {
+                    throw fail(at + "/optional", "expected \"optional\" to be true or false")
+                }
                 optional = b
             }
             claims.append(Fixture.ExpectedClaim(text: text, json: item, isOptional: optional, path: at))

@@ -72,7 +72,9 @@ public struct GoldenCorpus: Sendable {
     public func fixtures() -> [String] {
         let sameFolder = Self.samePath(corpus, expected)
         return ((try? FileManager.default.contentsOfDirectory(atPath: expected)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !(sameFolder && $0 == CheckConfiguration.fileName) }
+            .filter {
+                $0.hasSuffix(".json") && !$0.hasPrefix(".") && !(sameFolder && $0 == CheckConfiguration.fileName)
+            }
             .map { String($0.dropLast(5)) }.sorted()
     }
 
@@ -152,9 +154,11 @@ public struct GoldenCorpus: Sendable {
             articlePath = try self.articlePath(name)
             fixturePath = try self.fixturePath(name)
         } catch {
-            return Result(name: name, articlePath: name, fixturePath: name, outcome: .trouble(error.description), claims: [])
+            return Result(
+                name: name, articlePath: name, fixturePath: name, outcome: .trouble(error.description), claims: [])
         }
-        var result = Result(name: name, articlePath: articlePath, fixturePath: fixturePath, outcome: .missingFixture, claims: [])
+        var result = Result(
+            name: name, articlePath: articlePath, fixturePath: fixturePath, outcome: .missingFixture, claims: [])
         let bytes: [UInt8]
         do {
             bytes = try ArticleReader.read(path: articlePath).bytes

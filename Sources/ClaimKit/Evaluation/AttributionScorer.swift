@@ -25,7 +25,8 @@ public struct PRF: Hashable, Sendable, Codable {
 
     /// The sum of two tallies.
     public static func + (a: PRF, b: PRF) -> PRF {
-        PRF(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
+        PRF(
+            truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
             falseNegatives: a.falseNegatives + b.falseNegatives)
     }
 
@@ -158,7 +159,9 @@ public struct AttributionScorer: Sendable {
     }
 
     /// Scores `predicted` against `gold` on an article's UTF-8 `bytes`.
-    public func score(name: String, gold: [AttributionRelation], predicted: [AttributionRelation], bytes: [UInt8]) -> ArticleEvaluation {
+    public func score(name: String, gold: [AttributionRelation], predicted: [AttributionRelation], bytes: [UInt8])
+        -> ArticleEvaluation
+    {
         let words = WordIndex(bytes)
         let goldContent = gold.map { words.contentWords($0.content) }
         let predictedContent = predicted.map { words.contentWords($0.content) }
@@ -182,7 +185,9 @@ public struct AttributionScorer: Sendable {
         var bestOverlap = [Int?](repeating: nil, count: gold.count)
         for c in candidates {
             if bestOverlap[c.pair.gold] == nil { bestOverlap[c.pair.gold] = c.pair.predicted }
-            guard c.ratio >= overlap - 1e-9, goldMatch[c.pair.gold] == nil, !predictedMatched[c.pair.predicted] else { continue }
+            guard c.ratio >= overlap - 1e-9, goldMatch[c.pair.gold] == nil, !predictedMatched[c.pair.predicted] else {
+                continue
+            }
             goldMatch[c.pair.gold] = c.pair.predicted
             predictedMatched[c.pair.predicted] = true
         }
@@ -193,11 +198,19 @@ public struct AttributionScorer: Sendable {
         scores.gold = gold.count
         scores.predicted = predicted.count
         var misses: [(order: Int, miss: EvaluationMiss)] = []
-        var exact = 0, matched = 0, sourceOK = 0, sourceSpanOK = 0, cueOK = 0
+        var exact = 0
+        var matched = 0
+        var sourceOK = 0
+        var sourceSpanOK = 0
+        var cueOK = 0
         for (g, match) in goldMatch.enumerated() {
             guard let p = match else {
-                misses.append((gold[g].content.first?.start ?? 0, EvaluationMiss(
-                    kind: .missed, gold: gold[g], predicted: bestOverlap[g].map { predicted[$0] })))
+                misses.append(
+                    (
+                        gold[g].content.first?.start ?? 0,
+                        EvaluationMiss(
+                            kind: .missed, gold: gold[g], predicted: bestOverlap[g].map { predicted[$0] })
+                    ))
                 continue
             }
             matched += 1
@@ -225,7 +238,8 @@ public struct AttributionScorer: Sendable {
             }
         }
         for (p, relation) in predicted.enumerated() where !predictedMatched[p] {
-            misses.append((relation.content.first?.start ?? 0, EvaluationMiss(kind: .spurious, gold: nil, predicted: relation)))
+            misses.append(
+                (relation.content.first?.start ?? 0, EvaluationMiss(kind: .spurious, gold: nil, predicted: relation)))
         }
         let goldWithSource = gold.filter { !$0.source.isEmpty }.count
         let predictedWithSource = predicted.filter { !$0.source.isEmpty }.count
@@ -265,7 +279,9 @@ public struct AttributionScorer: Sendable {
     /// For each gold relation whose source is a pronoun, the words of the nearest gold
     /// source before it (by position) that is not a pronoun.
     static func antecedents(_ gold: [AttributionRelation], _ sources: [[Int]], _ words: WordIndex) -> [[String]?] {
-        let order = gold.indices.filter { !sources[$0].isEmpty }.sorted { gold[$0].source[0].start < gold[$1].source[0].start }
+        let order = gold.indices.filter { !sources[$0].isEmpty }.sorted {
+            gold[$0].source[0].start < gold[$1].source[0].start
+        }
         var result = [[String]?](repeating: nil, count: gold.count)
         var last: [String]? = nil
         for g in order {
@@ -280,7 +296,9 @@ public struct AttributionScorer: Sendable {
     }
 
     /// How a predicted source matches the gold one (`span`, `name`, `antecedent`), or nil.
-    func sourceMatch(gold: [Int], antecedent: [String]?, predicted: [Int], predictedName: String?, words: WordIndex) -> String? {
+    func sourceMatch(gold: [Int], antecedent: [String]?, predicted: [Int], predictedName: String?, words: WordIndex)
+        -> String?
+    {
         if !gold.isEmpty, gold == predicted { return "span" }
         let goldWords = gold.map { words.lowercased($0) }
         var names = [predicted.map { words.lowercased($0) }]
@@ -301,7 +319,8 @@ public struct AttributionScorer: Sendable {
         let y = b.filter { !determiners.contains($0) }
         guard let lx = x.last, let ly = y.last, lx == ly else { return false }
         if pronouns.contains(lx) { return false }
-        let sx = Set(x), sy = Set(y)
+        let sx = Set(x)
+        let sy = Set(y)
         return sx.isSubset(of: sy) || sy.isSubset(of: sx)
     }
 }
@@ -363,7 +382,9 @@ struct WordIndex {
         let ws = words(spans)
         for k in ws.indices.dropFirst() {
             let gap = bytes[self.spans[ws[k - 1]].end..<self.spans[ws[k]].start]
-            if gap.contains(where: { Self.appositionMarks.contains($0) }) || Self.relativePronouns.contains(lowercased(ws[k])) {
+            if gap.contains(where: { Self.appositionMarks.contains($0) })
+                || Self.relativePronouns.contains(lowercased(ws[k]))
+            {
                 return Array(ws[..<k])
             }
             // An em or en dash (E2 80 93/94) or a horizontal bar (E2 80 95) between the words.
@@ -376,7 +397,9 @@ struct WordIndex {
         return ws
     }
 
-    static let appositionMarks: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ";")]
+    static let appositionMarks: Set<UInt8> = [
+        UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ";"),
+    ]
     static let relativePronouns: Set<String> = ["who", "whom", "whose", "which"]
 
     func lowercased(_ word: Int) -> String {

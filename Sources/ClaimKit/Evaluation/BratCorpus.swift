@@ -90,9 +90,10 @@ public struct AttributionRelation: Hashable, Sendable {
                 continue
             }
             byCue[attribution.cue.span] = relations.count
-            relations.append(AttributionRelation(
-                id: "P\(relations.count + 1)", content: [claim.span], source: [attribution.source.span],
-                cue: [attribution.cue.span], sourceName: attribution.source.name))
+            relations.append(
+                AttributionRelation(
+                    id: "P\(relations.count + 1)", content: [claim.span], source: [attribution.source.span],
+                    cue: [attribution.cue.span], sourceName: attribution.source.name))
         }
         return relations
     }
@@ -279,7 +280,10 @@ public enum BratAnnotation {
             }
             let actual = spans.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }.joined(separator: " ")
             guard actual == columns[2] else {
-                report(number, .error, "\(id): the text at offsets \(scalarRanges.map { "\($0.0) \($0.1)" }.joined(separator: ";")) is “\(actual)”, not “\(columns[2])” (offsets count Unicode characters)")
+                report(
+                    number, .error,
+                    "\(id): the text at offsets \(scalarRanges.map { "\($0.0) \($0.1)" }.joined(separator: ";")) is “\(actual)”, not “\(columns[2])” (offsets count Unicode characters)"
+                )
                 continue
             }
             textBounds[id] = TextBound(label: label, spans: spans.sorted())
@@ -308,8 +312,10 @@ public enum BratAnnotation {
                 }
                 let target = String(parts[1])
                 guard let bound = textBounds[target] else {
-                    report(event.line, .error, "\(event.id): \(target) is not a defined span"
-                        + (seenIds.contains(target) ? " (its line is malformed)" : ""))
+                    report(
+                        event.line, .error,
+                        "\(event.id): \(target) is not a defined span"
+                            + (seenIds.contains(target) ? " (its line is malformed)" : ""))
                     broken = true
                     break
                 }
@@ -364,8 +370,11 @@ public enum BratAnnotation {
                 if span.end > start { fragments.append(Span(start, span.end)) }
             }
             if fragments.isEmpty { fragments = [Span(spans.first?.start ?? 0, spans.first?.start ?? 0)] }
-            let ranges = fragments.map { "\(offsets.scalarOffset(ofByte: $0.start)) \(offsets.scalarOffset(ofByte: $0.end))" }
-            let text = fragments.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }.joined(separator: " ")
+            let ranges = fragments.map {
+                "\(offsets.scalarOffset(ofByte: $0.start)) \(offsets.scalarOffset(ofByte: $0.end))"
+            }
+            let text = fragments.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }.joined(
+                separator: " ")
             out += "T\(t)\t\(label) \(ranges.joined(separator: ";"))\t\(text)\n"
             return "T\(t)"
         }
@@ -441,7 +450,8 @@ public struct BratCorpus: Sendable {
         public var description: String {
             switch self {
             case .notADirectory(let p): return "\(p): not a folder"
-            case .noArticles(let p): return "\(p): no brat-annotated articles (NAME.txt with NAME.ann, or text/ with attributions/)"
+            case .noArticles(let p):
+                return "\(p): no brat-annotated articles (NAME.txt with NAME.ann, or text/ with attributions/)"
             case .unreadable(let p, let r): return "\(p): cannot read (\(r))"
             }
         }
@@ -465,20 +475,24 @@ public struct BratCorpus: Sendable {
         var corpus = BratCorpus(directory: directory, documents: [])
         for (name, textPath) in texts.sorted(by: { $0.key < $1.key }) {
             guard let annotationPath = annotations[name] else {
-                corpus.diagnostics.append(BratDiagnostic(
-                    file: textPath, line: 0, severity: .warning, message: "no annotation file \(name).ann; article left out"))
+                corpus.diagnostics.append(
+                    BratDiagnostic(
+                        file: textPath, line: 0, severity: .warning,
+                        message: "no annotation file \(name).ann; article left out"))
                 continue
             }
             let bytes = try ArticleReader.read(path: textPath).bytes
             let annotation = try readText(annotationPath)
             let parsed = BratAnnotation.parse(annotation, text: bytes, file: annotationPath)
-            corpus.documents.append(BratDocument(
-                name: name, textPath: textPath, annotationPath: annotationPath, bytes: bytes,
-                relations: parsed.relations, diagnostics: parsed.diagnostics))
+            corpus.documents.append(
+                BratDocument(
+                    name: name, textPath: textPath, annotationPath: annotationPath, bytes: bytes,
+                    relations: parsed.relations, diagnostics: parsed.diagnostics))
         }
         for (name, path) in annotations.sorted(by: { $0.key < $1.key }) where texts[name] == nil {
-            corpus.diagnostics.append(BratDiagnostic(
-                file: path, line: 0, severity: .warning, message: "no article \(name).txt; annotation left out"))
+            corpus.diagnostics.append(
+                BratDiagnostic(
+                    file: path, line: 0, severity: .warning, message: "no article \(name).txt; annotation left out"))
         }
         guard !corpus.documents.isEmpty else { throw Problem.noArticles(path: directory) }
         return corpus
@@ -491,15 +505,19 @@ public struct BratCorpus: Sendable {
     /// prediction file for no article of the corpus is a warning.
     /// - Returns: predicted relations by article name, and diagnostics.
     /// - Throws: ``Problem`` when the folder cannot be listed.
-    public func predictions(in directory: String) throws -> (relations: [String: [AttributionRelation]], diagnostics: [BratDiagnostic]) {
+    public func predictions(in directory: String) throws -> (
+        relations: [String: [AttributionRelation]], diagnostics: [BratDiagnostic]
+    ) {
         let annotations = try Self.files(in: directory, layout: ["", "attributions"], suffix: ".ann")
         var relations: [String: [AttributionRelation]] = [:]
         var diagnostics: [BratDiagnostic] = []
         for document in documents {
             guard let path = annotations[document.name] else {
-                diagnostics.append(BratDiagnostic(
-                    file: (directory as NSString).appendingPathComponent(document.name + ".ann"), line: 0, severity: .warning,
-                    message: "no prediction for \(document.name); scored as predicting nothing"))
+                diagnostics.append(
+                    BratDiagnostic(
+                        file: (directory as NSString).appendingPathComponent(document.name + ".ann"), line: 0,
+                        severity: .warning,
+                        message: "no prediction for \(document.name); scored as predicting nothing"))
                 relations[document.name] = []
                 continue
             }
@@ -509,7 +527,9 @@ public struct BratCorpus: Sendable {
         }
         let names = Set(documents.map(\.name))
         for (name, path) in annotations.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
-            diagnostics.append(BratDiagnostic(file: path, line: 0, severity: .warning, message: "no article \(name) in the corpus; ignored"))
+            diagnostics.append(
+                BratDiagnostic(
+                    file: path, line: 0, severity: .warning, message: "no article \(name) in the corpus; ignored"))
         }
         return (relations, diagnostics)
     }

@@ -19,12 +19,15 @@ public enum ArticleReader {
 
         public var description: String {
             // Standard input and an empty name are spelled out.
-            func name(_ p: String) -> String { p == "-" ? "standard input" : p.isEmpty ? "\"\" (an empty file name)" : p }
+            func name(_ p: String) -> String {
+                p == "-" ? "standard input" : p.isEmpty ? "\"\" (an empty file name)" : p
+            }
             switch self {
             case .notFound(let p): return "\(name(p)): no such file"
             case .isDirectory(let p): return "\(name(p)): is a directory, not an article file"
             case .unreadable(let p, let r): return "\(name(p)): cannot read (\(r))"
-            case .binary(let p, let o): return "\(name(p)): binary data (NUL byte at byte offset \(o)), not a text article"
+            case .binary(let p, let o):
+                return "\(name(p)): binary data (NUL byte at byte offset \(o)), not a text article"
             case .invalidUTF8(let p, let o):
                 return "\(name(p)): invalid UTF-8 at byte offset \(o)"
             case .tooLarge(let p, _, let l): return "\(name(p)): larger than the limit of \(l) bytes for an article"
@@ -45,7 +48,9 @@ public enum ArticleReader {
     /// - Returns: the bytes as read and, with `lossy`, whether anything was replaced.
     /// - Throws: ``Problem``: missing file, a directory, an unreadable file (with the
     ///   system's reason), too large, binary data or invalid UTF-8 (with the byte offset).
-    public static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit) throws -> (bytes: [UInt8], repaired: Bool) {
+    public static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit) throws -> (
+        bytes: [UInt8], repaired: Bool
+    ) {
         let bytes: [UInt8]
         do {
             bytes = path == "-" ? try FileBytes.read(fd: 0, limit: limit) : try FileBytes.read(path: path, limit: limit)
@@ -61,7 +66,9 @@ public enum ArticleReader {
     }
 
     /// Checks bytes are UTF-8 text: no NUL, valid encoding (or repaired with `lossy`).
-    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (bytes: [UInt8], repaired: Bool) {
+    public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (
+        bytes: [UInt8], repaired: Bool
+    ) {
         if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes) {
             guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }

@@ -373,7 +373,9 @@ public struct JSONParser: Sendable {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                    throw error("expected a key in double quotes")
+                }
                 let keyStart = i
                 let key = try parseString()
                 if pairs.contains(where: { $0.0 == key }) {
@@ -415,7 +417,7 @@ public struct JSONParser: Sendable {
             let start = i
             i += 1
             while i < bytes.count, let c = Optional(bytes[i]),
-                  (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
+                (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D
             {
                 i += 1
             }

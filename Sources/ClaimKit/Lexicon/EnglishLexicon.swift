@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // The English cue lexicon and closed word lists: data, decoded by `Lexicon(json:)`.
 // Another language is a JSON document of the same shape (see docs/LEXICON.md).
 

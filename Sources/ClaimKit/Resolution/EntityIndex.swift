@@ -36,7 +36,8 @@ struct EntityIndex {
             guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
             defer { t = max(t + 1, name.upperBound) }
             if name.count >= 2, NameParser.isPersonName(text, name) {
-                let role = NameParser.roleBefore(text, name).map { text.string(tokens: text.withoutArticle($0)) }
+                let role =
+                    NameParser.roleBefore(text, name).map { text.string(tokens: text.withoutArticle($0)) }
                     ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
                 let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
@@ -108,7 +109,7 @@ enum NameParser {
             // Particles inside a name, one or more: "bin Salman", "van der Lind".
             var p = e
             while p < text.tokens.count, text.tokens[p].kind == .word, text.classes(p).contains(.nameParticle),
-                  !text.tokens[p].flags.contains(.capitalized)
+                !text.tokens[p].flags.contains(.capitalized)
             {
                 p += 1
             }
@@ -123,24 +124,31 @@ enum NameParser {
 
     static func isNameToken(_ text: TextAnalysis, _ t: Int, first: Bool) -> Bool {
         let token = text.tokens[t]
-        guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps) || token.end - token.start > 4 else {
+        guard token.kind == .word, token.flags.contains(.capitalized),
+            !token.flags.contains(.allCaps) || token.end - token.start > 4
+        else {
             return false
         }
         if !first && text.tokens[t].flags.contains(.spaceBefore) == false { return false }
         let c = text.nounClasses(t)
         // "Theresa May", "Will Smith": a modal capitalised inside a name is part of it.
         let modalInName = c.contains(.auxiliary) && !text.isSentenceStart(t)
-        if text.isTitle(t) || (c.contains(.functionWord) || c.contains(.sentenceStarter)) && !modalInName { return false }
+        if text.isTitle(t) || (c.contains(.functionWord) || c.contains(.sentenceStarter)) && !modalInName {
+            return false
+        }
         if c.contains(.weekday) || c.contains(.month) && first { return false }  // "Theresa May" is a name
         // "Said Haddad" is a name; a cue verb opening a sentence is not.
         if c.contains(.verbForm) && text.isSentenceStart(t) {
             let next = t + 1
-            guard next < text.tokens.count, text.tokens[next].kind == .word, text.tokens[next].flags.contains(.capitalized),
-                  text.classes(next).isDisjoint(with: [.article, .determiner, .functionWord, .title])
+            guard next < text.tokens.count, text.tokens[next].kind == .word,
+                text.tokens[next].flags.contains(.capitalized),
+                text.classes(next).isDisjoint(with: [.article, .determiner, .functionWord, .title])
             else { return false }
         }
         // Common nouns capitalised at the start of a sentence: "Analysts", "Police".
-        let common: WordClass = [.groupWord, .anonymousWord, .documentWord, .organizationWord, .governmentWord, .mediaWord]
+        let common: WordClass = [
+            .groupWord, .anonymousWord, .documentWord, .organizationWord, .governmentWord, .mediaWord,
+        ]
         if !c.isDisjoint(with: common) && text.isSentenceStart(t) { return false }
         if c.contains(.groupWord) || c.contains(.anonymousWord) { return false }
         return true
@@ -157,19 +165,20 @@ enum NameParser {
     /// `Martin Egli, the study's lead author,` → "study's lead author".
     static func appositiveRole(_ text: TextAnalysis, after name: Range<Int>, grammar: Grammar) -> String? {
         let t = name.upperBound
-        guard t + 1 < text.tokens.count, text.tokens[t].isPunctuation(0x2C), !text.tokens[name.upperBound - 1].flags.contains(.possessive)
+        guard t + 1 < text.tokens.count, text.tokens[t].isPunctuation(0x2C),
+            !text.tokens[name.upperBound - 1].flags.contains(.possessive)
         else { return nil }
         var u = t + 1
         let stop = min(text.tokens.count, u + Grammar.maxParenthetical)
         while u < stop, !text.tokens[u].isPunctuation(0x2C), !text.tokens[u].isTerminal, !text.isQuoteMark(u),
-              text.tokens[u].kind != .dash
+            text.tokens[u].kind != .dash
         {
             u += 1
         }
         guard u < stop, text.tokens[u].isPunctuation(0x2C) || text.tokens[u].isTerminal else { return nil }
         let inner = (t + 1)..<u
         guard !inner.isEmpty, grammar.isAppositive(inner), let f = inner.first,
-              text.classes(f).contains(.article) || text.classes(f).contains(.determiner)
+            text.classes(f).contains(.article) || text.classes(f).contains(.determiner)
                 || text.tokens[f].flags.contains(.possessive) || text.isTitle(f)
         else { return nil }
         return RoleAndNameSieve.role(from: inner, text)
@@ -195,7 +204,8 @@ enum NameParser {
         // preposition, verb or punctuation. Participles ("sacked") are not part of it.
         var t = name.lowerBound - 1
         let s = text.sentenceOfToken[name.lowerBound]
-        guard t >= 0, text.tokens[t].kind == .word || text.tokens[t].kind == .number, text.sentenceOfToken[t] == s else {
+        guard t >= 0, text.tokens[t].kind == .word || text.tokens[t].kind == .number, text.sentenceOfToken[t] == s
+        else {
             return nil
         }
         // "World number six Lucia Ferrer", "seed 3 Ana Ruiz": a number after a role noun.
@@ -205,7 +215,9 @@ enum NameParser {
         guard isRoleWord(text, t) else { return nil }
         var start = t
         t -= 1
-        while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s, isRoleWord(text, t) || isModifier(text, t) {
+        while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s,
+            isRoleWord(text, t) || isModifier(text, t)
+        {
             start = t
             t -= 1
         }
@@ -224,7 +236,9 @@ enum NameParser {
         let token = text.tokens[t]
         let c = text.classes(t)
         guard !token.flags.contains(.capitalized), !token.flags.contains(.possessive) else { return false }
-        if !c.isDisjoint(with: [.functionWord, .determiner, .preposition, .verbForm, .adverb, .timeStart, .auxiliary, .beForm]) {
+        if !c.isDisjoint(with: [
+            .functionWord, .determiner, .preposition, .verbForm, .adverb, .timeStart, .auxiliary, .beForm,
+        ]) {
             return false
         }
         let grammar = Grammar(text: text)
@@ -233,10 +247,13 @@ enum NameParser {
 
     private static func isModifier(_ text: TextAnalysis, _ t: Int) -> Bool {
         let c = text.classes(t)
-        if !c.isDisjoint(with: [.functionWord, .determiner, .preposition, .verbForm, .auxiliary, .beForm, .clauseWord]) {
+        if !c.isDisjoint(with: [.functionWord, .determiner, .preposition, .verbForm, .auxiliary, .beForm, .clauseWord])
+        {
             return false
         }
-        if text.tokens[t].flags.contains(.capitalized) { return !text.isSentenceStart(t) || !c.contains(.sentenceStarter) }
+        if text.tokens[t].flags.contains(.capitalized) {
+            return !text.isSentenceStart(t) || !c.contains(.sentenceStarter)
+        }
         let grammar = Grammar(text: text)
         return !grammar.endsIn(t, "ed") && !grammar.endsIn(t, "ly")
     }

@@ -24,9 +24,10 @@ struct PronounSourceSieve: ResolutionSieve {
             source.decide(name: thing.name, role: .some(nil), type: thing.type, by: Self.name)
         } else if !c.isDisjoint(with: .pronoun) {
             // Unresolvable: keep the pronoun as the name.
-            source.decide(name: text.string(tokens: mention.tokens), role: .some(nil),
-                          type: c.contains(.neuterPronoun) ? .organization : c.contains(.personPronoun) ? .person : .group,
-                          by: Self.name)
+            source.decide(
+                name: text.string(tokens: mention.tokens), role: .some(nil),
+                type: c.contains(.neuterPronoun) ? .organization : c.contains(.personPronoun) ? .person : .group,
+                by: Self.name)
         }
     }
 }

@@ -11,11 +11,13 @@ struct RoleAndNameSieve: ResolutionSieve {
         let range = SourceTypeSieve.headRegion(mention.tokens, text)
         // "the spokesman, Erik Lund, said": a role noun with the name as its appositive.
         if let appositive = mention.appositive ?? mention.parenthetical, let last = range.last, text.isTitle(last),
-            appositive.count >= 2, appositive.allSatisfy({ NameParser.isNameToken(text, $0, first: $0 == appositive.lowerBound) }),
+            appositive.count >= 2,
+            appositive.allSatisfy({ NameParser.isNameToken(text, $0, first: $0 == appositive.lowerBound) }),
             NameParser.isPersonName(text, appositive)
         {
             source.decide(
-                name: NameParser.nameString(text, appositive), role: .some(text.string(tokens: text.withoutArticle(range))),
+                name: NameParser.nameString(text, appositive),
+                role: .some(text.string(tokens: text.withoutArticle(range))),
                 type: .person, by: Self.name)
             return
         }
@@ -31,10 +33,13 @@ struct RoleAndNameSieve: ResolutionSieve {
             {
                 // "van der Lind": step over the particles to the name before them.
                 var q = prev
-                while q > range.lowerBound, text.classes(q).contains(.nameParticle), !text.tokens[q].flags.contains(.capitalized) {
+                while q > range.lowerBound, text.classes(q).contains(.nameParticle),
+                    !text.tokens[q].flags.contains(.capitalized)
+                {
                     q -= 1
                 }
-                guard NameParser.isNameToken(text, q, first: true), !text.classes(q).contains(.nameParticle) || text.tokens[q].flags.contains(.capitalized)
+                guard NameParser.isNameToken(text, q, first: true),
+                    !text.classes(q).contains(.nameParticle) || text.tokens[q].flags.contains(.capitalized)
                 else { break }
                 start = q
             } else {
@@ -48,7 +53,9 @@ struct RoleAndNameSieve: ResolutionSieve {
         let blocking: WordClass = [.organizationWord, .governmentWord, .mediaWord, .mediaName, .documentWord]
         // "the ministry's Ana Ruiz" is a person; "the Westmarch Railways" is not.
         let possessor = start > range.lowerBound && text.tokens[start - 1].flags.contains(.possessive)
-        if !hasTitle, !possessor, before.contains(where: { !text.nounClasses($0).isDisjoint(with: blocking) }) { return }
+        if !hasTitle, !possessor, before.contains(where: { !text.nounClasses($0).isDisjoint(with: blocking) }) {
+            return
+        }
         // A lone capitalised word is a person only after a title; otherwise it is the
         // short-name rule's job to find the person it names.
         if name.count == 1 && !hasTitle { return }

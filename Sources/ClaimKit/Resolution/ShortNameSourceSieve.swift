@@ -11,7 +11,7 @@ struct ShortNameSourceSieve: ResolutionSieve {
             core = (core.lowerBound + 1)..<core.upperBound
         }
         guard core.count == 1, let t = core.first, NameParser.isNameToken(context.text, t, first: true),
-              let person = context.entities.person(lastName: text.tokens[t].key, before: t)
+            let person = context.entities.person(lastName: text.tokens[t].key, before: t)
         else { return }
         let role = mention.appositive.map { RoleAndNameSieve.role(from: $0, text) } ?? person.role
         source.decide(name: person.name, role: .some(role), type: .person, by: Self.name)

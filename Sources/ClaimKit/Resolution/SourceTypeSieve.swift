@@ -22,7 +22,8 @@ struct SourceTypeSieve: ResolutionSieve {
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
         let type = Self.type(of: mention, text, entities: context.entities)
-        source.decide(name: text.coreString(text.withoutArticle(mention.tokens)), role: .some(nil), type: type, by: Self.name)
+        source.decide(
+            name: text.coreString(text.withoutArticle(mention.tokens)), role: .some(nil), type: type, by: Self.name)
     }
 
     /// The mention up to a post-modifying preposition.
@@ -54,14 +55,20 @@ struct SourceTypeSieve: ResolutionSieve {
         ]
         guard let h = head.last(where: { !text.nounClasses($0).isDisjoint(with: typed) || text.isTitle($0) }) else {
             // "Apotek Nord, the country's largest pharmacy chain": the appositive says what it is.
-            if let appositive = mention.appositive, appositive.contains(where: { !text.nounClasses($0).isDisjoint(with: typed) }) {
+            if let appositive = mention.appositive,
+                appositive.contains(where: { !text.nounClasses($0).isDisjoint(with: typed) })
+            {
                 return type(of: MentionDraft(tokens: appositive), text, entities: entities)
             }
             // A name the article uses as a state ("Vardania's foreign ministry").
-            if let entities, head.contains(where: { entities.states.contains(text.tokens[$0].key) }) { return .government }
+            if let entities, head.contains(where: { entities.states.contains(text.tokens[$0].key) }) {
+                return .government
+            }
             // A single unknown name without "the" ("Trump", "McAuliffe") is most often a
             // person's surname; a longer capitalised phrase or an acronym, a body.
-            let names = head.filter { text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article) }
+            let names = head.filter {
+                text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article)
+            }
             if names.count == 1, head.count == 1, !text.tokens[names[0]].flags.contains(.allCaps) { return .person }
             if !names.isEmpty { return .organization }
             return isCounted(head, text) ? .anonymous : .group
@@ -76,11 +83,15 @@ struct SourceTypeSieve: ResolutionSieve {
         if c.contains(.documentWord) { return .document }
         if c.contains(.mediaWord) || c.contains(.mediaName) { return .media }
         // "news agency", "press service": an organisation word after an outlet word.
-        if c.contains(.organizationWord), h > head.lowerBound, text.classes(h - 1).contains(.mediaWord) { return .media }
+        if c.contains(.organizationWord), h > head.lowerBound, text.classes(h - 1).contains(.mediaWord) {
+            return .media
+        }
         if head.contains(where: { text.classes($0).contains(.mediaName) }) { return .media }
         if c.contains(.governmentWord) || c.contains(.country) { return .government }
         if c.contains(.organizationWord) {
-            if text.tokens[h].key == WordKey.of("council") { return isLocalCouncil(head, h, text) ? .government : .organization }
+            if text.tokens[h].key == WordKey.of("council") {
+                return isLocalCouncil(head, h, text) ? .government : .organization
+            }
             return .organization
         }
         return .organization
@@ -91,8 +102,11 @@ struct SourceTypeSieve: ResolutionSieve {
     static func namesBody(_ range: Range<Int>, _ text: TextAnalysis) -> Bool {
         let head = headRegion(range, text)
         let body: WordClass = [.organizationWord, .governmentWord, .mediaWord, .mediaName, .documentWord]
-        guard let h = head.last(where: { !text.nounClasses($0).isDisjoint(with: body) || text.isTitle($0)
-            || !text.nounClasses($0).isDisjoint(with: [.anonymousWord, .groupWord]) })
+        guard
+            let h = head.last(where: {
+                !text.nounClasses($0).isDisjoint(with: body) || text.isTitle($0)
+                    || !text.nounClasses($0).isDisjoint(with: [.anonymousWord, .groupWord])
+            })
         else { return false }
         return !text.isTitle(h) && text.nounClasses(h).isDisjoint(with: [.anonymousWord, .groupWord])
     }

@@ -15,7 +15,7 @@ struct AccordingToSieve: AttributionSieve {
             var content: Range<Int>
             var leading = cue.tokens.lowerBound
             while leading > start, text.tokens[leading - 1].kind == .word,
-                  text.classes(leading - 1).contains(.coordinator) || text.classes(leading - 1).contains(.adverb)
+                text.classes(leading - 1).contains(.coordinator) || text.classes(leading - 1).contains(.adverb)
             {
                 leading -= 1
             }

@@ -14,8 +14,8 @@ struct ContinuedQuoteSieve: AttributionSieve {
         for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
             defer { previousOpen = quotation.continuesIntoNext ? q : nil }
             guard quotation.continuesFromPrevious, let p = previousOpen, let d = draftOfQuotation[p],
-                  draftOfQuotation[q] == nil, !quotation.contentTokens.isEmpty,
-                  !state.isClaimed(quotation.contentTokens.lowerBound)
+                draftOfQuotation[q] == nil, !quotation.contentTokens.isEmpty,
+                !state.isClaimed(quotation.contentTokens.lowerBound)
             else { continue }
             guard var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name) else { continue }
             draft.inherit(from: state.drafts[d])

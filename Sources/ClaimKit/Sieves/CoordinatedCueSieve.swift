@@ -8,7 +8,9 @@ struct CoordinatedCueSieve: AttributionSieve {
         let text = state.text
         let g = state.grammar
         var bySentence: [Int: [Int]] = [:]
-        for d in state.drafts.indices where state.drafts[d].isAttributed { bySentence[state.drafts[d].sentence, default: []].append(d) }
+        for d in state.drafts.indices where state.drafts[d].isAttributed {
+            bySentence[state.drafts[d].sentence, default: []].append(d)
+        }
         // The cues come in token order, so within a sentence the drafts whose cue starts
         // before the current cue only grow: walk them in cue order and keep the greatest
         // draft index seen, which is what `list.last(where: cue before)` found by scanning
@@ -16,7 +18,8 @@ struct CoordinatedCueSieve: AttributionSieve {
         var walk: [Int: (byCue: [Int], next: Int, latest: Int?)] = [:]
         func latestDraft(before t: Int, in s: Int) -> Int? {
             guard let list = bySentence[s] else { return nil }
-            var w = walk[s] ?? (list.sorted { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }, 0, nil)
+            var w =
+                walk[s] ?? (list.sorted { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }, 0, nil)
             while w.next < w.byCue.count, state.drafts[w.byCue[w.next]].cue!.lowerBound < t {
                 w.latest = max(w.latest ?? -1, w.byCue[w.next])
                 w.next += 1
@@ -28,13 +31,15 @@ struct CoordinatedCueSieve: AttributionSieve {
             let cue = state.cues[c]
             let sentence = text.sentences[cue.sentence]
             guard g.isCoordinated(before: cue.tokens.lowerBound, start: sentence.tokens.lowerBound),
-                  let main = latestDraft(before: cue.tokens.lowerBound, in: cue.sentence),
-                  let clause = g.reportedClause(after: cue, sentence: sentence), clause.colon == nil,
-                  let source = state.drafts[main].source
+                let main = latestDraft(before: cue.tokens.lowerBound, in: cue.sentence),
+                let clause = g.reportedClause(after: cue, sentence: sentence), clause.colon == nil,
+                let source = state.drafts[main].source
             else { continue }
             let end = g.contentEnd(from: clause.start, sentence: sentence, state: state)
-            guard var draft = state.reportedDraft(
-                clause.start..<end, source: source, cue: c, time: clause.time ?? state.drafts[main].time, rule: Self.name)
+            guard
+                var draft = state.reportedDraft(
+                    clause.start..<end, source: source, cue: c, time: clause.time ?? state.drafts[main].time,
+                    rule: Self.name)
             else { continue }
             draft.via = state.drafts[main].via
             state.add(draft)

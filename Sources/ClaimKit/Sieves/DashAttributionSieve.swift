@@ -8,13 +8,13 @@ struct DashAttributionSieve: AttributionSieve {
         let g = state.grammar
         for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
             guard let close = quotation.close, close + 2 < text.tokens.count,
-                  text.tokens[close + 1].kind == .dash, !state.isClaimed(close - 1)
+                text.tokens[close + 1].kind == .dash, !state.isClaimed(close - 1)
             else { continue }
             let s = Int(text.sentenceOfToken[close])
             guard s >= 0, state.grammar.opensClause(quotation.open, sentence: text.sentences[s]) else { continue }
             let end = text.sentences[s].tokens.upperBound
             guard let mention = g.nounPhrase(startingAt: close + 2, limit: end),
-                  mention.tokens.upperBound == end || g.trimEnd(close + 2, end) <= mention.tokens.upperBound
+                mention.tokens.upperBound == end || g.trimEnd(close + 2, end) <= mention.tokens.upperBound
                     || mention.appositive != nil
             else { continue }
             guard var draft = state.quoteDraft(q, source: mention, cue: nil, rule: Self.name) else { continue }

@@ -11,11 +11,14 @@ struct FloatingQuoteSieve: AttributionSieve {
         func paragraph(_ d: ClaimDraft) -> Int { text.sentences[d.sentence].paragraph }
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             let p = paragraph(state.drafts[d])
-            if let old = lastOfParagraph[p], state.drafts[old].content.start > state.drafts[d].content.start { continue }
+            if let old = lastOfParagraph[p], state.drafts[old].content.start > state.drafts[d].content.start {
+                continue
+            }
             lastOfParagraph[p] = d
         }
         var anyClaim = Set(state.drafts.filter { !$0.isDropped }.map { paragraph($0) })
-        for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 && !quotation.continuesFromPrevious {
+        for (q, quotation) in text.quotations.enumerated()
+        where quotation.depth == 0 && !quotation.continuesFromPrevious {
             let p = quotation.paragraph
             let tokens = text.paragraphs[p].tokens
             guard p > 0, quotation.open == tokens.lowerBound, !anyClaim.contains(p), !quotation.contentTokens.isEmpty
@@ -24,7 +27,8 @@ struct FloatingQuoteSieve: AttributionSieve {
             let closeEnd = quotation.close ?? tokens.upperBound - 1
             let rest = (closeEnd + 1)..<tokens.upperBound
             guard rest.allSatisfy({ text.tokens[$0].kind == .punctuation }) else { continue }
-            guard let base = lastOfParagraph[p - 1], var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name)
+            guard let base = lastOfParagraph[p - 1],
+                var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name)
             else { continue }
             draft.inherit(from: state.drafts[base])
             draft.decided("source", by: Self.name)
@@ -34,8 +38,8 @@ struct FloatingQuoteSieve: AttributionSieve {
             // A floating quotation that runs on over the next paragraphs carries its attribution along.
             var current = q
             while text.quotations[current].continuesIntoNext, let next = nextPart(after: current, text),
-                  !state.isClaimed(text.quotations[next].contentTokens.lowerBound),
-                  var part = state.quoteDraft(next, source: nil, cue: nil, rule: Self.name)
+                !state.isClaimed(text.quotations[next].contentTokens.lowerBound),
+                var part = state.quoteDraft(next, source: nil, cue: nil, rule: Self.name)
             {
                 part.inherit(from: draft)
                 part.decided("source", by: Self.name)
@@ -53,7 +57,8 @@ struct FloatingQuoteSieve: AttributionSieve {
         var k = q + 1
         while k < text.quotations.count, text.quotations[k].paragraph <= text.quotations[q].paragraph + 1 {
             let candidate = text.quotations[k]
-            if candidate.depth == 0, candidate.continuesFromPrevious, candidate.paragraph == text.quotations[q].paragraph + 1,
+            if candidate.depth == 0, candidate.continuesFromPrevious,
+                candidate.paragraph == text.quotations[q].paragraph + 1,
                 !candidate.contentTokens.isEmpty
             {
                 return k

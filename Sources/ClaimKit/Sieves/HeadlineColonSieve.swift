@@ -8,12 +8,13 @@ struct HeadlineColonSieve: AttributionSieve {
         for (s, sentence) in text.sentences.enumerated() where sentence.isHeading {
             let range = sentence.tokens
             guard let colon = range.first(where: { text.tokens[$0].isPunctuation(0x3A) }),
-                  colon > range.lowerBound, colon - range.lowerBound <= 6, colon + 1 < range.upperBound
+                colon > range.lowerBound, colon - range.lowerBound <= 6, colon + 1 < range.upperBound
             else { continue }
             let sourceRange = range.lowerBound..<colon
             guard sourceRange.allSatisfy({ state.grammar.isNounPhraseToken($0) }),
-                  state.grammar.isPlausibleSource(sourceRange), state.grammar.namesSource(MentionDraft(tokens: sourceRange)),
-                  !text.classes(sourceRange.lowerBound).contains(.clauseWord)
+                state.grammar.isPlausibleSource(sourceRange),
+                state.grammar.namesSource(MentionDraft(tokens: sourceRange)),
+                !text.classes(sourceRange.lowerBound).contains(.clauseWord)
             else { continue }
             let content = (colon + 1)..<range.upperBound
             var draft = ClaimDraft(

@@ -49,7 +49,9 @@ struct NestedAttributionSieve: AttributionSieve {
                 }
                 guard !inner.isEmpty else { continue }
                 for i in inner {
-                    if state.drafts[i].via.count < RelayPhraseSieve.maxHops { state.drafts[i].via.insert(hop(o), at: 0) }
+                    if state.drafts[i].via.count < RelayPhraseSieve.maxHops {
+                        state.drafts[i].via.insert(hop(o), at: 0)
+                    }
                     state.drafts[i].decided("via", by: Self.name)
                 }
                 state.drafts[outer].isDropped = true
@@ -70,7 +72,9 @@ struct NestedAttributionSieve: AttributionSieve {
             if bySource[relay.sentence] == nil {
                 var index: [Int: [Int]] = [:]
                 for (position, d) in sorted.enumerated() {
-                    if let source = state.drafts[d].source { index[source.tokens.lowerBound, default: []].append(position) }
+                    if let source = state.drafts[d].source {
+                        index[source.tokens.lowerBound, default: []].append(position)
+                    }
                 }
                 bySource[relay.sentence] = index
             }
@@ -80,13 +84,17 @@ struct NestedAttributionSieve: AttributionSieve {
                 targets.append(u)
                 u += 1
             }
-            if let source = state.drafts[first].source, let positions = bySource[relay.sentence]?[source.tokens.lowerBound] {
+            if let source = state.drafts[first].source,
+                let positions = bySource[relay.sentence]?[source.tokens.lowerBound]
+            {
                 let from = firstPosition(positions, atOrAfter: u)
                 targets.append(contentsOf: positions[from...].filter { state.drafts[sorted[$0]].source == source })
             }
             for position in targets where !state.drafts[sorted[position]].isDropped {
                 let d = sorted[position]
-                if state.drafts[d].via.count < RelayPhraseSieve.maxHops { state.drafts[d].via.insert(hop(relay), at: 0) }
+                if state.drafts[d].via.count < RelayPhraseSieve.maxHops {
+                    state.drafts[d].via.insert(hop(relay), at: 0)
+                }
                 state.drafts[d].decided("via", by: Self.name)
             }
         }

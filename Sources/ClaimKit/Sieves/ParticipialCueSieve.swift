@@ -7,16 +7,22 @@ struct ParticipialCueSieve: AttributionSieve {
         let text = state.text
         let g = state.grammar
         // The latest attributed draft per sentence, in token order, found as we go.
-        let order = state.drafts.indices.sorted { (state.drafts[$0].cue?.lowerBound ?? 0) < (state.drafts[$1].cue?.lowerBound ?? 0) }
+        let order = state.drafts.indices.sorted {
+            (state.drafts[$0].cue?.lowerBound ?? 0) < (state.drafts[$1].cue?.lowerBound ?? 0)
+        }
         var mainBySentence: [Int: [Int]] = [:]
-        for d in order where state.drafts[d].isAttributed { mainBySentence[state.drafts[d].sentence, default: []].append(d) }
+        for d in order where state.drafts[d].isAttributed {
+            mainBySentence[state.drafts[d].sentence, default: []].append(d)
+        }
         // Each sentence's candidates are in cue order: the last one whose cue starts before
         // a participle is found by binary search over their cue starts (a scan per
         // participle was quadratic in a long sentence of ", saying …, adding …").
         var cueStartsBySentence: [Int: [Int]] = [:]
         for (s, list) in mainBySentence { cueStartsBySentence[s] = list.map { state.drafts[$0].cue!.lowerBound } }
         func lastBefore(_ t: Int, in sentence: Int) -> Int? {
-            guard let candidates = mainBySentence[sentence], let starts = cueStartsBySentence[sentence] else { return nil }
+            guard let candidates = mainBySentence[sentence], let starts = cueStartsBySentence[sentence] else {
+                return nil
+            }
             var lo = 0
             var hi = starts.count
             while lo < hi {
@@ -34,7 +40,7 @@ struct ParticipialCueSieve: AttributionSieve {
             if let main = lastBefore(cue.tokens.lowerBound, in: cue.sentence) {
                 let base = state.drafts[main]
                 guard let source = base.source,
-                      var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time, rule: Self.name)
+                    var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time, rule: Self.name)
                 else { continue }
                 draft.via = base.via
                 state.add(draft)

@@ -44,7 +44,8 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                 u += 1
             }
             guard u < window, let c = state.unusedCue(startingAt: u), state.cues[c].phraseRole == nil,
-                  let subject = g.subject(endingBefore: u, limit: t), subject.mention.tokens.lowerBound == t
+                let subject = g.subject(endingBefore: u, limit: t),
+                subject.mention.tokens.lowerBound == t
                     || (subject.time.map { $0.lowerBound == t } ?? false)
             else { continue }
             if var draft = state.quoteDraft(q, source: subject.mention, cue: c, rule: Self.name) {

@@ -17,7 +17,9 @@ struct RelayPhraseSieve: AttributionSieve {
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             bySentence[state.drafts[d].sentence, default: []].append(d)
         }
-        for k in bySentence.keys { bySentence[k]!.sort { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound } }
+        for k in bySentence.keys {
+            bySentence[k]!.sort { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }
+        }
         let reach = 2 * (Grammar.maxPhrase + Grammar.maxParenthetical)
         func near(_ sorted: [Int], _ position: Int) -> ArraySlice<Int> {
             func firstIndex(atLeast bound: Int) -> Int {
@@ -48,10 +50,15 @@ struct RelayPhraseSieve: AttributionSieve {
                 if let p = draft.source?.parenthetical, p.contains(cue.tokens.lowerBound) { return true }
                 return false
             }
-            let before = list.filter { state.drafts[$0].cue!.lowerBound < cue.tokens.lowerBound
-                && !state.drafts[$0].contentTokens.contains(cue.tokens.lowerBound) }
+            let before = list.filter {
+                state.drafts[$0].cue!.lowerBound < cue.tokens.lowerBound
+                    && !state.drafts[$0].contentTokens.contains(cue.tokens.lowerBound)
+            }
             let nearest = before.max { attributionEnd(state.drafts[$0]) < attributionEnd(state.drafts[$1]) }
-            let targets = owners.isEmpty ? list.filter { d in nearest.map { sameAttribution(state.drafts[$0], state.drafts[d]) } ?? false } : owners
+            let targets =
+                owners.isEmpty
+                ? list.filter { d in nearest.map { sameAttribution(state.drafts[$0], state.drafts[d]) } ?? false }
+                : owners
             guard !targets.isEmpty else { continue }
             state.cueUsed[c] = true
             for d in targets where state.drafts[d].via.count < Self.maxHops {
@@ -64,13 +71,15 @@ struct RelayPhraseSieve: AttributionSieve {
                     state.drafts[d].cueLemma = cue.lemma
                     state.drafts[d].time = time
                 } else {
-                    state.drafts[d].via.insert(HopDraft(source: mention, cue: cue.tokens, lemma: cue.lemma, time: time), at: 0)
+                    state.drafts[d].via.insert(
+                        HopDraft(source: mention, cue: cue.tokens, lemma: cue.lemma, time: time), at: 0)
                 }
                 state.drafts[d].decided("via", by: Self.name)
             }
         }
         // X told Reuters: the outlet is a hop.
-        for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped
+        for d in state.drafts.indices
+        where state.drafts[d].isAttributed && !state.drafts[d].isDropped
             && state.drafts[d].cueLemma == "tell"
         {
             let draft = state.drafts[d]
@@ -78,7 +87,8 @@ struct RelayPhraseSieve: AttributionSieve {
             var t = draft.cue!.upperBound
             if let r = g.timeExpression(startingAt: t, limit: end) { t = r.upperBound }
             guard let audience = g.audience(startingAt: t, limit: end), g.isMedia(audience) else { continue }
-            let hop = HopDraft(source: MentionDraft(tokens: audience), cue: draft.cue!, lemma: draft.cueLemma, time: nil)
+            let hop = HopDraft(
+                source: MentionDraft(tokens: audience), cue: draft.cue!, lemma: draft.cueLemma, time: nil)
             guard draft.via.count < Self.maxHops else { continue }
             state.drafts[d].via.append(hop)
             state.drafts[d].decided("via", by: Self.name)

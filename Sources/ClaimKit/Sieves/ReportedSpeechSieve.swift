@@ -16,9 +16,9 @@ struct ReportedSpeechSieve: AttributionSieve {
             guard cue.phraseRole == nil, !cue.isParticipial else { continue }
             let sentence = text.sentences[cue.sentence]
             guard !sentence.isHeading,
-                  let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound),
-                  let clause = g.reportedClause(after: cue, sentence: sentence),
-                  clause.colon == nil, g.isValidAttribution(cue, subject: subject.mention, clause: clause)
+                let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound),
+                let clause = g.reportedClause(after: cue, sentence: sentence),
+                clause.colon == nil, g.isValidAttribution(cue, subject: subject.mention, clause: clause)
             else { continue }
             let t = clause.start
             let time = subject.time ?? clause.time
@@ -43,7 +43,9 @@ struct ReportedSpeechSieve: AttributionSieve {
                 state.relays.append(relay)
                 continue
             }
-            if let draft = state.reportedDraft(t..<contentEnd, source: subject.mention, cue: c, time: time, rule: Self.name) {
+            if let draft = state.reportedDraft(
+                t..<contentEnd, source: subject.mention, cue: c, time: time, rule: Self.name)
+            {
                 state.add(draft)
             }
         }

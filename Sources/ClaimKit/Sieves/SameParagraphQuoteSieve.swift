@@ -17,8 +17,10 @@ struct SameParagraphQuoteSieve: AttributionSieve {
                 k += 1
             }
             guard let d = lastDirect[quotation.paragraph], state.drafts[d].quotation! < q,
-                  !state.isClaimed(quotation.contentTokens.lowerBound < text.tokens.count ? quotation.contentTokens.lowerBound : quotation.open),
-                  !quotation.contentTokens.isEmpty
+                !state.isClaimed(
+                    quotation.contentTokens.lowerBound < text.tokens.count
+                        ? quotation.contentTokens.lowerBound : quotation.open),
+                !quotation.contentTokens.isEmpty
             else { continue }
             let base = state.drafts[d]
             // No other cue between the attributed quotation and this one.
@@ -28,7 +30,9 @@ struct SameParagraphQuoteSieve: AttributionSieve {
                 guard let c = state.cue(at: t) else { return false }
                 return state.cues[c].tokens != base.cue
             }
-            guard !otherCue, var draft = state.quoteDraft(q, source: base.source, cue: nil, rule: Self.name) else { continue }
+            guard !otherCue, var draft = state.quoteDraft(q, source: base.source, cue: nil, rule: Self.name) else {
+                continue
+            }
             draft.inherit(from: base)
             state.add(draft)
             lastDirect[quotation.paragraph] = state.drafts.count - 1

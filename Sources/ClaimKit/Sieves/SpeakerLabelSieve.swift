@@ -12,7 +12,7 @@ struct SpeakerLabelSieve: AttributionSieve {
             if t < end, text.tokens[t].flags.contains(.opensQuote) { t += 1 }
             let labelStart = t
             while t < end, t - labelStart < 3, text.tokens[t].kind == .word, text.tokens[t].flags.contains(.allCaps),
-                  text.tokens[t].end - text.tokens[t].start >= 2
+                text.tokens[t].end - text.tokens[t].start >= 2
             {
                 t += 1
             }

@@ -14,7 +14,9 @@ struct StatementTimeSieve: AttributionSieve {
             let sentence = text.sentences[draft.sentence]
             let end = sentence.tokens.upperBound
             var t = draft.cue!.upperBound
-            if Grammar.tellLemmas.contains(draft.cueLemma), let a = g.audience(startingAt: t, limit: end) { t = a.upperBound }
+            if Grammar.tellLemmas.contains(draft.cueLemma), let a = g.audience(startingAt: t, limit: end) {
+                t = a.upperBound
+            }
             if let r = g.timeExpression(startingAt: t, limit: end) {
                 state.drafts[d].time = r
                 state.drafts[d].decided("time", by: Self.name)

@@ -19,12 +19,14 @@ struct TrailingAttributionSieve: AttributionSieve {
             var time: Range<Int>? = nil
             var after: Int
             let normal = g.subject(endingBefore: cue.tokens.lowerBound, limit: start)
-            let crossesParenthetical = normal.map { $0.mention.appositive != nil || $0.mention.parenthetical != nil } ?? false
+            let crossesParenthetical =
+                normal.map { $0.mention.appositive != nil || $0.mention.parenthetical != nil } ?? false
             if !crossesParenthetical, let inverted = invertedSource(cue, sentence, g) {
                 // C, said X
                 (source, time) = inverted
                 // After `,"` the content keeps its closing mark.
-                comma = text.tokens[cue.tokens.lowerBound - 1].flags.contains(.closesQuote)
+                comma =
+                    text.tokens[cue.tokens.lowerBound - 1].flags.contains(.closesQuote)
                     ? cue.tokens.lowerBound : cue.tokens.lowerBound - 1
                 after = max((source.appositive ?? source.tokens).upperBound, time?.upperBound ?? 0)
             } else {
@@ -34,7 +36,8 @@ struct TrailingAttributionSieve: AttributionSieve {
                     before = timeStart - 1
                 }
                 // `…,” McConnell said`: the comma inside the closing mark separates too.
-                let quoteComma = before > start + 1 && text.tokens[before].flags.contains(.closesQuote)
+                let quoteComma =
+                    before > start + 1 && text.tokens[before].flags.contains(.closesQuote)
                     && g.isComma(before - 1)
                 guard before > start, g.isComma(before) || quoteComma else { continue }
                 source = subject.mention
@@ -42,7 +45,9 @@ struct TrailingAttributionSieve: AttributionSieve {
                 time = subject.time
                 after = cue.tokens.upperBound
                 // "…, Erik Lund told reporters."
-                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end), !g.isMedia(a) {
+                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end),
+                    !g.isMedia(a)
+                {
                     after = a.upperBound
                 }
             }
@@ -60,7 +65,8 @@ struct TrailingAttributionSieve: AttributionSieve {
             if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
                 contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
             }
-            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time, rule: Self.name) {
+            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time, rule: Self.name)
+            {
                 state.add(draft)
             }
         }

@@ -24,7 +24,8 @@ struct UnattributedSentenceSieve: AttributionSieve {
             guard end > sentence.tokens.lowerBound else { continue }
             let range = sentence.tokens.lowerBound..<end
             guard range.contains(where: { text.tokens[$0].isWord }) else { continue }
-            var draft = ClaimDraft(content: text.span(of: range), contentTokens: range, kind: .unattributed, sentence: s)
+            var draft = ClaimDraft(
+                content: text.span(of: range), contentTokens: range, kind: .unattributed, sentence: s)
             draft.decided("content", by: Self.name)
             state.add(draft)
         }

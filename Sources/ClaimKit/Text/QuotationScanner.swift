@@ -76,7 +76,8 @@ enum QuotationScanner {
                         let afterS =
                             t > range.lowerBound && prevIsLetter
                             && bytes[Int(tokens[t - 1].end) - 1] | 0x20 == 0x73
-                        let nextIsWord = t + 1 < range.upperBound && tokens[t + 1].isWord
+                        let nextIsWord =
+                            t + 1 < range.upperBound && tokens[t + 1].isWord
                             && !tokens[t + 1].flags.contains(.capitalized)
                         action = afterS && nextIsWord ? .apostrophe : .close
                     } else if mark == .straightSingle && position == .opening {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `According to X, C.` / `C, according to X.` / `C according to X.`
 @Suite struct AccordingToSieveTests {

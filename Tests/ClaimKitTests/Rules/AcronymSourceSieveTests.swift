@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// "The EFC said": an acronym defined earlier resolves to its full form.
 @Suite struct AcronymSourceSieveTests {

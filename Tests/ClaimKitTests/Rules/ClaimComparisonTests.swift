@@ -18,7 +18,8 @@ import Testing
 
     @Test func exactMatchFoldsWhiteSpaceAndQuoteStyle() throws {
         #expect(ClaimComparison.normalize("  the  “pier”\n was ‘sound’ ") == "the \"pier\" was 'sound'")
-        let f = try fixture("""
+        let f = try fixture(
+            """
             {"text": "the  pier\\nwas sound", "kind": "indirect"},
             {"text": "The ferry sank off the point", "kind": "unattributed"}
             """)
@@ -56,7 +57,8 @@ import Testing
     }
 
     @Test func nullAssertsNone() throws {
-        let f = try fixture("""
+        let f = try fixture(
+            """
             {"text": "the pier was sound", "attribution": null},
             {"text": "The ferry sank off the point", "attribution": null}
             """)
@@ -78,7 +80,8 @@ import Testing
     }
 
     @Test func nestedFieldDifferenceNamesItsPath() throws {
-        let f = try fixture("""
+        let f = try fixture(
+            """
             {"text": "the pier was sound", "attribution": {
               "source": {"name": "harbour master", "text": "The skipper"},
               "cue": {"lemma": "say"}, "time": {"text": "on Monday"}, "via": []}}
@@ -100,7 +103,8 @@ import Testing
     }
 
     @Test func optionalClaimIsNeitherRequiredNorExtra() throws {
-        let found = try fixture("""
+        let found = try fixture(
+            """
             {"text": "the pier was sound"},
             {"text": "The ferry sank off the point", "optional": true}
             """)
@@ -109,7 +113,8 @@ import Testing
         #expect(r1.falsePositives == 0)
         #expect(r1.differences.isEmpty)
 
-        let missing = try fixture("""
+        let missing = try fixture(
+            """
             {"text": "the pier was sound"},
             {"text": "The ferry sank off the point"},
             {"text": "A gull watched", "optional": true}
@@ -120,7 +125,8 @@ import Testing
     }
 
     @Test func missingClaimPointsAtItsFixtureLine() throws {
-        let f = try fixture("""
+        let f = try fixture(
+            """
             {"text": "the pier was sound"},
             {"text": "The ferry sank off the point"},
             {"text": "A gull watched from the mast"}
@@ -138,7 +144,8 @@ import Testing
         let report = ComparisonReport(truePositives: 6, falseNegatives: 2, falsePositives: 3)
         #expect(report.precision == 6.0 / 9.0)
         #expect(report.recall == 6.0 / 8.0)
-        let p = 6.0 / 9.0, r = 6.0 / 8.0
+        let p = 6.0 / 9.0
+        let r = 6.0 / 8.0
         #expect(abs(report.f1 - 2 * p * r / (p + r)) < 1e-12)
     }
 
@@ -150,10 +157,13 @@ import Testing
     }
 
     @Test func accumulateAddsCounts() {
-        var total = ComparisonReport(truePositives: 1, falseNegatives: 1, falsePositives: 0,
-                                     fields: ["kind": FieldScore(compared: 2, equal: 1)])
-        total.accumulate(ComparisonReport(truePositives: 2, falseNegatives: 0, falsePositives: 4,
-                                          fields: ["kind": FieldScore(compared: 3, equal: 3), "cue": FieldScore(compared: 1, equal: 0)]))
+        var total = ComparisonReport(
+            truePositives: 1, falseNegatives: 1, falsePositives: 0,
+            fields: ["kind": FieldScore(compared: 2, equal: 1)])
+        total.accumulate(
+            ComparisonReport(
+                truePositives: 2, falseNegatives: 0, falsePositives: 4,
+                fields: ["kind": FieldScore(compared: 3, equal: 3), "cue": FieldScore(compared: 1, equal: 0)]))
         #expect(total.truePositives == 3 && total.falseNegatives == 1 && total.falsePositives == 4)
         #expect(total.fields["kind"] == FieldScore(compared: 5, equal: 4))
         #expect(total.fields["cue"]?.accuracy == 0)

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Claim ids: `c` + 8 hex digits of FNV-1a over the white-space-collapsed text; repeats get -2, -3.
 @Suite struct ClaimIDTests {

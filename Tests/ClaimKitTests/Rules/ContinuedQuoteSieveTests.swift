@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// A quotation over several paragraphs: one claim per paragraph, one attribution.
 @Suite struct ContinuedQuoteSieveTests {
@@ -14,9 +15,10 @@ import Testing
             “Nobody was hurt.”
             """
         let e = extract(input)
-        #expect(e.claims.map(\.text) == [
-            "We lost an engine off the point", "The crew rowed for two hours", "Nobody was hurt",
-        ])
+        #expect(
+            e.claims.map(\.text) == [
+                "We lost an engine off the point", "The crew rowed for two hours", "Nobody was hurt",
+            ])
         #expect(e.claims.allSatisfy { $0.kind == .direct })
         let first = try #require(e.claims.first)
         #expect(rule(first, "content") == QuoteLeadInSieve.name)

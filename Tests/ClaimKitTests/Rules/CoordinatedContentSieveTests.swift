@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `X said A and that B` → two claims with one attribution.
 @Suite struct CoordinatedContentSieveTests {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `X said A, but cautioned that B`: a coordinated cue without its own subject.
 @Suite struct CoordinatedCueSieveTests {

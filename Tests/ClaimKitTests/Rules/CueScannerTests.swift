@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Reporting expressions found before any rule uses them.
 @Suite struct CueScannerTests {
@@ -31,8 +32,9 @@ import Testing
         // Multi-word phrases.
         Case(input: "The runway was wet, according to the pilot.", cues: ["according to/according to"]),
         Case(input: "The runway was wet, as reported by the Harbour Gazette.", cues: ["as reported by/report"]),
-        Case(input: "The gazette reported, citing the pilot, that the runway was wet.",
-             cues: ["reported/report", "citing/cite"]),
+        Case(
+            input: "The gazette reported, citing the pilot, that the runway was wet.",
+            cues: ["reported/report", "citing/cite"]),
         // Other inflections and lemmas.
         Case(input: "The pilot added that the runway was wet.", cues: ["added/add"]),
         Case(input: "The pilot told us the runway was wet.", cues: ["told/tell"]),

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `“…” — Commissioner Ana Ruiz`: a quotation, a dash, a source; the dash is the cue.
 @Suite struct DashAttributionSieveTests {

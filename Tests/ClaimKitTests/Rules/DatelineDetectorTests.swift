@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Datelines and wire credits opening a paragraph are stripped, never a source.
 @Suite struct DatelineDetectorTests {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// People and acronyms the article names, indexed before sources are resolved.
 @Suite struct EntityIndexTests {
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func organisationsAreNotPeople() {
-        let (a, entities) = index("The Elswick Ferry Company runs boats. The Elswick Gazette prints news. Company left.")
+        let (a, entities) = index(
+            "The Elswick Ferry Company runs boats. The Elswick Gazette prints news. Company left.")
         let last = a.tokens.count
         #expect(entities.person(lastName: WordKey.of("company"), before: last) == nil)
         #expect(entities.person(lastName: WordKey.of("gazette"), before: last) == nil)

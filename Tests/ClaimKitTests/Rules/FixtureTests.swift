@@ -59,36 +59,55 @@ import Testing
 
     @Test(arguments: [
         Case(name: "not an object", json: "[]", line: 1, column: 1, message: "expected an object"),
-        Case(name: "unknown top-level key",
-             json: "{\n  \"schemaVersion\": 1,\n  \"claimz\": []\n}", line: 3, column: 13, message: "unknown key \"claimz\""),
+        Case(
+            name: "unknown top-level key",
+            json: "{\n  \"schemaVersion\": 1,\n  \"claimz\": []\n}", line: 3, column: 13,
+            message: "unknown key \"claimz\""),
         Case(name: "missing schemaVersion", json: "{\"claims\": []}", line: 1, column: 1, message: "schemaVersion"),
-        Case(name: "unknown schemaVersion",
-             json: "{\n  \"schemaVersion\": 7,\n  \"claims\": []\n}", line: 2, column: 20, message: "unknown schemaVersion 7"),
-        Case(name: "claims not an array",
-             json: "{\"schemaVersion\": 1, \"claims\": {}}", line: 1, column: 32, message: "\"claims\" to be an array"),
-        Case(name: "claim without text",
-             json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"kind\": \"direct\"}\n]}", line: 2, column: 3,
-             message: "expected \"text\""),
-        Case(name: "unknown kind",
-             json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"text\": \"x\", \"kind\": \"quoted\"}\n]}", line: 2, column: 25,
-             message: "one of direct, indirect, mixed, unattributed"),
-        Case(name: "bad span",
-             json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"text\": \"x\", \"span\": [9, 3]}\n]}", line: 2, column: 25,
-             message: "span"),
-        Case(name: "unknown source type",
-             json: "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\",\n \"attribution\": {\"source\": {\"type\": \"robot\"}}}]}",
-             line: 2, column: 37, message: "expected type to be one of"),
-        Case(name: "unknown key in a hop",
-             json: "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\",\n \"attribution\": {\"via\": [{\"who\": 1}]}}]}",
-             line: 2, column: 34, message: "unknown key \"who\""),
-        Case(name: "duplicate id",
-             json: "{\"schemaVersion\": 1, \"claims\": [\n{\"id\": \"c1\", \"text\": \"x\"},\n{\"id\": \"c1\", \"text\": \"y\"}]}",
-             line: 3, column: 8, message: "duplicate claim id \"c1\""),
-        Case(name: "optional not a boolean",
-             json: "{\"schemaVersion\": 1, \"claims\": [\n{\"text\": \"x\", \"optional\": \"yes\"}]}", line: 2, column: 27,
-             message: "\"optional\" to be true or false"),
-        Case(name: "JSON syntax error",
-             json: "{\n  \"schemaVersion\": 1,\n  \"claims\": [,]\n}", line: 3, column: 14, message: "invalid JSON"),
+        Case(
+            name: "unknown schemaVersion",
+            json: "{\n  \"schemaVersion\": 7,\n  \"claims\": []\n}", line: 2, column: 20,
+            message: "unknown schemaVersion 7"),
+        Case(
+            name: "claims not an array",
+            json: "{\"schemaVersion\": 1, \"claims\": {}}", line: 1, column: 32, message: "\"claims\" to be an array"),
+        Case(
+            name: "claim without text",
+            json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"kind\": \"direct\"}\n]}", line: 2, column: 3,
+            message: "expected \"text\""),
+        Case(
+            name: "unknown kind",
+            json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"text\": \"x\", \"kind\": \"quoted\"}\n]}", line: 2,
+            column: 25,
+            message: "one of direct, indirect, mixed, unattributed"),
+        Case(
+            name: "bad span",
+            json: "{\"schemaVersion\": 1, \"claims\": [\n  {\"text\": \"x\", \"span\": [9, 3]}\n]}", line: 2,
+            column: 25,
+            message: "span"),
+        Case(
+            name: "unknown source type",
+            json:
+                "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\",\n \"attribution\": {\"source\": {\"type\": \"robot\"}}}]}",
+            line: 2, column: 37, message: "expected type to be one of"),
+        Case(
+            name: "unknown key in a hop",
+            json:
+                "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\",\n \"attribution\": {\"via\": [{\"who\": 1}]}}]}",
+            line: 2, column: 34, message: "unknown key \"who\""),
+        Case(
+            name: "duplicate id",
+            json:
+                "{\"schemaVersion\": 1, \"claims\": [\n{\"id\": \"c1\", \"text\": \"x\"},\n{\"id\": \"c1\", \"text\": \"y\"}]}",
+            line: 3, column: 8, message: "duplicate claim id \"c1\""),
+        Case(
+            name: "optional not a boolean",
+            json: "{\"schemaVersion\": 1, \"claims\": [\n{\"text\": \"x\", \"optional\": \"yes\"}]}", line: 2,
+            column: 27,
+            message: "\"optional\" to be true or false"),
+        Case(
+            name: "JSON syntax error",
+            json: "{\n  \"schemaVersion\": 1,\n  \"claims\": [,]\n}", line: 3, column: 14, message: "invalid JSON"),
     ])
     func errorsSayWhere(_ c: Case) {
         do {
@@ -105,7 +124,8 @@ import Testing
     }
 
     @Test func invalidUTF8IsRejectedAtItsByte() {
-        let bytes: [UInt8] = Array("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"".utf8) + [0xFF, 0xFE] + Array("\"}]}".utf8)
+        let bytes: [UInt8] =
+            Array("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"".utf8) + [0xFF, 0xFE] + Array("\"}]}".utf8)
         #expect(throws: FixtureError.self) { try Fixture.parse(bytes, path: "bad.json") }
         do {
             _ = try Fixture.parse(bytes, path: "bad.json")
@@ -123,7 +143,8 @@ import Testing
     }
 
     @Test func extractorOutputWrittenAsAFixtureReadsBack() throws {
-        let claims = ClaimExtractor().extract(from: "The skipper told Reuters the pier was sound. The ferry sank.").claims
+        let claims = ClaimExtractor().extract(from: "The skipper told Reuters the pier was sound. The ferry sank.")
+            .claims
         let text = ClaimJSON.fixture(article: "ferry.txt", claims: claims)
         #expect(text.hasSuffix("}\n"))
         let fixture = try Fixture.parse(Array(text.utf8), path: "ferry.json")

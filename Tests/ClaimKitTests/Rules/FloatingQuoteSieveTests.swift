@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// A paragraph that is only a quotation, right after an attributed paragraph.
 @Suite struct FloatingQuoteSieveTests {
@@ -16,13 +17,15 @@ import Testing
     }
 
     @Test func lastAttributionOfTheParagraphWins() throws {
-        let e = extract("The union said fares would rise. The skipper said the crew was safe.\n\n“We owe our lives to them.”")
+        let e = extract(
+            "The union said fares would rise. The skipper said the crew was safe.\n\n“We owe our lives to them.”")
         let claim = try #require(e.claim("We owe our lives to them"))
         #expect(claim.attribution?.source.name == "skipper")
     }
 
     @Test func floatingQuotesChain() throws {
-        let e = extract("The skipper said the crew was safe.\n\n“We owe our lives to them.”\n\n“I will buy them a drink.”")
+        let e = extract(
+            "The skipper said the crew was safe.\n\n“We owe our lives to them.”\n\n“I will buy them a drink.”")
         let last = try #require(e.claim("I will buy them a drink"))
         #expect(last.attribution?.source.name == "skipper")
         #expect(rule(last, "content") == name)

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// The shallow phrase recognisers shared by the attribution rules: subjects, noun
 /// phrases after a cue, time expressions, audiences of "tell", reported clauses.
@@ -33,16 +34,21 @@ import Testing
 
     @Test(arguments: [
         SubjectCase(input: "The harbour master said the ferry was late.", cue: "said", subject: "The harbour master"),
-        SubjectCase(input: "Ana Ortiz, the harbour master, said the ferry was late.", cue: "said",
-                    subject: "Ana Ortiz", appositive: "the harbour master"),
-        SubjectCase(input: "Ana Ortiz, who runs the port, said the ferry was late.", cue: "said",
-                    subject: "Ana Ortiz", parenthetical: "who runs the port"),
-        SubjectCase(input: "The clerk, meanwhile, said the ferry was late.", cue: "said",
-                    subject: "The clerk", parenthetical: "meanwhile"),
-        SubjectCase(input: "The clerk on Friday said the ferry was late.", cue: "said",
-                    subject: "The clerk", time: "on Friday"),
-        SubjectCase(input: "Last week the clerk said the ferry was late.", cue: "said",
-                    subject: "the clerk", time: "Last week"),
+        SubjectCase(
+            input: "Ana Ortiz, the harbour master, said the ferry was late.", cue: "said",
+            subject: "Ana Ortiz", appositive: "the harbour master"),
+        SubjectCase(
+            input: "Ana Ortiz, who runs the port, said the ferry was late.", cue: "said",
+            subject: "Ana Ortiz", parenthetical: "who runs the port"),
+        SubjectCase(
+            input: "The clerk, meanwhile, said the ferry was late.", cue: "said",
+            subject: "The clerk", parenthetical: "meanwhile"),
+        SubjectCase(
+            input: "The clerk on Friday said the ferry was late.", cue: "said",
+            subject: "The clerk", time: "on Friday"),
+        SubjectCase(
+            input: "Last week the clerk said the ferry was late.", cue: "said",
+            subject: "the clerk", time: "Last week"),
         SubjectCase(input: "Sailors who missed the boat said the ferry was late.", cue: "said", subject: "Sailors"),
         SubjectCase(input: "The ferry was late, the clerk said.", cue: "said", subject: "the clerk"),
         // A time is not a source.
@@ -70,8 +76,9 @@ import Testing
 
     @Test(arguments: [
         PhraseCase(input: "The ferry was late, said Ana Ortiz.", from: "Ana", phrase: "Ana Ortiz"),
-        PhraseCase(input: "The ferry was late, said Ana Ortiz, the harbour master.", from: "Ana",
-                   phrase: "Ana Ortiz", appositive: "the harbour master"),
+        PhraseCase(
+            input: "The ferry was late, said Ana Ortiz, the harbour master.", from: "Ana",
+            phrase: "Ana Ortiz", appositive: "the harbour master"),
         // A time expression, a relative pronoun or a cue phrase ends the phrase.
         PhraseCase(input: "The ferry was late, said the clerk on Friday.", from: "the", phrase: "the clerk"),
         PhraseCase(input: "Fares rose, according to clerks who asked for a raise.", from: "clerks", phrase: "clerks"),
@@ -163,11 +170,13 @@ import Testing
     @Test(arguments: [
         ClauseCase(input: "The clerk said the ferry sank.", cue: "said", start: "the"),
         ClauseCase(input: "The clerk said that the ferry sank.", cue: "said", start: "the", hasThat: true),
-        ClauseCase(input: "The clerk said on Monday that the ferry sank.", cue: "said", start: "the", hasThat: true,
-                   time: "on Monday"),
+        ClauseCase(
+            input: "The clerk said on Monday that the ferry sank.", cue: "said", start: "the", hasThat: true,
+            time: "on Monday"),
         ClauseCase(input: "The clerk told reporters the ferry sank.", cue: "told", start: "the"),
-        ClauseCase(input: "The clerk told a meeting in Elswick that the ferry sank.", cue: "told", start: "the",
-                   hasThat: true),
+        ClauseCase(
+            input: "The clerk told a meeting in Elswick that the ferry sank.", cue: "told", start: "the",
+            hasThat: true),
         ClauseCase(input: "The clerk said: the ferry sank.", cue: "said", start: "the", colon: true),
         ClauseCase(input: "The clerk said “the ferry sank.”", cue: "said", start: "“", quote: true),
         // Complements from the lexicon: "agree" needs "that"; "expect" a finite clause.
@@ -204,7 +213,8 @@ import Testing
     func validAttribution(_ input: String, _ word: String, _ valid: Bool) throws {
         let s = Setup(input, cue: word)
         let cue = try #require(s.cue)
-        let subject = try #require(s.g.subject(endingBefore: cue.tokens.lowerBound, limit: s.sentence.tokens.lowerBound))
+        let subject = try #require(
+            s.g.subject(endingBefore: cue.tokens.lowerBound, limit: s.sentence.tokens.lowerBound))
         let clause = try #require(s.g.reportedClause(after: cue, sentence: s.sentence))
         #expect(s.g.isValidAttribution(cue, subject: subject.mention, clause: clause) == valid)
     }

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `Minister: fares to rise 6%` — a headline that attributes with a colon.
 @Suite struct HeadlineColonSieveTests {

@@ -6,7 +6,8 @@ import Testing
     // MARK: Parser
 
     @Test func parsesEveryKindOfValue() throws {
-        var parser = JSONParser(#"{"a": [1, -2.5, 3e2], "b": true, "c": false, "d": null, "e": "x\ny\u00e9\ud83d\ude00"}"#)
+        var parser = JSONParser(
+            #"{"a": [1, -2.5, 3e2], "b": true, "c": false, "d": null, "e": "x\ny\u00e9\ud83d\ude00"}"#)
         let v = try parser.parse()
         #expect(v["a"] == .array([.number(1), .number(-2.5), .number(300)]))
         #expect(v["b"] == .bool(true))
@@ -101,19 +102,20 @@ import Testing
             ("extra", .object([("b", .bool(true)), ("a", .number(2.5))])),
             ("empty", .object([])),
         ])
-        #expect(v.serialized() == """
-            {
-              "text": "Fares rose",
-              "span": [4, 14],
-              "quotes": [],
-              "attribution": null,
-              "extra": {
-                "b": true,
-                "a": 2.5
-              },
-              "empty": {}
-            }
-            """)
+        #expect(
+            v.serialized() == """
+                {
+                  "text": "Fares rose",
+                  "span": [4, 14],
+                  "quotes": [],
+                  "attribution": null,
+                  "extra": {
+                    "b": true,
+                    "a": 2.5
+                  },
+                  "empty": {}
+                }
+                """)
     }
 
     @Test func arraysOfObjectsAreOneItemPerLine() {

@@ -1,6 +1,7 @@
-@testable import ClaimKit
 import Foundation
 import Testing
+
+@testable import ClaimKit
 
 /// The cue lexicon as data: English ships as JSON; another language is a JSON file.
 @Suite struct LexiconTests {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Nested attribution flattened into the reported-by chain.
 @Suite struct NestedAttributionSieveTests {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Paragraphs: blank lines separate them when the text has any, otherwise every line is one.
 @Suite struct ParagraphSplitterTests {
@@ -17,30 +18,38 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(name: "blank lines separate; a single break is a soft wrap",
-             input: "The ferry left.\nIt was late.\n\nThe pier closed.",
-             paragraphs: ["The ferry left.\nIt was late.", "The pier closed."]),
-        Case(name: "no blank line: every line is a paragraph",
-             input: "The ferry left.\nThe pier closed.",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "CRLF line ends",
-             input: "The ferry left.\r\n\r\nThe pier closed.\r\n",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "lone CR line ends",
-             input: "The ferry left.\r\rThe pier closed.",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "U+2029 is a hard paragraph break",
-             input: "The ferry left.\u{2029}The pier closed.",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "surrounding white space, NBSP and BOM are trimmed",
-             input: "\u{FEFF}  The ferry left.\u{00A0} \n\n \t The pier closed.  \n\n\n",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "a line of only spaces counts as blank",
-             input: "The ferry left.\n   \nThe pier closed.",
-             paragraphs: ["The ferry left.", "The pier closed."]),
-        Case(name: "leading and trailing blank lines do not make a soft wrap of the rest",
-             input: "\n\nThe ferry left.\nThe pier closed.\n\n",
-             paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "blank lines separate; a single break is a soft wrap",
+            input: "The ferry left.\nIt was late.\n\nThe pier closed.",
+            paragraphs: ["The ferry left.\nIt was late.", "The pier closed."]),
+        Case(
+            name: "no blank line: every line is a paragraph",
+            input: "The ferry left.\nThe pier closed.",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "CRLF line ends",
+            input: "The ferry left.\r\n\r\nThe pier closed.\r\n",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "lone CR line ends",
+            input: "The ferry left.\r\rThe pier closed.",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "U+2029 is a hard paragraph break",
+            input: "The ferry left.\u{2029}The pier closed.",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "surrounding white space, NBSP and BOM are trimmed",
+            input: "\u{FEFF}  The ferry left.\u{00A0} \n\n \t The pier closed.  \n\n\n",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "a line of only spaces counts as blank",
+            input: "The ferry left.\n   \nThe pier closed.",
+            paragraphs: ["The ferry left.", "The pier closed."]),
+        Case(
+            name: "leading and trailing blank lines do not make a soft wrap of the rest",
+            input: "\n\nThe ferry left.\nThe pier closed.\n\n",
+            paragraphs: ["The ferry left.", "The pier closed."]),
         Case(name: "empty input", input: "", paragraphs: []),
         Case(name: "only white space", input: " \n\n\t\n", paragraphs: []),
     ])

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `X said A, adding that B` / `…, saying B`: a second content of the main clause's source.
 @Suite struct ParticipialCueSieveTests {

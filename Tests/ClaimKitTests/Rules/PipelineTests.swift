@@ -1,26 +1,30 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// The rule names the per-rule tests check in `decidedBy` are the names the pipeline runs.
 @Suite struct PipelineTests {
     @Test func attributionRulesRunInTheDocumentedOrder() {
-        #expect(Pipeline.attributionRuleNames == [
-            HeadlineColonSieve.name, SpeakerLabelSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name,
-            DashAttributionSieve.name,
-            AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
-            NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
-            CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
-            ContinuedQuoteSieve.name, FloatingQuoteSieve.name, UnattributedSentenceSieve.name,
-        ])
+        #expect(
+            Pipeline.attributionRuleNames == [
+                HeadlineColonSieve.name, SpeakerLabelSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name,
+                DashAttributionSieve.name,
+                AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
+                NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
+                CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
+                ContinuedQuoteSieve.name, FloatingQuoteSieve.name, UnattributedSentenceSieve.name,
+            ])
         #expect(Pipeline.attributionRuleNames.last == "UnattributedSentence", "narrator sentences come last")
     }
 
     @Test func resolutionRulesRunInTheDocumentedOrder() {
-        #expect(Pipeline.resolutionRuleNames == [
-            RelativePronounSourceSieve.name, PronounSourceSieve.name, AcronymSourceSieve.name, ShortNameSourceSieve.name,
-            RoleAndNameSieve.name,
-            SourceTypeSieve.name,
-        ])
+        #expect(
+            Pipeline.resolutionRuleNames == [
+                RelativePronounSourceSieve.name, PronounSourceSieve.name, AcronymSourceSieve.name,
+                ShortNameSourceSieve.name,
+                RoleAndNameSieve.name,
+                SourceTypeSieve.name,
+            ])
     }
 
     @Test func ruleNamesAreUnique() {

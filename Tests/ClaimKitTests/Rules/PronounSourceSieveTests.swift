@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// "He said", "she added", "they said", "it said": the nearest earlier fitting source.
 @Suite struct PronounSourceSieveTests {
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func nearestPersonWins() throws {
-        let e = extract("Ana Ortiz said the pier was sound. Bo Lind said it was rotten. He added that repairs were late.")
+        let e = extract(
+            "Ana Ortiz said the pier was sound. Bo Lind said it was rotten. He added that repairs were late.")
         let claim = try #require(e.claim("repairs were late"))
         #expect(claim.attribution?.source.name == "Bo Lind")
     }
@@ -48,7 +50,8 @@ import Testing
     }
 
     @Test func theyDoesNotResolveToAPerson() throws {
-        let e = extract("The union said fares would rise. Ana Ortiz said buses were full. They added that nobody listened.")
+        let e = extract(
+            "The union said fares would rise. Ana Ortiz said buses were full. They added that nobody listened.")
         let claim = try #require(e.claim("nobody listened"))
         #expect(claim.attribution?.source.name == "union")
     }

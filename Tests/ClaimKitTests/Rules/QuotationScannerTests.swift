@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Pairing quotation marks into quotations, paragraph by paragraph.
 @Suite struct QuotationScannerTests {

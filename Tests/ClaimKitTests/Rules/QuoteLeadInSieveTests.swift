@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `She said: “…”`, `He told reporters, “…”`, and a colon lead-in ending a paragraph.
 @Suite struct QuoteLeadInSieveTests {

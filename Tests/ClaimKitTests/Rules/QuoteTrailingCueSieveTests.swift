@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `“…,” she said.` / `“…,” said X, a spokeswoman.` / `“…?” he asked.`
 @Suite struct QuoteTrailingCueSieveTests {

@@ -1,12 +1,14 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Relays named by a phrase next to an attribution, and news outlets told.
 @Suite struct RelayPhraseSieveTests {
     let name = RelayPhraseSieve.name
 
     @Test func asReportedByAfterAccordingTo() throws {
-        let e = extract("Fares rose in May, according to a report by the harbour board, as reported by the Elswick Gazette.")
+        let e = extract(
+            "Fares rose in May, according to a report by the harbour board, as reported by the Elswick Gazette.")
         let claim = try #require(e.claims.first)
         #expect(claim.text == "Fares rose in May")
         let a = try #require(claim.attribution)

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `X said (that) C`, `X told reporters C`, `X believes that C`: PARC's indirect attribution.
 @Suite struct ReportedSpeechSieveTests {
@@ -15,32 +16,45 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(input: "The ministry said ferry fares rose in May.", content: "ferry fares rose in May",
-             source: "The ministry", cue: "said", lemma: "say"),
-        Case(input: "The ministry said that ferry fares rose in May.", content: "ferry fares rose in May",
-             source: "The ministry", cue: "said", lemma: "say"),
-        Case(input: "The ministry has said ferry fares rose.", content: "ferry fares rose",
-             source: "The ministry", cue: "has said", lemma: "say"),
-        Case(input: "The skipper told reporters that the engine failed.", content: "the engine failed",
-             source: "The skipper", cue: "told", lemma: "tell"),
-        Case(input: "The skipper told a news conference that the engine failed.", content: "the engine failed",
-             source: "The skipper", cue: "told", lemma: "tell"),
-        Case(input: "Analysts say ferry fares will climb.", content: "ferry fares will climb",
-             source: "Analysts", cue: "say", lemma: "say"),
-        Case(input: "Officials believe the fire was started deliberately.", content: "the fire was started deliberately",
-             source: "Officials", cue: "believe", lemma: "believe"),
-        Case(input: "The union expects the port will close.", content: "the port will close",
-             source: "The union", cue: "expects", lemma: "expect"),
-        Case(input: "The study found that ferry fares rose.", content: "ferry fares rose",
-             source: "The study", cue: "found", lemma: "find"),
-        Case(input: "The ministry said in a statement that fares rose.", content: "fares rose",
-             source: "The ministry", cue: "said in a statement", lemma: "say"),
-        Case(input: "The skipper wrote on Facebook that the engine failed.", content: "the engine failed",
-             source: "The skipper", cue: "wrote on Facebook", lemma: "write"),
-        Case(input: "Two sailors, who asked not to be named, said the engine failed.", content: "the engine failed",
-             source: "Two sailors", cue: "said", lemma: "say"),
-        Case(input: "Sailors who saw the fire said the engine failed.", content: "the engine failed",
-             source: "Sailors", cue: "said", lemma: "say"),
+        Case(
+            input: "The ministry said ferry fares rose in May.", content: "ferry fares rose in May",
+            source: "The ministry", cue: "said", lemma: "say"),
+        Case(
+            input: "The ministry said that ferry fares rose in May.", content: "ferry fares rose in May",
+            source: "The ministry", cue: "said", lemma: "say"),
+        Case(
+            input: "The ministry has said ferry fares rose.", content: "ferry fares rose",
+            source: "The ministry", cue: "has said", lemma: "say"),
+        Case(
+            input: "The skipper told reporters that the engine failed.", content: "the engine failed",
+            source: "The skipper", cue: "told", lemma: "tell"),
+        Case(
+            input: "The skipper told a news conference that the engine failed.", content: "the engine failed",
+            source: "The skipper", cue: "told", lemma: "tell"),
+        Case(
+            input: "Analysts say ferry fares will climb.", content: "ferry fares will climb",
+            source: "Analysts", cue: "say", lemma: "say"),
+        Case(
+            input: "Officials believe the fire was started deliberately.", content: "the fire was started deliberately",
+            source: "Officials", cue: "believe", lemma: "believe"),
+        Case(
+            input: "The union expects the port will close.", content: "the port will close",
+            source: "The union", cue: "expects", lemma: "expect"),
+        Case(
+            input: "The study found that ferry fares rose.", content: "ferry fares rose",
+            source: "The study", cue: "found", lemma: "find"),
+        Case(
+            input: "The ministry said in a statement that fares rose.", content: "fares rose",
+            source: "The ministry", cue: "said in a statement", lemma: "say"),
+        Case(
+            input: "The skipper wrote on Facebook that the engine failed.", content: "the engine failed",
+            source: "The skipper", cue: "wrote on Facebook", lemma: "write"),
+        Case(
+            input: "Two sailors, who asked not to be named, said the engine failed.", content: "the engine failed",
+            source: "Two sailors", cue: "said", lemma: "say"),
+        Case(
+            input: "Sailors who saw the fire said the engine failed.", content: "the engine failed",
+            source: "Sailors", cue: "said", lemma: "say"),
     ])
     func subjectCueAndClause(_ c: Case) throws {
         let e = extract(c.input)

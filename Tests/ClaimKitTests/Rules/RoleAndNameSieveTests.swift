@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// A person's name and role from the mention: a title before it or an appositive after it.
 @Suite struct RoleAndNameSieveTests {
@@ -15,19 +16,25 @@ import Testing
 
     @Test(arguments: [
         Case(input: "Ana Ortiz said fares would rise.", text: "Ana Ortiz", name: "Ana Ortiz", role: nil),
-        Case(input: "Transport Minister Ana Ortiz said fares would rise.", text: "Transport Minister Ana Ortiz",
-             name: "Ana Ortiz", role: "Transport Minister"),
-        Case(input: "Former harbour master Ana Ortiz said fares would rise.", text: "Former harbour master Ana Ortiz",
-             name: "Ana Ortiz", role: "Former harbour master"),
-        Case(input: "Ana Ortiz, a spokeswoman for the ferry company, said fares would rise.", text: "Ana Ortiz",
-             name: "Ana Ortiz", role: "spokeswoman for the ferry company"),
-        Case(input: "Ana Ortiz, who joined the board last year, said fares would rise.", text: "Ana Ortiz",
-             name: "Ana Ortiz", role: nil),
-        Case(input: "Councillor Ana Ortiz, a former sailor, said fares would rise.", text: "Councillor Ana Ortiz",
-             name: "Ana Ortiz", role: "Councillor"),
+        Case(
+            input: "Transport Minister Ana Ortiz said fares would rise.", text: "Transport Minister Ana Ortiz",
+            name: "Ana Ortiz", role: "Transport Minister"),
+        Case(
+            input: "Former harbour master Ana Ortiz said fares would rise.", text: "Former harbour master Ana Ortiz",
+            name: "Ana Ortiz", role: "Former harbour master"),
+        Case(
+            input: "Ana Ortiz, a spokeswoman for the ferry company, said fares would rise.", text: "Ana Ortiz",
+            name: "Ana Ortiz", role: "spokeswoman for the ferry company"),
+        Case(
+            input: "Ana Ortiz, who joined the board last year, said fares would rise.", text: "Ana Ortiz",
+            name: "Ana Ortiz", role: nil),
+        Case(
+            input: "Councillor Ana Ortiz, a former sailor, said fares would rise.", text: "Councillor Ana Ortiz",
+            name: "Ana Ortiz", role: "Councillor"),
         Case(input: "Gen. Bo Lind said fares would rise.", text: "Gen. Bo Lind", name: "Bo Lind", role: "Gen."),
-        Case(input: "Gen. Ana de Souza said fares would rise.", text: "Gen. Ana de Souza", name: "Ana de Souza",
-             role: "Gen."),
+        Case(
+            input: "Gen. Ana de Souza said fares would rise.", text: "Gen. Ana de Souza", name: "Ana de Souza",
+            role: "Gen."),
         Case(input: "Mr. Bo Lind said fares would rise.", text: "Mr. Bo Lind", name: "Bo Lind", role: nil),
     ])
     func personWithRole(_ c: Case) throws {

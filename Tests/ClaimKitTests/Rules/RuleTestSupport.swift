@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 // Shared helpers for the per-rule tests in this folder. Every sentence in these tests is
 // made up for the test; none comes from Corpus/.
@@ -40,7 +41,8 @@ func expectSpansSlice(
         return String(decoding: bytes[span.start..<span.end], as: UTF8.self)
     }
     func check(_ what: String, _ span: Span, _ text: String) {
-        #expect(sliced(span) == text, "\(what) span \(span) does not slice to “\(text)”", sourceLocation: sourceLocation)
+        #expect(
+            sliced(span) == text, "\(what) span \(span) does not slice to “\(text)”", sourceLocation: sourceLocation)
     }
     for claim in extraction.claims {
         check("claim", claim.span, claim.text)
@@ -53,7 +55,8 @@ func expectSpansSlice(
         }
     }
     for issue in extraction.issues {
-        #expect(sliced(issue.span) != nil, "issue span \(issue.span) is outside the input", sourceLocation: sourceLocation)
+        #expect(
+            sliced(issue.span) != nil, "issue span \(issue.span) is outside the input", sourceLocation: sourceLocation)
     }
 }
 

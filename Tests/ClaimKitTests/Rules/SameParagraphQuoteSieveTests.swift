@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// A later quotation in the same paragraph as an attributed one, with no cue between.
 @Suite struct SameParagraphQuoteSieveTests {
@@ -36,7 +37,8 @@ import Testing
     }
 
     @Test func anotherCueInBetweenStopsTheInheritance() throws {
-        let e = extract("“The pier is sound,” the skipper said. The union said it was rotten. “It will last a century.”")
+        let e = extract(
+            "“The pier is sound,” the skipper said. The union said it was rotten. “It will last a century.”")
         let last = try #require(e.claims.last)
         #expect(last.attribution?.source.name != "skipper")
         #expect(rule(last, "content") != name)

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Sentence boundaries inside a paragraph.
 @Suite struct SentenceSplitterTests {
@@ -22,11 +23,13 @@ import Testing
         // Lower case after a period: no new sentence.
         Case(input: "The vote was 5 vs. 4 in favour.", sentences: ["The vote was 5 vs. 4 in favour."]),
         // Never inside a quotation; right after its closing mark when the next sentence starts.
-        Case(input: "She said: “We won. We are glad.” Then she left.",
-             sentences: ["She said: “We won. We are glad.”", "Then she left."]),
+        Case(
+            input: "She said: “We won. We are glad.” Then she left.",
+            sentences: ["She said: “We won. We are glad.”", "Then she left."]),
         Case(input: "“Are we late?” she asked.", sentences: ["“Are we late?” she asked."]),
-        Case(input: "The ferry left. “We are late,” she said.",
-             sentences: ["The ferry left.", "“We are late,” she said."]),
+        Case(
+            input: "The ferry left. “We are late,” she said.",
+            sentences: ["The ferry left.", "“We are late,” she said."]),
         Case(input: "The ferry left... The pier closed.", sentences: ["The ferry left...", "The pier closed."]),
     ])
     func split(_ c: Case) {
@@ -34,8 +37,9 @@ import Testing
     }
 
     @Test func parentheticalSentence() {
-        #expect(analyze("The ferry left. (Nobody cared.) It rained.").sentenceTexts
-            == ["The ferry left.", "(Nobody cared.)", "It rained."])
+        #expect(
+            analyze("The ferry left. (Nobody cared.) It rained.").sentenceTexts
+                == ["The ferry left.", "(Nobody cared.)", "It rained."])
     }
 
     @Test func sentencesNeverCrossParagraphs() {

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// "Ortiz said": a last name resolves to the fullest earlier mention of that person.
 @Suite struct ShortNameSourceSieveTests {
@@ -17,7 +18,8 @@ import Testing
     }
 
     @Test func courtesyTitleBeforeTheLastName() throws {
-        let e = extract("Harbour master Ana Ortiz said the pier was sound. Ms. Ortiz added that repairs would start soon.")
+        let e = extract(
+            "Harbour master Ana Ortiz said the pier was sound. Ms. Ortiz added that repairs would start soon.")
         let claim = try #require(e.claim("repairs would start soon"))
         #expect(claim.attribution?.source.text == "Ms. Ortiz")
         #expect(claim.attribution?.source.name == "Ana Ortiz")

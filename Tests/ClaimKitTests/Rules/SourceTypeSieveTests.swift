@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// The type of a non-person source from its head noun, and its name without "the".
 @Suite struct SourceTypeSieveTests {
@@ -19,7 +20,8 @@ import Testing
         Case(subject: "A spokeswoman", name: "A spokeswoman", type: .anonymous),
         Case(subject: "A source", name: "A source", type: .anonymous),
         Case(subject: "Two harbour officials", name: "Two harbour officials", type: .anonymous),
-        Case(subject: "Two people familiar with the talks", name: "Two people familiar with the talks", type: .anonymous),
+        Case(
+            subject: "Two people familiar with the talks", name: "Two people familiar with the talks", type: .anonymous),
         Case(subject: "The report", name: "report", type: .document),
         Case(subject: "The survey", name: "survey", type: .document),
         Case(subject: "A report by the harbour board", name: "A report by the harbour board", type: .document),

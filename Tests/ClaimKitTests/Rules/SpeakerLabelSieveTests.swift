@@ -1,12 +1,14 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `HOST: …` — a transcript line whose speaker label attributes the rest of the paragraph.
 @Suite struct SpeakerLabelSieveTests {
     let name = SpeakerLabelSieve.name
 
     @Test func labelledLineIsADirectClaimOfTheSpeaker() throws {
-        let e = extract("Anchor Ruth Galvan questioned the mayor.\n\nGALVAN: Will the pier reopen in May? Residents want to know.")
+        let e = extract(
+            "Anchor Ruth Galvan questioned the mayor.\n\nGALVAN: Will the pier reopen in May? Residents want to know.")
         let claim = try #require(e.claim("Will the pier reopen in May? Residents want to know"))
         #expect(claim.kind == .direct)
         let a = try #require(claim.attribution)

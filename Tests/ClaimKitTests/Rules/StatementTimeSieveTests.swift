@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// When the statement was made: after the cue, fronted before the source, or in
 /// `Speaking on Saturday, X said`.

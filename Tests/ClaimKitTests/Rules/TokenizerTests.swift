@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// The byte-level tokenizer: words, numbers, punctuation, quotation marks, dashes.
 @Suite struct TokenizerTests {
@@ -14,14 +15,17 @@ import Testing
         Case(input: "A well-known mayor’s plan", tokens: ["A", "well-known", "mayor’s", "plan"]),
         Case(input: "They don't know.", tokens: ["They", "don't", "know", "."]),
         // Acronym dots, decimals and digit separators.
-        Case(input: "The U.S envoy paid 3.5 million, or 1,000 each.",
-             tokens: ["The", "U.S", "envoy", "paid", "3.5", "million", ",", "or", "1,000", "each", "."]),
+        Case(
+            input: "The U.S envoy paid 3.5 million, or 1,000 each.",
+            tokens: ["The", "U.S", "envoy", "paid", "3.5", "million", ",", "or", "1,000", "each", "."]),
         // A trailing period is taken into a title, an initial or an acronym.
-        Case(input: "Mr. Hale met J. Ortiz in the U.S. on Monday.",
-             tokens: ["Mr.", "Hale", "met", "J.", "Ortiz", "in", "the", "U.S.", "on", "Monday", "."]),
+        Case(
+            input: "Mr. Hale met J. Ortiz in the U.S. on Monday.",
+            tokens: ["Mr.", "Hale", "met", "J.", "Ortiz", "in", "the", "U.S.", "on", "Monday", "."]),
         // Dashes: an em dash, a spaced hyphen, a double hyphen; an ellipsis.
-        Case(input: "Fares rose — again - and again -- sadly...",
-             tokens: ["Fares", "rose", "—", "again", "-", "and", "again", "--", "sadly", "..."]),
+        Case(
+            input: "Fares rose — again - and again -- sadly...",
+            tokens: ["Fares", "rose", "—", "again", "-", "and", "again", "--", "sadly", "..."]),
         // Quotation marks are tokens of their own.
         Case(input: "“Go,” she said.", tokens: ["“", "Go", ",", "”", "she", "said", "."]),
         // A zero-width space inside a word does not split it.

@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// `C, X said.` / `C, said X, a spokeswoman.` / `C, state media reported, an agreement …`
 @Suite struct TrailingAttributionSieveTests {

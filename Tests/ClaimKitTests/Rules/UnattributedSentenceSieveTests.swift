@@ -1,5 +1,6 @@
-@testable import ClaimKit
 import Testing
+
+@testable import ClaimKit
 
 /// Every sentence no rule attributed is a narrator statement.
 @Suite struct UnattributedSentenceSieveTests {
@@ -7,11 +8,12 @@ import Testing
 
     @Test func eachNarratorSentenceIsAClaim() {
         let e = extract("The ferry sank off the point. Nobody was hurt! Was the lifeboat late?")
-        #expect(gists(e) == [
-            Gist(.unattributed, "The ferry sank off the point"),
-            Gist(.unattributed, "Nobody was hurt!"),
-            Gist(.unattributed, "Was the lifeboat late?"),
-        ])
+        #expect(
+            gists(e) == [
+                Gist(.unattributed, "The ferry sank off the point"),
+                Gist(.unattributed, "Nobody was hurt!"),
+                Gist(.unattributed, "Was the lifeboat late?"),
+            ])
         for claim in e.claims {
             #expect(claim.attribution == nil)
             #expect(claim.quotes.isEmpty)
