@@ -1,4 +1,3 @@
-import ClaimKit
 import Foundation
 
 /// How a corpus is compared with its fixtures, read from `claimcheck.json` at the

@@ -1,4 +1,3 @@
-import ClaimKit
 import Foundation
 
 /// A corpus folder of articles (`NAME.txt`) and a folder of fixtures (`NAME.json`),

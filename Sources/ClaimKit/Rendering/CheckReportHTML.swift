@@ -1,4 +1,3 @@
-import ClaimKit
 import Foundation
 
 /// A corpus check as one self-contained HTML page: `claimcheck check --report html=PATH`.
