@@ -76,11 +76,7 @@ struct CheckCommand {
                     return true
                 })
         else { return .help(topic: "check") }
-        guard positional.count <= 2 else {
-            throw UsageError(message: "check takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "check")
-        }
-        if positional.count > 0 { o.corpus = positional[0] }
-        if positional.count > 1 { o.expected = positional[1] }
+        try CommandLineParser.corpusFolders(positional, corpus: &o.corpus, expected: &o.expected, subcommand: "check")
         return .check(o)
     }
 

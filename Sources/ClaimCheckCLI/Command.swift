@@ -118,6 +118,17 @@ public enum CommandLineParser {
         }
     }
 
+    /// The optional `CORPUS_DIR EXPECTED_DIR` positionals of check, update and review.
+    static func corpusFolders(
+        _ positional: [String], corpus: inout String, expected: inout String, subcommand: String
+    ) throws(UsageError) {
+        guard positional.count <= 2 else {
+            throw UsageError(message: "\(subcommand) takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: subcommand)
+        }
+        if positional.count > 0 { corpus = positional[0] }
+        if positional.count > 1 { expected = positional[1] }
+    }
+
     /// Splits `--name=value` and walks options; positional arguments are returned in order.
     static func walk(
         _ args: ArraySlice<String>, subcommand: String,

@@ -51,11 +51,7 @@ struct ReviewCommand {
                     return true
                 })
         else { return .help(topic: "review") }
-        guard positional.count <= 2 else {
-            throw UsageError(message: "review takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "review")
-        }
-        if positional.count > 0 { o.corpus = positional[0] }
-        if positional.count > 1 { o.expected = positional[1] }
+        try CommandLineParser.corpusFolders(positional, corpus: &o.corpus, expected: &o.expected, subcommand: "review")
         return .review(o)
     }
 

@@ -90,14 +90,10 @@ struct UpdateCommand {
                     return true
                 })
         else { return .help(topic: "update") }
-        guard positional.count <= 2 else {
-            throw UsageError(message: "update takes at most CORPUS_DIR and EXPECTED_DIR", subcommand: "update")
-        }
+        try CommandLineParser.corpusFolders(positional, corpus: &o.corpus, expected: &o.expected, subcommand: "update")
         guard !(o.accept && o.check) else {
             throw UsageError(message: "--accept and --check cannot be used together", subcommand: "update")
         }
-        if positional.count > 0 { o.corpus = positional[0] }
-        if positional.count > 1 { o.expected = positional[1] }
         return .update(o)
     }
 

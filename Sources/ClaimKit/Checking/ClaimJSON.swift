@@ -71,7 +71,9 @@ extension ClaimJSON {
     public struct ShapeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Where in the value: `attribution/via/0/cue/span`.
         public var path: String
+        /// What is wrong, with the path of the value.
         public var message: String
+        /// The message.
         public var description: String { path.isEmpty ? message : "\(path): \(message)" }
     }
 

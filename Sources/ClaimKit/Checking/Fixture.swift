@@ -5,6 +5,7 @@ import Foundation
 /// Each expected claim is kept as JSON so that only the fields it states are asserted:
 /// a field absent from the fixture is not compared; `null` or `[]` asserts "none".
 public struct Fixture: Sendable {
+    /// One claim of the fixture, kept as written.
     public struct ExpectedClaim: Sendable {
         /// The claim's expected text (required).
         public var text: String
@@ -16,8 +17,11 @@ public struct Fixture: Sendable {
         public var path: String
     }
 
+    /// The fixture file's path, as given to ``load(contentsOf:)`` or ``parse(_:path:)``.
     public var path: String
+    /// The article file name the fixture names (`"article"`), if it does.
     public var article: String?
+    /// The expected claims, in fixture order.
     public var claims: [ExpectedClaim]
     /// Line and column of every value by path, for `file:line:column` in reports;
     /// computed once, in one pass, so that reporting many differences stays linear.
@@ -126,10 +130,14 @@ extension Fixture {
 
 /// A fixture that cannot be used, with where and why.
 public struct FixtureError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The fixture's path.
     public var path: String
+    /// Line and column of the problem in the fixture, when it is inside the JSON.
     public var location: SourceLocation?
+    /// What is wrong, in words.
     public var message: String
 
+    /// `path:line:column: message` (or `path: message` without a location).
     public var description: String {
         if let l = location { return "\(path):\(l.line):\(l.column): \(message)" }
         return "\(path): \(message)"

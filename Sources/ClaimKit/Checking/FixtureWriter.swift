@@ -21,6 +21,7 @@ public enum FixtureWriter {
         /// The file system refused (permission, missing folder, full disk, …).
         case cannotWrite(path: String, reason: String)
 
+        /// Why the write was refused or failed, naming the path.
         public var description: String {
             switch self {
             case .unsafeName(let name, let reason): return "refusing the name \"\(name)\": \(reason)"

@@ -7,8 +7,11 @@ import Foundation
 public enum ArticleReader {
     /// What can be wrong with an article's bytes or file.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// No file at the path.
         case notFound(path: String)
+        /// The path is a directory.
         case isDirectory(path: String)
+        /// The file cannot be read; `reason` is the system's.
         case unreadable(path: String, reason: String)
         /// A NUL byte: binary data, not text.
         case binary(path: String, offset: Int)
@@ -17,6 +20,7 @@ public enum ArticleReader {
         /// Over the size limit; `bytes` is how much was read before giving up.
         case tooLarge(path: String, bytes: Int, limit: Int)
 
+        /// The problem as a message naming the file.
         public var description: String {
             // Standard input and an empty name are spelled out.
             func name(_ p: String) -> String {
@@ -41,6 +45,7 @@ public enum ArticleReader {
     /// Reads `path` (`-` for standard input).
     ///
     /// - Parameters:
+    ///   - path: the article file, or `-` for standard input.
     ///   - lossy: replace invalid UTF-8 with U+FFFD instead of failing (spans are then
     ///     offsets into the repaired text); NUL bytes are still refused.
     ///   - limit: the most bytes read (``sizeLimit`` unless a test says otherwise);

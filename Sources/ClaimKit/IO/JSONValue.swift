@@ -2,13 +2,20 @@
 /// starts in its source (line and column, 1-based), so that fixture errors can say
 /// `file:line:column`. Foundation's JSONSerialization keeps neither.
 public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers are exact up to 2^53).
     case number(Double)
+    /// A string, unescaped.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object's members in their written order (keys are unique).
     case object([(String, JSONValue)])
 
+    /// Equal values; objects are equal only with the same keys in the same order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -22,6 +29,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// The value of `key` in an object; nil for a missing key or a value that is not an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
         return nil
@@ -191,19 +199,26 @@ public indirect enum JSONValue: Equatable, Sendable {
 
 /// Where a JSON value starts: 1-based line and column (columns count characters).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Line, from 1.
     public var line: Int
+    /// Column in characters (Unicode scalars), from 1.
     public var column: Int
+    /// Creates a location (both 1-based).
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
 /// A JSON syntax error with its location.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+    /// Where the problem is.
     public var location: SourceLocation
+    /// What is wrong, in words.
     public var message: String
+    /// `line:column: message`.
     public var description: String { "\(location): \(message)" }
 }
 
@@ -250,7 +265,9 @@ public struct JSONParser: Sendable {
     /// locating a value costs a binary search plus its column rather than a rescan.
     private var lineStarts: [Int] = []
 
+    /// A parser over the UTF-8 bytes of `text`.
     public init(_ text: String) { bytes = Array(text.utf8) }
+    /// A parser over UTF-8 `bytes`.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// - Throws: ``JSONSyntaxError`` with the line and column of the problem.
