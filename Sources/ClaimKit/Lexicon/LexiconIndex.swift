@@ -49,6 +49,8 @@ struct WordClass: OptionSet, Sendable {
     static let eventNoun = WordClass(rawValue: 1 << 46)
     static let cardinal = WordClass(rawValue: 1 << 47)
     static let indefinite = WordClass(rawValue: 1 << 48)
+    static let male = WordClass(rawValue: 1 << 49)
+    static let female = WordClass(rawValue: 1 << 50)
     /// The first word of a multi-word cue or cue extension.
     static let phraseStart = WordClass(rawValue: 1 << 38)
     /// A form of a reporting verb.
@@ -74,7 +76,7 @@ struct WordClass: OptionSet, Sendable {
         ("groupWords", .groupWord), ("audienceWords", .audienceWord), ("nonSpeakers", .nonSpeaker),
         ("beForms", .beForm), ("objectPronouns", .objectPronoun), ("titleMarkers", .titleMarker),
         ("finiteMarkers", .finiteMarker), ("localGovernmentWords", .localGovernmentWord), ("eventNouns", .eventNoun),
-        ("cardinals", .cardinal), ("indefinites", .indefinite),
+        ("cardinals", .cardinal), ("indefinites", .indefinite), ("maleWords", .male), ("femaleWords", .female),
     ]
 }
 

@@ -16,6 +16,9 @@ struct EntityIndex {
     private(set) var acronyms: [UInt64: String] = [:]
     /// Proper names the article uses as states: "X's foreign ministry", "X's government".
     private(set) var states: Set<UInt64> = []
+    /// What the article says of a person's gender, by full name: a title or role word
+    /// ("Mrs.", "spokeswoman") or the first he/she/his/her after the name in its sentence.
+    private(set) var genders: [String: WordClass] = [:]
     /// People named as the subject of a sentence (the name opens it, after its role
     /// words), in article order: candidates for a later "he" or "she".
     private(set) var subjectMentions: [(token: Int, person: Person)] = []
@@ -49,6 +52,7 @@ struct EntityIndex {
                     best = previous
                 }
                 byLastName[last, default: []].append((name.lowerBound, best))
+                if genders[best.name] == nil, let g = Self.gender(text, of: name) { genders[best.name] = g }
                 if NameParser.opensSentence(text, name) { subjectMentions.append((name.lowerBound, person)) }
             } else if name.count == 1, NameParser.opensSentence(text, name),
                 let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound)
@@ -66,6 +70,47 @@ struct EntityIndex {
                 }
             }
         }
+    }
+
+    /// `.male` or `.female` from the words around a name: a gendered title or role right
+    /// before it, else the first gendered pronoun after it in its sentence before any
+    /// other name.
+    static func gender(_ text: TextAnalysis, of name: Range<Int>) -> WordClass? {
+        let gendered: WordClass = [.male, .female]
+        var t = name.lowerBound - 1
+        let sentence = text.sentenceOfToken[name.lowerBound]
+        while t >= 0, t >= name.lowerBound - 4, text.sentenceOfToken[t] == sentence, text.tokens[t].kind == .word {
+            let c = text.classes(t).intersection(gendered)
+            if !c.isEmpty { return c }
+            if !text.isTitle(t) && !text.tokens[t].flags.contains(.capitalized) { break }
+            t -= 1
+        }
+        var u = name.upperBound
+        while u < text.tokens.count, u < name.upperBound + 30, text.sentenceOfToken[u] == sentence {
+            if text.tokens[u].kind == .word {
+                if text.tokens[u].flags.contains(.capitalized), !text.isSentenceStart(u),
+                    !text.classes(u).contains(.functionWord), NameParser.isNameToken(text, u, first: true)
+                {
+                    return nil  // another name first: the pronoun may be theirs
+                }
+                let c = text.classes(u).intersection(gendered)
+                // "said his", "…, the harbour spokeswoman,"
+                if !c.isEmpty,
+                    !text.classes(u).isDisjoint(with: [.personPronoun, .objectPronoun, .determiner]) || text.isTitle(u)
+                {
+                    return c
+                }
+            }
+            u += 1
+        }
+        return nil
+    }
+
+    /// Whether `name` may be referred to as `pronoun` (`.male` or `.female`): unknown
+    /// gender fits either.
+    func fits(_ name: String, _ pronoun: WordClass) -> Bool {
+        guard let g = genders[name] else { return true }
+        return g == pronoun
     }
 
     /// The latest person named as a sentence subject before token `t`.

@@ -2,7 +2,9 @@
 /// earlier compatible source (he/she → a person; they → a group or organisation;
 /// it → an organisation, government, outlet or document). CoreNLP's pronoun sieve,
 /// with the article's earlier sources standing in for coreference chains; a person
-/// introduced as the subject of a sentence after the last person source wins.
+/// introduced as the subject of a sentence after the last person source wins. "He" and
+/// "she" skip a person the article has gendered otherwise (a title such as "Mrs." or
+/// "spokeswoman", or a his/her after the name).
 struct PronounSourceSieve: ResolutionSieve {
     static let name = "PronounSource"
 
@@ -10,13 +12,20 @@ struct PronounSourceSieve: ResolutionSieve {
         let text = context.text
         guard mention.tokens.count == 1, let t = mention.tokens.first, text.tokens[t].kind == .word else { return }
         let c = text.classes(t)
+        let gender = c.intersection([.male, .female])
         if c.contains(.personPronoun),
-            let subject = context.entities.subjectMention(before: t), subject.token > context.lastPersonToken
+            let subject = context.entities.subjectMention(before: t), subject.token > context.lastPersonToken,
+            context.entities.fits(subject.person.name, gender)
         {
             // A person introduced as a sentence's subject after the last person source:
             // "Athletic manager Colin Brandt was less amused. He insisted …"
             source.decide(name: subject.person.name, role: .some(subject.person.role), type: .person, by: Self.name)
-        } else if c.contains(.personPronoun), let person = context.lastPerson {
+        } else if c.contains(.personPronoun),
+            let person = nearestPerson(before: t, fitting: gender, context)
+                ?? context.persons.last.map({ ($0.name, $0.role) })
+        {
+            // The nearest earlier person (a source, or a sentence's subject) whose gender,
+            // as far as the article says, agrees.
             source.decide(name: person.name, role: .some(person.role), type: .person, by: Self.name)
         } else if c.contains(.pluralPronoun) && !c.contains(.firstPersonPronoun), let group = context.lastCollective {
             source.decide(name: group.name, role: .some(nil), type: group.type, by: Self.name)
@@ -29,5 +38,28 @@ struct PronounSourceSieve: ResolutionSieve {
                 type: c.contains(.neuterPronoun) ? .organization : c.contains(.personPronoun) ? .person : .group,
                 by: Self.name)
         }
+    }
+
+    /// The person a pronoun of `gender` most likely names: among the last three people
+    /// (sources or sentence subjects) before token `t`, the latest whose gender, as far as
+    /// the article says, agrees (unknown agrees with either).
+    private func nearestPerson(before t: Int, fitting gender: WordClass, _ context: ResolutionContext)
+        -> (name: String, role: String?)?
+    {
+        var candidates: [(token: Int, name: String, role: String?)] = []
+        for p in context.persons.reversed() where p.token < t {
+            candidates.append((p.token, p.name, p.role))
+            if candidates.count == 3 { break }
+        }
+        var found = 0
+        for m in context.entities.subjectMentions.reversed() where m.token < t {
+            candidates.append((m.token, m.person.name, m.person.role))
+            found += 1
+            if found == 3 { break }
+        }
+        candidates.sort { $0.token > $1.token }
+        let recent = candidates.prefix(3)
+        if let open = recent.first(where: { context.entities.fits($0.name, gender) }) { return (open.name, open.role) }
+        return nil
     }
 }

@@ -32,6 +32,8 @@ struct ResolutionContext {
     /// The latest resolved person, for "he" / "she", and where it was mentioned.
     var lastPerson: (name: String, role: String?)?
     var lastPersonToken = -1
+    /// Every resolved person source so far, in article order (for gender agreement).
+    var persons: [(name: String, role: String?, token: Int)] = []
     /// The latest resolved plural or collective source, for "they".
     var lastCollective: (name: String, type: SourceType)?
     /// The latest resolved non-person, for "it".
@@ -43,6 +45,7 @@ struct ResolutionContext {
         case .person:
             lastPerson = (name, source.role)
             lastPersonToken = mention.tokens.lowerBound
+            persons.append((name, source.role, mention.tokens.lowerBound))
         case .group, .anonymous: lastCollective = (name, type)
         case .organization, .government, .media, .document:
             lastThing = (name, type)

@@ -71,3 +71,38 @@ import Testing
         #expect(claim.attribution?.source.type == .person)
     }
 }
+
+/// He and she agree with what the article says of a person's gender.
+@Suite struct PronounGenderTests {
+    @Test(arguments: [
+        (
+            "Ana Ruiz, the harbour spokeswoman, said the pier was safe. Tom Hale said his crew disagreed. She said repairs would start soon.",
+            "Ana Ruiz"
+        ),
+        (
+            "Tom Hale runs the cafe and says his prices are fair. Priya Nandakumar said her budget was cut. He said prices would rise.",
+            "Tom Hale"
+        ),
+        (
+            "Mrs. Ana Ruiz said the pier was safe. Mr. Tom Hale said it was not. She said repairs would start soon.",
+            "Ana Ruiz"
+        ),
+    ])
+    func pronounSkipsAPersonOfTheOtherGender(_ input: String, _ expected: String) throws {
+        let e = extract(input)
+        let claim = try #require(e.attributed.last)
+        #expect(claim.attribution?.source.name == expected, "\(input)")
+    }
+
+    /// A person just introduced wins over an earlier one of the same gender.
+    @Test func theLatestFittingPersonWins() throws {
+        let e = extract(
+            "Ana Ruiz said her crew was tired. Former champion Kim Lee was blunter. \"It's a joke,\" she said.")
+        #expect(e.attributed.last?.attribution?.source.name == "Kim Lee")
+    }
+
+    @Test func unknownGenderFitsEither() throws {
+        let e = extract("Kim Lee said the pier was safe. She said repairs would start soon.")
+        #expect(e.attributed.last?.attribution?.source.name == "Kim Lee")
+    }
+}
