@@ -17,7 +17,26 @@ enum TextRendering {
         if showRules, !claim.decidedBy.isEmpty {
             lines.append("    rules:  " + claim.decidedBy.map { "\($0.field)=\($0.rule)" }.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n")
+        return lines.map(visible).joined(separator: "\n")
+    }
+
+    /// Control characters shown as `\u{1B}` instead of reaching the terminal: an article
+    /// cannot send escape sequences through `list`.
+    static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 && s != "\n" || (0x7F...0x9F).contains(s.value)
     }
 
     static func source(_ s: Source) -> String {
@@ -38,7 +57,7 @@ enum TextRendering {
     }
 
     static func shortText(_ s: String, words: Int = 8) -> String {
-        let parts = oneLine(s).split(separator: " ")
+        let parts = oneLine(visible(s)).split(separator: " ")
         return parts.prefix(words).joined(separator: " ") + (parts.count > words ? " …" : "")
     }
 

@@ -92,4 +92,12 @@ import Testing
         #expect(r.status == 0, "\(r.out)")
         #expect(r.out.split(separator: "\n").last?.hasSuffix("passed, 0 failed") == true)
     }
+
+    /// An article cannot send terminal escape sequences through `list`'s text output.
+    @Test func controlCharactersAreShownNotSent() throws {
+        let r = try run(["list", "-"], stdin: "The mayor said the bridge \u{1B}[2J would reopen.")
+        #expect(r.status == 0)
+        #expect(!r.out.unicodeScalars.contains("\u{1B}"))
+        #expect(r.out.contains("\\u{1B}[2J"))
+    }
 }

@@ -7,6 +7,9 @@ struct TrailingAttributionSieve: AttributionSieve {
     func apply(to state: AttributionState) {
         let text = state.text
         let g = state.grammar
+        // Drafts per sentence (from the rules before this one), looked up by sentence only.
+        var draftsBySentence: [Int: [Int]] = [:]
+        for d in state.drafts.indices { draftsBySentence[state.drafts[d].sentence, default: []].append(d) }
         for c in state.cues.indices where !state.cueUsed[c] {
             let cue = state.cues[c]
             guard cue.phraseRole == nil, !cue.isParticipial else { continue }
@@ -58,7 +61,18 @@ struct TrailingAttributionSieve: AttributionSieve {
             // The attribution must close the clause: the sentence ends or a comma follows.
             guard after >= g.trimEnd(after, end) || g.isComma(after) || after < end && text.tokens[after].isTerminal
             else { continue }
-            guard comma > start, !state.isClaimed(comma - 1) else { continue }
+            // Content already claimed is taken, unless by an attribution that lies wholly
+            // inside this one's content ("The skipper said C, the agency reported"): that
+            // one becomes nested, and NestedAttribution makes this source its relay.
+            guard comma > start,
+                !state.isClaimed(comma - 1)
+                    || (draftsBySentence[cue.sentence] ?? []).contains(where: { i in
+                        let d = state.drafts[i]
+                        return !d.isDropped && d.kind != .direct && d.contentTokens.contains(comma - 1)
+                            && d.source.map({ start <= $0.tokens.lowerBound }) == true
+                            && d.cue.map({ $0.upperBound <= comma }) == true
+                    })
+            else { continue }
             // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the attribution
             // sits inside the content, which is one span from its start to the sentence end.
             var contentEnd = comma
