@@ -98,7 +98,8 @@ struct ClaimAssembler {
         claim.decidedBy.append(contentsOf: partial.decidedBy)
         let span = text.span(of: mention.tokens)
         return Source(
-            text: text.string(span), span: span, name: partial.name ?? text.string(span), role: partial.role,
+            text: text.string(span), span: span, name: Self.visibleName(partial.name ?? text.string(span)),
+            role: partial.role.map(Self.visibleName),
             type: partial.type ?? .organization)
     }
 
@@ -152,6 +153,18 @@ struct ClaimAssembler {
         return words.allSatisfy {
             text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord)
         }
+    }
+
+    /// A resolved name or role without invisible characters (zero-width and direction
+    /// marks, soft hyphens, BOM): the mention keeps the text as written, the name is for
+    /// people and programs to compare.
+    static func visibleName(_ s: String) -> String {
+        let invisible: (Unicode.Scalar) -> Bool = { c in
+            c.value == 0xAD || (0x200B...0x200F).contains(c.value) || (0x202A...0x202E).contains(c.value)
+                || (0x2060...0x206F).contains(c.value) || c.value == 0xFEFF
+        }
+        guard s.unicodeScalars.contains(where: invisible) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.filter { !invisible($0) }))
     }
 
     /// `c` + 8 hex digits of FNV-1a (32-bit) over the text with white space collapsed.

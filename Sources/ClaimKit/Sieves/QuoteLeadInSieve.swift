@@ -29,6 +29,8 @@ struct QuoteLeadInSieve: AttributionSieve {
                 opening = q
             }
             guard let open = opening, let q = text.quotation(openedAt: open) else { continue }
+            // A quotation another rule already attributed ("…: “A,” a spokesman said") stays theirs.
+            if let first = text.quotations[q].contentTokens.first, state.isClaimed(first) { continue }
             if clause.colon == nil, let close = text.quotations[q].close, g.trimEnd(close, end) > close + 1 { continue }
             guard let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound)
             else { continue }
