@@ -61,6 +61,8 @@ enum CueScanner {
                     if c.isEmpty && Grammar(text: text).endsIn(u, "ly") { u -= 1; continue }
                     if c.contains(.negation) { blocked = true; break }
                     if c.contains(.auxiliary) { start = u; u -= 1; continue }
+                    // "kept saying", "began telling": the verb before a gerund cue joins it.
+                    if c.contains(.catenative), u == start - 1, endsInIng(text, t) { start = u; u -= 1; continue }
                     if c.contains(.adverb) && !tokens[u].flags.contains(.capitalized) { u -= 1; continue }
                     // "is warning": a progressive is active; "was told" is a passive.
                     if c.contains(.beForm) && endsInIng(text, t) { start = u; u -= 1; continue }

@@ -181,6 +181,17 @@ struct Grammar {
             start = u
             u -= 1
         }
+        // The scan stopped at a verb inside a relative clause without commas ("A fisherman
+        // who asked not to be named said"): step back to the relative pronoun.
+        if u >= limit, u < start, tokens[u].kind == .word, !classes(u).contains(.relativePronoun) {
+            var r = u - 1
+            while r >= max(limit, t - 16), tokens[r].kind == .word, !classes(r).contains(.relativePronoun) { r -= 1 }
+            if r >= limit, r > limit, tokens[r].kind == .word, classes(r).contains(.relativePronoun),
+                !classes(r).contains(.complementizer), isNounPhraseToken(r - 1)
+            {
+                u = r
+            }
+        }
         // A relative clause without commas: "people who attended the talks said" → "people".
         if u >= limit, tokens[u].kind == .word, classes(u).contains(.relativePronoun),
             !classes(u).contains(.complementizer), start <= t

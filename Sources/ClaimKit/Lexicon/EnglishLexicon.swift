@@ -3147,6 +3147,27 @@ let englishLexiconJSON = #"""
    "lady",
    "dame",
    "girlfriend"
+  ],
+  "catenatives": [
+   "keep",
+   "keeps",
+   "kept",
+   "begin",
+   "begins",
+   "began",
+   "begun",
+   "start",
+   "starts",
+   "started",
+   "continue",
+   "continues",
+   "continued",
+   "stop",
+   "stops",
+   "stopped",
+   "go",
+   "goes",
+   "went"
   ]
  }
 }

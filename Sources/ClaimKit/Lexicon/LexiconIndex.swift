@@ -51,6 +51,7 @@ struct WordClass: OptionSet, Sendable {
     static let indefinite = WordClass(rawValue: 1 << 48)
     static let male = WordClass(rawValue: 1 << 49)
     static let female = WordClass(rawValue: 1 << 50)
+    static let catenative = WordClass(rawValue: 1 << 51)
     /// The first word of a multi-word cue or cue extension.
     static let phraseStart = WordClass(rawValue: 1 << 38)
     /// A form of a reporting verb.
@@ -77,6 +78,7 @@ struct WordClass: OptionSet, Sendable {
         ("beForms", .beForm), ("objectPronouns", .objectPronoun), ("titleMarkers", .titleMarker),
         ("finiteMarkers", .finiteMarker), ("localGovernmentWords", .localGovernmentWord), ("eventNouns", .eventNoun),
         ("cardinals", .cardinal), ("indefinites", .indefinite), ("maleWords", .male), ("femaleWords", .female),
+        ("catenatives", .catenative),
     ]
 }
 

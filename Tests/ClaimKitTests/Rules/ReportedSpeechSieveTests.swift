@@ -116,21 +116,17 @@ import Testing
         #expect(e.claims.map(\.kind) == [.unattributed])
     }
 
-    @Test func relativeClauseWithoutCommasBeforeTheCue() {
-        withKnownIssue("the subject search stops at “named” and finds no noun phrase") {
-            let e = extract("A fisherman who asked not to be named said the engine failed.")
-            let claim = try #require(e.claim("the engine failed"))
-            #expect(claim.attribution?.source.text == "A fisherman")
-            #expect(claim.attribution?.source.type == .anonymous)
-        }
+    @Test func relativeClauseWithoutCommasBeforeTheCue() throws {
+        let e = extract("A fisherman who asked not to be named said the engine failed.")
+        let claim = try #require(e.claim("the engine failed"))
+        #expect(claim.attribution?.source.text == "A fisherman")
+        #expect(claim.attribution?.source.type == .anonymous)
     }
 
-    @Test func verbBeforeTheCueIsNotPartOfTheSource() {
-        withKnownIssue("“kept” is taken into the source noun phrase") {
-            let e = extract("The skipper kept saying the engine was fine.")
-            let claim = try #require(e.claim("the engine was fine"))
-            #expect(claim.attribution?.source.text == "The skipper")
-        }
+    @Test func verbBeforeTheCueIsNotPartOfTheSource() throws {
+        let e = extract("The skipper kept saying the engine was fine.")
+        let claim = try #require(e.claim("the engine was fine"))
+        #expect(claim.attribution?.source.text == "The skipper")
     }
 
     @Test func acronymDefinitionAfterTheSubject() throws {
