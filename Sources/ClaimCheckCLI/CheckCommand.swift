@@ -97,28 +97,11 @@ struct CheckCommand {
                 return ExitStatus.trouble
             }
         }
-        let corpus: GoldenCorpus
-        do {
-            corpus = try GoldenCorpus.open(corpus: options.corpus, expected: options.expected)
-        } catch {
-            console.err("claimcheck: \(error)\n")
-            return ExitStatus.trouble
-        }
-        let names: [String]
-        do {
-            names = try corpus.articles()
-        } catch {
-            console.err(
-                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
-            return ExitStatus.trouble
-        }
-        let selected = names.filter { Glob.selects(options.filters, article: $0) }
-        if !options.filters.isEmpty, selected.isEmpty {
-            console.err(
-                "claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n"
-            )
-            return ExitStatus.trouble
-        }
+        guard
+            let selection = CorpusSelection.open(
+                corpus: options.corpus, expected: options.expected, filters: options.filters, console: console)
+        else { return ExitStatus.trouble }
+        let (corpus, names, selected) = (selection.corpus, selection.articles, selection.selected)
         let ci = RunEnvironment.isCI(console.environment)
         let policy: UnreferencedPolicy =
             options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore

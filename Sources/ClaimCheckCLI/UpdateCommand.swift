@@ -108,26 +108,11 @@ struct UpdateCommand {
         guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
             return ExitStatus.trouble
         }
-        let corpus: GoldenCorpus
-        let names: [String]
-        do {
-            corpus = try GoldenCorpus.open(corpus: options.corpus, expected: options.expected)
-            names = try corpus.articles()
-        } catch let error as FixtureError {
-            console.err("claimcheck: \(error)\n")
-            return ExitStatus.trouble
-        } catch {
-            console.err(
-                "claimcheck: \(options.corpus): cannot list the corpus folder (\(ArticleReader.describe(error)))\n")
-            return ExitStatus.trouble
-        }
-        let selected = names.filter { Glob.selects(options.filters, article: $0) }
-        if !options.filters.isEmpty, selected.isEmpty {
-            console.err(
-                "claimcheck: no article in \(options.corpus) matches --filter \(options.filters.joined(separator: ", "))\n"
-            )
-            return ExitStatus.trouble
-        }
+        guard
+            let selection = CorpusSelection.open(
+                corpus: options.corpus, expected: options.expected, filters: options.filters, console: console)
+        else { return ExitStatus.trouble }
+        let (corpus, selected) = (selection.corpus, selection.selected)
         var trouble = false
         var changes = 0
         var unchanged = 0
