@@ -181,12 +181,15 @@ struct CheckCommand {
         var out = ""
         var total = ComparisonReport()
         var counts: [String: Int] = [:]
+        var compared = 0
         for r in run.results {
             switch r.outcome {
             case .passed(let report):
+                compared += 1
                 total.accumulate(report)
                 if !options.quiet { out += "\(style.green("PASS")) \(r.name)  \(TextRendering.score(report))\n" }
             case .mismatch(let report):
+                compared += 1
                 total.accumulate(report)
                 counts["mismatch", default: 0] += 1
                 out += "\(style.red("FAIL")) \(r.name)  \(TextRendering.score(report))\n"
@@ -216,17 +219,22 @@ struct CheckCommand {
                 "stopped at the first failure (--fail-fast): \(run.skipped.count) article\(run.skipped.count == 1 ? "" : "s") not checked\n"
         }
         for a in annotations { out += a + "\n" }
-        out += "\ntotal: \(TextRendering.score(total))\n"
-        out +=
-            "values equal, of those compared: "
-            + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
-            .joined(separator: ", ") + "\n"
-        out +=
-            "claims right per field (precision, recall): "
-            + ClaimComparison.scoredFields.map { f in
-                let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
-                return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
-            }.joined(separator: ", ") + "\n"
+        // With no fixture compared, scores of 1.000 would read as success.
+        if compared == 0 {
+            out += "\ntotal: no article was compared with a fixture\n"
+        } else {
+            out += "\ntotal: \(TextRendering.score(total))\n"
+            out +=
+                "values equal, of those compared: "
+                + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }
+                .joined(separator: ", ") + "\n"
+            out +=
+                "claims right per field (precision, recall): "
+                + ClaimComparison.scoredFields.map { f in
+                    let pr = total.fieldPR[f] ?? FieldPrecisionRecall()
+                    return "\(f) P \(String(format: "%.3f", pr.precision)) R \(String(format: "%.3f", pr.recall))"
+                }.joined(separator: ", ") + "\n"
+        }
         if !counts.isEmpty {
             out +=
                 "failures: "

@@ -265,6 +265,14 @@ import Testing
         #expect(r.out.hasSuffix("0 passed, 2 failed\n"))
     }
 
+    @Test func noFixtureComparedGivesNoScore() throws {
+        let t = try TemporaryCorpus()
+        let r = tool(["check", t.corpus, t.expected])
+        #expect(r.status == 1)
+        #expect(r.out.contains("total: no article was compared with a fixture"), "\(r.out)")
+        #expect(!r.out.contains("precision 1.000"), "a run that compared nothing must not print perfect scores")
+    }
+
     @Test func malformedFixtureIsTroubleWithItsLocation() throws {
         let t = try TemporaryCorpus()
         try t.recordAll()
