@@ -87,16 +87,6 @@ struct CheckCommand {
         guard let extractor = ClaimCheck.extractor(lexicon: options.lexicon, console: console) else {
             return ExitStatus.trouble
         }
-        for (folder, what) in [(options.corpus, "corpus"), (options.expected, "fixtures")] {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-            // A missing fixtures folder is fine (every fixture is then missing); a file is not.
-            guard exists ? isDirectory.boolValue : what == "fixtures" else {
-                console.err(
-                    "claimcheck: \(folder): \(exists ? "not a folder" : "no such folder") (the \(what) folder)\n")
-                return ExitStatus.trouble
-            }
-        }
         guard
             let selection = CorpusSelection.open(
                 corpus: options.corpus, expected: options.expected, filters: options.filters, console: console)

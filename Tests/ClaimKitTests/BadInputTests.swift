@@ -430,6 +430,20 @@ import Testing
         #expect(check.err == "claimcheck: \(article): not a folder (the corpus folder)\n")
     }
 
+    @Test func fixturesPathThatIsAFile() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        _ = try dir.file("a.txt", "The mayor said the bridge would reopen.")
+        let file = try dir.file("fixtures", "")
+        // `update --check` writes nothing, so CI runs it too.
+        for subcommand in ["check", "update"] {
+            let r = CLI.run([subcommand, dir.url.path, file] + (subcommand == "update" ? ["--check"] : []))
+            #expect(r.status == 2, "\(subcommand)")
+            #expect(r.err == "claimcheck: \(file): not a folder (the fixtures folder)\n", "\(subcommand)")
+            #expect(r.out.isEmpty, "\(subcommand) reports nothing as done: \(r.out)")
+        }
+    }
+
     @Test func missingFiles() throws {
         let dir = try TempFolder()
         defer { dir.remove() }
