@@ -12,8 +12,9 @@ struct CheckCommand {
 
         USAGE: claimcheck check [<corpus-dir>] [<expected-dir>] [--filter <glob>] ...
                                 [--fail-fast] [--unreferenced fail|warn|ignore]
-                                [--report junit=<path>] [--report json=<path>]
+                                [--report junit|json|html=<path>] ...
                                 [--format text|json] [--color auto|always|never]
+                                [-q] [--lexicon <file.json>]
 
         ARGUMENTS:
           <corpus-dir>     Articles (default: Corpus)
@@ -25,15 +26,15 @@ struct CheckCommand {
           --fail-fast             Stop at the first failing article
           --unreferenced <what>   A fixture with no article: fail, warn or ignore
                                   (default: fail in CI, warn elsewhere; ignored under --filter)
-          --report junit=<path>   Also write a JUnit XML report (one testcase per article)
-          --report json=<path>    Also write the JSON report (as --format json)
+          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
+                                    junit  JUnit XML, one testcase per article
+                                    json   the JSON report (as --format json)
+                                    html   one page: the summary, each article's
+                                           differences side by side and its view
           -f, --format <format>   text (default) or json
           --color <when>          auto (default: when standard output is a terminal and
                                   NO_COLOR is unset), always or never
           -q, --quiet             Print only failing articles and the summary
-          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
-                                    html  one page: the summary, each article's
-                                          differences side by side and its view
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
 

@@ -96,7 +96,8 @@ public enum CommandLineParser {
         switch first {
         case "-h", "--help": return .help(topic: nil)
         case "--version": return .version
-        case "help": return .help(topic: args.first)
+        // `help --help` and `help help` are the overview, like `help` alone.
+        case "help": return .help(topic: args.first.flatMap { ["-h", "--help", "help"].contains($0) ? nil : $0 })
         case "list": return try ListCommand.parse(args)
         case "diff": return try DiffCommand.parse(args)
         case "check": return try CheckCommand.parse(args)

@@ -44,6 +44,12 @@ struct DiffCommand {
         }
         o.article = positional[0]
         o.expected = positional.count > 1 ? positional[1] : nil
+        // Standard input has no file name to find its fixture by.
+        if o.article == "-", o.expected == nil {
+            throw UsageError(
+                message: "diff - reads the article from standard input: name its fixture (diff - EXPECTED)",
+                subcommand: "diff")
+        }
         return .diff(o)
     }
 
@@ -90,7 +96,8 @@ struct DiffCommand {
         case .text:
             var out = "\(options.article) vs \(fixturePath)\n"
             for d in report.differences { out += TextRendering.difference(d, fixture: fixturePath) + "\n" }
-            out += "\(report.differences.isEmpty ? "no differences" : "\(report.differences.count) differences"): "
+            out +=
+                "\(report.differences.isEmpty ? "no differences" : "\(report.differences.count) difference\(report.differences.count == 1 ? "" : "s")"): "
             out += TextRendering.score(report) + "\n"
             console.out(out)
         case .json, .jsonl, .jsonld:
@@ -100,9 +107,9 @@ struct DiffCommand {
         return report.passed ? ExitStatus.same : ExitStatus.differences
     }
 
-    /// `Expected/<name>.json` for an article `…/<name>.txt` (stdin: `Expected/stdin.json`).
+    /// `Expected/<name>.json` for an article `…/<name>.txt`.
     static func defaultFixture(for article: String) -> String {
-        let name = article == "-" ? "stdin" : URL(fileURLWithPath: article).deletingPathExtension().lastPathComponent
+        let name = URL(fileURLWithPath: article).deletingPathExtension().lastPathComponent
         return "Expected/\(name).json"
     }
 }

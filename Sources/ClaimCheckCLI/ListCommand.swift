@@ -7,8 +7,9 @@ struct ListCommand {
         OVERVIEW: List the claims of articles: kind, text, source (name, role, type), cue,
         time and reported-by chain. Spans are UTF-8 byte offsets into the file.
 
-        USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules] [--lossy]
-               claimcheck list --input jsonl [<file>|-] [--jobs N] [--rules]
+        USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules]
+                                          [--lossy] [--lexicon <file.json>]
+               claimcheck list --input jsonl [<file>|-] [--jobs N] [--rules] [--lexicon <file.json>]
 
         ARGUMENTS:
           <file>        An article (UTF-8 text); - reads standard input
@@ -23,7 +24,8 @@ struct ListCommand {
           --input <format>        text (default): each file is an article. jsonl: each line
                                   of the one file (or standard input) is an article
                                   {"id": …, "text": "…"}; the output is one JSON line per
-                                  input line, in input order: {"id", "claims", "issues"}, or
+                                  non-blank input line (blank lines are skipped; pair by
+                                  "id"), in input order: {"id", "claims", "issues"}, or
                                   {"line", "id", "error"} for a bad line (exit status 2, the
                                   other lines still come out). Spans are UTF-8 byte offsets
                                   into the decoded text.
@@ -91,6 +93,9 @@ struct ListCommand {
         guard o.jobs == nil else { throw UsageError(message: "--jobs goes with --input jsonl", subcommand: "list") }
         guard !files.isEmpty else {
             throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
+        }
+        guard files.filter({ $0 == "-" }).count <= 1 else {
+            throw UsageError(message: "standard input (-) can be read only once", subcommand: "list")
         }
         o.files = files
         if o.url != nil {

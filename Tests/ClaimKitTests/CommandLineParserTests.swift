@@ -6,6 +6,11 @@ import Testing
         #expect(try CommandLineParser.parse([]) == .help(topic: nil))
         #expect(try CommandLineParser.parse(["--help"]) == .help(topic: nil))
         #expect(try CommandLineParser.parse(["help", "check"]) == .help(topic: "check"))
+        #expect(try CommandLineParser.parse(["help", "--help"]) == .help(topic: nil), "help --help is the overview")
+        #expect(throws: UsageError.self, "stdin read twice") { try CommandLineParser.parse(["list", "-", "-"]) }
+        #expect(throws: UsageError.self, "diff - has no file name to find its fixture by") {
+            try CommandLineParser.parse(["diff", "-"])
+        }
         #expect(try CommandLineParser.parse(["list", "--help"]) == .help(topic: "list"))
     }
 
