@@ -47,10 +47,9 @@ struct TrailingAttributionSieve: AttributionSieve {
                 comma = quoteComma ? before + 1 : before
                 time = subject.time
                 after = cue.tokens.upperBound
-                // "…, Erik Lund told reporters."
-                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end),
-                    !g.isMedia(a)
-                {
+                // "…, Erik Lund told reporters." / "…, Smith told Reuters." (an outlet becomes
+                // a hop of the chain later, in RelayPhraseSieve).
+                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end) {
                     after = a.upperBound
                 }
             }
@@ -99,8 +98,6 @@ struct TrailingAttributionSieve: AttributionSieve {
         if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
         // "and the pier closed early" after the attribution is the narrator's again.
         if c.contains(.coordinator) { return false }
-        // "The latest test, North Korea said, was its biggest yet": the verb follows.
-        if c.contains(.beForm) || c.contains(.finiteMarker) { return true }
         return c.contains(.clauseWord) || c.contains(.preposition)
     }
 

@@ -23,6 +23,20 @@ import Testing
         #expect(rule(claim, "source") == name)
     }
 
+    @Test(arguments: [
+        ("The ferry will run late, Ana Ortiz told Reuters.", "Reuters"),
+        ("The ferry will run late, two officials told the Associated Press.", "the Associated Press"),
+        ("The ferry will run late, Ana Ortiz told the Elswick Gazette on Tuesday.", "the Elswick Gazette"),
+    ])
+    func toldAnOutletAfterTheContent(_ input: String, _ outlet: String) throws {
+        let e = extract(input)
+        let claim = try #require(e.claims.first, "\(input)")
+        #expect(claim.text == "The ferry will run late", "\(input)")
+        #expect(claim.attribution?.cue.lemma == "tell", "\(input)")
+        #expect(claim.attribution?.via.map(\.source.text) == [outlet], "the outlet is a hop: \(input)")
+        #expect(rule(claim, "content") == name)
+    }
+
     @Test func invertedSourceWithAnAppositive() throws {
         let e = extract("The ferry will run late, said Ana Ortiz, a ferry pilot.")
         let claim = try #require(e.claims.first)
