@@ -1,5 +1,5 @@
-/// `X said A, adding that B` / `…, saying B`: a gerund cue after a comma reports a
-/// second content of the main clause's source, with the same time.
+/// `X said A, adding that B` / `…, saying B` / `…, adding: “B”`: a gerund cue after a
+/// comma reports a second content of the main clause's source, with the same time.
 struct ParticipialCueSieve: AttributionSieve {
     static let name = "ParticipialCue"
 
@@ -34,7 +34,11 @@ struct ParticipialCueSieve: AttributionSieve {
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].isParticipial {
             let cue = state.cues[c]
             let sentence = text.sentences[cue.sentence]
-            guard let clause = g.reportedClause(after: cue, sentence: sentence), clause.colon == nil else { continue }
+            // ", adding: “…”" as ", adding, “…”": a colon introduces the content too, when
+            // the content follows in the same sentence.
+            guard let clause = g.reportedClause(after: cue, sentence: sentence),
+                clause.colon == nil || g.trimEnd(clause.start, sentence.tokens.upperBound) > clause.start
+            else { continue }
             let t = clause.start
             let e = g.contentEnd(from: t, sentence: sentence, state: state)
             if let main = lastBefore(cue.tokens.lowerBound, in: cue.sentence) {

@@ -23,6 +23,27 @@ import Testing
         #expect(rule(e.claim("the engine failed"), "content") == ReportedSpeechSieve.name)
     }
 
+    @Test(arguments: [
+        (
+            "The skipper said the engine failed, adding: \u{201C}The crew is safe.\u{201D}", "The crew is safe.",
+            ClaimKind.direct
+        ),
+        (
+            "\u{201C}The engine failed,\u{201D} the skipper said, adding: \u{201C}The crew is safe.\u{201D}",
+            "The crew is safe.", .direct
+        ),
+        ("The skipper said the engine failed, adding: the crew was safe.", "the crew was safe", .indirect),
+    ])
+    func colonAfterTheParticipleIntroducesTheContent(_ input: String, _ content: String, _ kind: ClaimKind) throws {
+        let e = extract(input)
+        #expect(e.claims.count == 2, "\(input)")
+        let second = try #require(e.claim(content), "\(input)")
+        #expect(second.kind == kind, "\(input)")
+        #expect(second.attribution?.source.text.lowercased() == "the skipper", "\(input)")
+        #expect(second.attribution?.cue.lemma == "add", "\(input)")
+        #expect(rule(second, "content") == name)
+    }
+
     @Test func participleAfterANonCueMainClauseTakesItsSubject() throws {
         let e = extract("Both unions condemned the strike, saying it hurt the islanders.")
         #expect(e.claims.count == 1)
