@@ -257,14 +257,30 @@ enum NameParser {
         if text.tokens[t].kind == .number || text.classes(t).contains(.cardinal), t > 0, isRoleWord(text, t - 1) {
             t -= 1
         }
-        guard isRoleWord(text, t) else { return nil }
+        // "Minister of Transport Ana Ortiz": a capitalised word completing "Title of".
+        let completesTitle =
+            t >= 2 && text.tokens[t].flags.contains(.capitalized) && text.tokens[t - 1].key == Self.ofKey
+            && text.sentenceOfToken[t - 2] == s && text.isTitle(t - 2)
+        guard isRoleWord(text, t) || completesTitle else { return nil }
         var start = t
         t -= 1
-        while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s,
-            isRoleWord(text, t) || isModifier(text, t)
+        func extend() {
+            while t >= 0, text.tokens[t].kind == .word, text.sentenceOfToken[t] == s,
+                isRoleWord(text, t) || isModifier(text, t)
+            {
+                start = t
+                t -= 1
+            }
+        }
+        extend()
+        // "Secretary of State Anna Blake", "U.S. Secretary of Defense Tom Hill": a
+        // capitalised complement with "of" after a title belongs to the role.
+        if t >= 1, text.tokens[t].key == Self.ofKey, text.sentenceOfToken[t - 1] == s, text.isTitle(t - 1),
+            (start..<name.lowerBound).allSatisfy({ text.tokens[$0].flags.contains(.capitalized) })
         {
-            start = t
-            t -= 1
+            start = t - 1
+            t -= 2
+            extend()
         }
         let range = start..<name.lowerBound
         // Courtesy titles are not roles: "Mr.", "Mrs.", "Ms.", "Dr."
@@ -275,6 +291,8 @@ enum NameParser {
         }
         return range
     }
+
+    private static let ofKey = WordKey.of("of")
 
     private static func isRoleWord(_ text: TextAnalysis, _ t: Int) -> Bool {
         if text.isTitle(t) { return true }

@@ -5,6 +5,7 @@
 /// outlet, government or document, and no "the" before it.
 struct RoleAndNameSieve: ResolutionSieve {
     static let name = "RoleAndName"
+    private static let ofKey = WordKey.of("of")
 
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
@@ -17,7 +18,8 @@ struct RoleAndNameSieve: ResolutionSieve {
         {
             source.decide(
                 name: NameParser.nameString(text, appositive),
-                role: .some(text.string(tokens: text.withoutArticle(range))),
+                // "The head of Acme, Tom Hill,": the whole noun phrase, its complement too.
+                role: .some(Self.role(from: mention.tokens, text)),
                 type: .person, by: Self.name)
             return
         }
@@ -26,7 +28,11 @@ struct RoleAndNameSieve: ResolutionSieve {
         var start = last
         while start > range.lowerBound {
             let prev = start - 1
-            if NameParser.isNameToken(text, prev, first: true) && !text.tokens[prev].flags.contains(.possessive) {
+            // "Minister of Transport Ana Ortiz": the word after "Title of" completes the title.
+            let completesTitle = prev >= 2 && text.tokens[prev - 1].key == Self.ofKey && text.isTitle(prev - 2)
+            if NameParser.isNameToken(text, prev, first: true) && !text.tokens[prev].flags.contains(.possessive)
+                && !completesTitle
+            {
                 start = prev
             } else if text.classes(prev).contains(.nameParticle) && prev > range.lowerBound
                 && !text.tokens[prev].flags.contains(.capitalized)

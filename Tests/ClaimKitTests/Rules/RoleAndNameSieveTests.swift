@@ -36,6 +36,15 @@ import Testing
             input: "Gen. Ana de Souza said fares would rise.", text: "Gen. Ana de Souza", name: "Ana de Souza",
             role: "Gen."),
         Case(input: "Mr. Bo Lind said fares would rise.", text: "Mr. Bo Lind", name: "Bo Lind", role: nil),
+        Case(
+            input: "Secretary of State Ana Ortiz said fares would rise.", text: "Secretary of State Ana Ortiz",
+            name: "Ana Ortiz", role: "Secretary of State"),
+        Case(
+            input: "Deputy Minister of Transport Ana Ortiz said fares would rise.",
+            text: "Deputy Minister of Transport Ana Ortiz", name: "Ana Ortiz", role: "Deputy Minister of Transport"),
+        Case(
+            input: "The head of the ferry company, Ana Ortiz, said fares would rise.",
+            text: "The head of the ferry company", name: "Ana Ortiz", role: "head of the ferry company"),
     ])
     func personWithRole(_ c: Case) throws {
         let e = extract(c.input)
