@@ -109,9 +109,14 @@ struct EntityIndex {
     /// Whether `name` may be referred to as `pronoun` (`.male` or `.female`): unknown
     /// gender fits either.
     func fits(_ name: String, _ pronoun: WordClass) -> Bool {
-        guard let g = genders[name] else { return true }
-        return g == pronoun
+        // A source left as an unresolved pronoun ("he asked") has that pronoun's gender.
+        guard let g = genders[name] ?? Self.pronounGenders[name.lowercased()] else { return true }
+        return pronoun.isEmpty || g == pronoun
     }
+
+    private static let pronounGenders: [String: WordClass] = [
+        "he": .male, "him": .male, "his": .male, "she": .female, "her": .female,
+    ]
 
     /// The latest person named as a sentence subject before token `t`.
     func subjectMention(before t: Int) -> (token: Int, person: Person)? {

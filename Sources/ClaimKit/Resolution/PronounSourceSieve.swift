@@ -4,7 +4,8 @@
 /// with the article's earlier sources standing in for coreference chains; a person
 /// introduced as the subject of a sentence after the last person source wins. "He" and
 /// "she" skip a person the article has gendered otherwise (a title such as "Mrs." or
-/// "spokeswoman", or a his/her after the name).
+/// "spokeswoman", a his/her after the name, or an earlier "he"/"she" resolved to the
+/// name); with no person that fits, the pronoun stays unresolved.
 struct PronounSourceSieve: ResolutionSieve {
     static let name = "PronounSource"
 
@@ -15,14 +16,15 @@ struct PronounSourceSieve: ResolutionSieve {
         let gender = c.intersection([.male, .female])
         if c.contains(.personPronoun),
             let subject = context.entities.subjectMention(before: t), subject.token > context.lastPersonToken,
-            context.entities.fits(subject.person.name, gender)
+            context.fits(subject.person.name, gender)
         {
             // A person introduced as a sentence's subject after the last person source:
             // "Athletic manager Colin Brandt was less amused. He insisted …"
             source.decide(name: subject.person.name, role: .some(subject.person.role), type: .person, by: Self.name)
         } else if c.contains(.personPronoun),
             let person = nearestPerson(before: t, fitting: gender, context)
-                ?? context.persons.last.map({ ($0.name, $0.role) })
+                ?? context.persons.last(where: { $0.token < t && context.fits($0.name, gender) })
+                .map({ ($0.name, $0.role) })
         {
             // The nearest earlier person (a source, or a sentence's subject) whose gender,
             // as far as the article says, agrees.
@@ -59,7 +61,7 @@ struct PronounSourceSieve: ResolutionSieve {
         }
         candidates.sort { $0.token > $1.token }
         let recent = candidates.prefix(3)
-        if let open = recent.first(where: { context.entities.fits($0.name, gender) }) { return (open.name, open.role) }
+        if let open = recent.first(where: { context.fits($0.name, gender) }) { return (open.name, open.role) }
         return nil
     }
 }

@@ -38,11 +38,27 @@ struct ResolutionContext {
     var lastCollective: (name: String, type: SourceType)?
     /// The latest resolved non-person, for "it".
     var lastThing: (name: String, type: SourceType)?
+    /// Genders learned from pronouns already resolved ("Maria Lopez … She said" makes
+    /// Maria Lopez female), for names the article itself does not gender.
+    var pronounGenders: [String: WordClass] = [:]
+
+    /// Whether `name` may be referred to as a pronoun of `gender` (`.male`, `.female`, or
+    /// empty for "they"-like pronouns, which fit anyone): the article's own evidence first
+    /// (EntityIndex), then earlier pronouns resolved to the name.
+    func fits(_ name: String, _ gender: WordClass) -> Bool {
+        if entities.genders[name] == nil, let g = pronounGenders[name] { return gender.isEmpty || g == gender }
+        return entities.fits(name, gender)
+    }
 
     mutating func remember(_ source: PartialSource, mention: MentionDraft) {
         guard let name = source.name, let type = source.type else { return }
         switch type {
         case .person:
+            if mention.tokens.count == 1, pronounGenders[name] == nil,
+                case let g = text.classes(mention.tokens.lowerBound).intersection([.male, .female]), !g.isEmpty
+            {
+                pronounGenders[name] = g
+            }
             lastPerson = (name, source.role)
             lastPersonToken = mention.tokens.lowerBound
             persons.append((name, source.role, mention.tokens.lowerBound))

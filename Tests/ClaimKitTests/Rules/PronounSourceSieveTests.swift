@@ -32,6 +32,27 @@ import Testing
         #expect(claim.attribution?.source.role == "Captain")
     }
 
+    @Test func aResolvedPronounGendersThePersonForLaterPronouns() throws {
+        let e = extract(
+            "Ana Ortiz said the pier was sound. She added that repairs were late. Bo Lind said it was rotten. "
+                + "He said the council had known for years. She said the claim was untrue.")
+        #expect(e.claim("the council had known for years")?.attribution?.source.name == "Bo Lind")
+        // Bo Lind is the nearest person, but "he" has gendered him and "she" Ana Ortiz.
+        #expect(e.claim("the claim was untrue")?.attribution?.source.name == "Ana Ortiz")
+    }
+
+    @Test func aPronounOfTheOtherGenderIsNotForcedOntoTheOnlyPerson() throws {
+        let e = extract("Ana Ortiz said the pier was sound. She added that repairs were late. He said it was fine.")
+        let claim = try #require(e.claim("it was fine"))
+        #expect(claim.attribution?.source.name == "He", "the one person is 'she': 'he' stays unresolved")
+        #expect(claim.attribution?.source.type == .person)
+    }
+
+    @Test func anUnresolvedPronounIsNotTheAntecedentOfOneOfTheOtherGender() throws {
+        let e = extract("\u{201C}Why?\u{201D} he asked. \u{201C}Because,\u{201D} she replied.")
+        #expect(e.claim("Because")?.attribution?.source.name == "she")
+    }
+
     @Test func theyIsTheLastCollectiveSource() throws {
         let e = extract("Residents said the water was brown. They added that nobody had warned them.")
         let claim = try #require(e.claim("nobody had warned them"))
