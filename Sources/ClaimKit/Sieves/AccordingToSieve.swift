@@ -1,4 +1,5 @@
-/// `According to X, C.` / `C, according to X.` / `C according to X.` — the phrase
+/// `According to X, C.` / `According to X, as reported by Y, C.` / `C, according to X.` /
+/// `C according to X.` — the phrase
 /// cue whose source follows it (GenderGapTracker has a dedicated rule for it).
 struct AccordingToSieve: AttributionSieve {
     static let name = "AccordingTo"
@@ -23,6 +24,15 @@ struct AccordingToSieve: AttributionSieve {
                 var t = mention.tokens.upperBound
                 if let a = mention.appositive { t = a.upperBound }
                 if t < end, g.isComma(t) { t += 1 }
+                // "According to X, as reported by Y, C": the relay phrase is not content;
+                // RelayPhraseSieve makes Y a hop of this attribution.
+                if let r = state.unusedCue(startingAt: t), state.cues[r].phraseRole == .relayAfter,
+                    let relay = g.nounPhrase(startingAt: state.cues[r].tokens.upperBound, limit: end)
+                {
+                    var u = (relay.appositive ?? relay.tokens).upperBound
+                    if let time = g.timeExpression(startingAt: u, limit: end) { u = time.upperBound }
+                    if u < end, g.isComma(u) { t = u + 1 }
+                }
                 content = t..<g.contentEnd(from: t, sentence: sentence, state: state)
             } else {
                 var e = cue.tokens.lowerBound

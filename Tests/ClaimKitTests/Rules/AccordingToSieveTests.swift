@@ -27,6 +27,21 @@ import Testing
         #expect(rule(claim, "source") == name)
     }
 
+    @Test(arguments: [
+        "According to the ministry, as reported by the Elswick Gazette, ferry fares rose in May.",
+        "According to the ministry, as reported by the Elswick Gazette on Friday, ferry fares rose in May.",
+        "Ferry fares rose in May, according to the ministry, as reported by the Elswick Gazette.",
+    ])
+    func relayPhraseAfterTheSourceIsAHopNotContent(_ input: String) throws {
+        let e = extract(input)
+        #expect(e.claims.count == 1, "\(input)")
+        let claim = try #require(e.claims.first)
+        #expect(claim.text.lowercased() == "ferry fares rose in may", "\(input)")
+        #expect(claim.attribution?.source.name == "ministry", "\(input)")
+        #expect(claim.attribution?.via.map(\.source.name) == ["Elswick Gazette"], "\(input)")
+        #expect(rule(claim, "content") == name)
+    }
+
     @Test func documentSourceWithAPostModifier() throws {
         let e = extract("Ferry fares rose in May, according to a report by the harbour board.")
         let claim = try #require(e.claims.first)
