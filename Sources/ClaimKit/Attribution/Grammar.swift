@@ -530,7 +530,13 @@ struct Grammar {
         while u < stop, tokens[u].kind == .word || (tokens[u].kind == .quote && tokens[u].flags.contains(.apostrophe)) {
             let cu = classes(u)
             if cu.contains(.complementizer) || cu.contains(.clauseWord) || cu.contains(.preposition) { break }
-            if tokens[u].flags.contains(.capitalized) || cu.contains(.audienceWord) || cu.contains(.mediaWord) {
+            // "the TASS news agency": a body noun right after an outlet word ends the name.
+            let headsOutlet =
+                u > t && cu.contains(.organizationWord)
+                && !classes(u - 1).isDisjoint(with: [.mediaWord, .mediaName])
+            if tokens[u].flags.contains(.capitalized) || cu.contains(.audienceWord) || cu.contains(.mediaWord)
+                || headsOutlet
+            {
                 end = u + 1
             } else if end != nil {
                 break

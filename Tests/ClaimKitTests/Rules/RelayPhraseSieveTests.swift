@@ -69,7 +69,7 @@ import Testing
         #expect(claim.attribution?.via.map(\.cue.lemma) == ["interview"])
     }
 
-    @Test(arguments: ["Reuters", "the BBC"])
+    @Test(arguments: ["Reuters", "the BBC", "the Tarvik news agency", "the state news agency"])
     func newsOutletToldIsAHop(_ outlet: String) throws {
         let e = extract("The skipper told \(outlet) that the pier would close.")
         let claim = try #require(e.claims.first)
