@@ -11,7 +11,8 @@ struct RoleAndNameSieve: ResolutionSieve {
         let text = context.text
         let range = SourceTypeSieve.headRegion(mention.tokens, text)
         // "the spokesman, Erik Lund, said": a role noun with the name as its appositive.
-        if let appositive = mention.appositive ?? mention.parenthetical, let last = range.last, text.isTitle(last),
+        // "The CEO of Acme, John Smith,": the title may head an "of" complement.
+        if let appositive = mention.appositive ?? mention.parenthetical, range.contains(where: { text.isTitle($0) }),
             appositive.count >= 2,
             appositive.allSatisfy({ NameParser.isNameToken(text, $0, first: $0 == appositive.lowerBound) }),
             NameParser.isPersonName(text, appositive)

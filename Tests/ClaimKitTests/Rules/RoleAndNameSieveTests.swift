@@ -45,6 +45,9 @@ import Testing
         Case(
             input: "The head of the ferry company, Ana Ortiz, said fares would rise.",
             text: "The head of the ferry company", name: "Ana Ortiz", role: "head of the ferry company"),
+        Case(
+            input: "The CEO of Tarvik Ferries, Ana Ortiz, said fares would rise.", text: "The CEO of Tarvik Ferries",
+            name: "Ana Ortiz", role: "CEO of Tarvik Ferries"),
     ])
     func personWithRole(_ c: Case) throws {
         let e = extract(c.input)
