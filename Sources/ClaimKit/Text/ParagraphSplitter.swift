@@ -61,13 +61,44 @@ enum ParagraphSplitter {
                 continue
             }
             if hasBlank {
+                // A list item starts its own paragraph even without a blank line before it.
+                if let c = current, listMarkerEnd(bytes, line.start, line.end) != nil {
+                    paragraphs.append(Span(c.start, c.end))
+                    current = nil
+                }
                 current = current.map { ($0.start, line.end) } ?? (line.start, line.end)
             } else {
                 paragraphs.append(Span(line.start, line.end))
             }
         }
         if let c = current { paragraphs.append(Span(c.start, c.end)) }
-        return paragraphs.compactMap { trim($0, bytes) }
+        // The list marker is layout, not text: no claim starts with "•".
+        return paragraphs.compactMap { span in
+            trim(span, bytes).flatMap { t in
+                listMarkerEnd(bytes, t.start, t.end).flatMap { trim(Span($0, t.end), bytes) } ?? t
+            }
+        }
+    }
+
+    /// Where the text of a list item starts, if the line `start..<end` opens with a
+    /// bullet ("•", "‣", "◦", "▪", "·", "*" or "-") and a space; nil otherwise. En and em
+    /// dashes are not markers: some styles open a quotation with one.
+    static func listMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        var markerEnd = i
+        if i < end, bytes[i] == 0x2A || bytes[i] == 0x2D {
+            markerEnd = i + 1
+        } else if i + 1 < end, bytes[i] == 0xC2, bytes[i + 1] == 0xB7 {
+            markerEnd = i + 2
+        } else if i + 2 < end, bytes[i] == 0xE2,
+            (bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA2 || bytes[i + 2] == 0xA3))
+                || (bytes[i + 1] == 0x97 && bytes[i + 2] == 0xA6) || (bytes[i + 1] == 0x96 && bytes[i + 2] == 0xAA)
+        {
+            markerEnd = i + 3
+        }
+        guard markerEnd > i, markerEnd < end, bytes[markerEnd] == 0x20 || bytes[markerEnd] == 0x09 else { return nil }
+        return markerEnd
     }
 
     /// The first index at or after `i` holding LF, CR or 0xE2; `bytes.count` if none.

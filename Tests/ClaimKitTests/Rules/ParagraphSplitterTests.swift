@@ -23,6 +23,14 @@ import Testing
             input: "The ferry left.\nIt was late.\n\nThe pier closed.",
             paragraphs: ["The ferry left.\nIt was late.", "The pier closed."]),
         Case(
+            name: "list items are paragraphs of their own, without their markers",
+            input: "Key points:\n\n\u{2022} Fares rise.\n\u{2022} Buses run late.\n- Piers close.\n* Ferries stop.",
+            paragraphs: ["Key points:", "Fares rise.", "Buses run late.", "Piers close.", "Ferries stop."]),
+        Case(
+            name: "a dash opening a line is a marker only before a space; en and em dashes are not markers",
+            input: "The ferry left\n-late.\n\n\u{2014} It was late.",
+            paragraphs: ["The ferry left\n-late.", "\u{2014} It was late."]),
+        Case(
             name: "no blank line: every line is a paragraph",
             input: "The ferry left.\nThe pier closed.",
             paragraphs: ["The ferry left.", "The pier closed."]),
