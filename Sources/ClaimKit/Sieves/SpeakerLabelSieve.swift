@@ -1,6 +1,7 @@
 /// A transcript line: `WALLACE: Let's start with …` (possibly inside an opening
 /// quotation mark). The speaker label is the source, the colon the cue, and the rest
-/// of the paragraph a direct claim.
+/// of the paragraph a direct claim. A name label needs a quotation after the colon:
+/// `Holloway: “We stand by the plan.”`.
 struct SpeakerLabelSieve: AttributionSieve {
     static let name = "SpeakerLabel"
 
@@ -16,7 +17,11 @@ struct SpeakerLabelSieve: AttributionSieve {
             {
                 t += 1
             }
-            guard t > labelStart, t + 1 < end, text.tokens[t].isPunctuation(0x3A) else { continue }
+            if t == labelStart {
+                nameLabel(labelStart, end, state)
+                continue
+            }
+            guard t + 1 < end, text.tokens[t].isPunctuation(0x3A) else { continue }
             var contentEnd = end
             if text.tokens[end - 1].flags.contains(.closesQuote) { contentEnd = end - 1 }
             let content = (t + 1)..<contentEnd
@@ -30,5 +35,27 @@ struct SpeakerLabelSieve: AttributionSieve {
             draft.decided("source", by: Self.name)
             state.add(draft)
         }
+    }
+
+    /// `Holloway: “We stand by the plan.”` — one to three capitalised words and a colon
+    /// before a quotation that fills the rest of the paragraph: a direct claim of the
+    /// label, the colon its cue.
+    private func nameLabel(_ labelStart: Int, _ end: Int, _ state: AttributionState) {
+        let text = state.text
+        var u = labelStart
+        while u < end, u - labelStart < 3, text.tokens[u].kind == .word, text.tokens[u].flags.contains(.capitalized),
+            text.classes(u).isDisjoint(with: [.functionWord, .pronoun])
+        {
+            u += 1
+        }
+        guard u > labelStart, u + 1 < end, text.tokens[u].isPunctuation(0x3A),
+            let q = text.quotation(openedAt: u + 1), let close = text.quotations[q].close,
+            state.grammar.trimEnd(close, end) <= close + 1,
+            let first = text.quotations[q].contentTokens.first, !state.isClaimed(first),
+            var draft = state.quoteDraft(q, source: MentionDraft(tokens: labelStart..<u), cue: nil, rule: Self.name)
+        else { return }
+        draft.cue = u..<(u + 1)
+        draft.cueLemma = ":"
+        state.add(draft)
     }
 }

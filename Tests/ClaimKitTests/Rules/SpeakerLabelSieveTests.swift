@@ -25,6 +25,21 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Holloway: \u{201C}We stand by the plan.\u{201D}", "Holloway"),
+        ("Councillor Ann Ruiz: \"The pier will reopen.\"", "Councillor Ann Ruiz"),
+    ])
+    func nameLabelBeforeAQuotationFillingTheParagraph(_ line: String, _ label: String) throws {
+        let e = extract("The council met on Monday.\n\n" + line)
+        let claim = try #require(e.claims.last, "\(line)")
+        #expect(claim.kind == .direct, "\(line)")
+        #expect(claim.attribution?.source.text == label, "\(line)")
+        #expect(claim.attribution?.cue.text == ":", "\(line)")
+        #expect(rule(claim, "content") == name)
+    }
+
+    @Test(arguments: [
+        "Note: the pier reopens in spring.",  // a name label needs a quotation after it
+        "Holloway: \"Never,\" the mayor said of the plan.",  // the quotation does not fill the paragraph
         "The mayor said: the pier reopens in spring.",  // a lowercase lead-in is not a label
         "NOTE the pier reopens in spring.",  // no colon
         "Ferry timetable: summer and winter",  // a headline, not a capitals label
