@@ -73,10 +73,10 @@ public enum ClaimCheck {
     /// Writes `text` to `path` atomically, printing a diagnostic on failure.
     static func write(_ text: String, to path: String, console: Console) -> Bool {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(text, to: path)
             return true
         } catch {
-            console.err("claimcheck: \(path): cannot write (\(ArticleReader.describe(error)))\n")
+            console.err("claimcheck: \(error)\n")
             return false
         }
     }
