@@ -262,11 +262,7 @@ enum NameParser {
         if text.tokens[t].kind == .number || text.classes(t).contains(.cardinal), t > 0, isRoleWord(text, t - 1) {
             t -= 1
         }
-        // "Minister of Transport Ana Ortiz": a capitalised word completing "Title of".
-        let completesTitle =
-            t >= 2 && text.tokens[t].flags.contains(.capitalized) && text.tokens[t - 1].key == Self.ofKey
-            && text.sentenceOfToken[t - 2] == s && text.isTitle(t - 2)
-        guard isRoleWord(text, t) || completesTitle else { return nil }
+        guard isRoleWord(text, t) || completesTitle(text, t) else { return nil }
         var start = t
         t -= 1
         func extend() {
@@ -298,6 +294,13 @@ enum NameParser {
     }
 
     private static let ofKey = WordKey.of("of")
+
+    /// Whether token `t` is a capitalised word completing "Title of" in its sentence:
+    /// "Transport" in "Minister of Transport Ana Ortiz" belongs to the role, not the name.
+    static func completesTitle(_ text: TextAnalysis, _ t: Int) -> Bool {
+        t >= 2 && text.tokens[t].flags.contains(.capitalized) && text.tokens[t - 1].key == ofKey
+            && text.sentenceOfToken[t - 2] == text.sentenceOfToken[t] && text.isTitle(t - 2)
+    }
 
     private static func isRoleWord(_ text: TextAnalysis, _ t: Int) -> Bool {
         if text.isTitle(t) { return true }

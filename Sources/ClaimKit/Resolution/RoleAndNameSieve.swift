@@ -5,7 +5,6 @@
 /// outlet, government or document, and no "the" before it.
 struct RoleAndNameSieve: ResolutionSieve {
     static let name = "RoleAndName"
-    private static let ofKey = WordKey.of("of")
 
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
@@ -29,10 +28,8 @@ struct RoleAndNameSieve: ResolutionSieve {
         var start = last
         while start > range.lowerBound {
             let prev = start - 1
-            // "Minister of Transport Ana Ortiz": the word after "Title of" completes the title.
-            let completesTitle = prev >= 2 && text.tokens[prev - 1].key == Self.ofKey && text.isTitle(prev - 2)
             if NameParser.isNameToken(text, prev, first: true) && !text.tokens[prev].flags.contains(.possessive)
-                && !completesTitle
+                && !NameParser.completesTitle(text, prev)
             {
                 start = prev
             } else if text.classes(prev).contains(.nameParticle) && prev > range.lowerBound
