@@ -35,8 +35,11 @@ public struct ClaimExtractor: Sendable {
     /// read as letters and sliced texts show U+FFFD for them.
     public func extract(utf8 bytes: [UInt8]) -> Extraction {
         let text = TextAnalysis(bytes: bytes, index: index)
-        let state = AttributionState(text: text)
-        for sieve in Pipeline.attribution { sieve.apply(to: state) }
+        var state = AttributionState(text: text)
+        for (k, sieve) in Pipeline.attribution.enumerated() {
+            state.rule = UInt8(k)
+            sieve.apply(to: &state)
+        }
         return ClaimAssembler(text: text).claims(from: state)
     }
 }
@@ -56,6 +59,7 @@ struct ClaimAssembler {
             return a.start != b.start ? a.start < b.start : a.end < b.end
         }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
+        let ruleNames = Pipeline.attributionRuleNames
         var claims: [Claim] = []
         claims.reserveCapacity(order.count)
         // Repeats of an id, keyed by the hash the id is made of (hashing the id String
@@ -67,11 +71,13 @@ struct ClaimAssembler {
             let draft = all[d]
             var claim = Claim(
                 id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind,
-                decidedBy: draft.decidedBy)
+                decidedBy: state.decisions(of: draft.decidedBy).map {
+                    RuleDecision(field: $0.field.name, rule: ruleNames[Int($0.rule)])
+                })
             if draft.kind == .indirect { classifyQuotes(&claim, draft) }
             if let mention = draft.source, let cue = draft.cue {
                 var via: [Hop] = []
-                for hop in draft.via {
+                for hop in state.hops(draft.via) {
                     let resolved = resolve(hop.source, &context, &claim)
                     via.append(Hop(source: resolved, cue: makeCue(hop.cue, hop.lemma), time: hop.time.map(textSpan)))
                 }
@@ -103,9 +109,9 @@ struct ClaimAssembler {
             type: partial.type ?? .organization)
     }
 
-    private func makeCue(_ tokens: Range<Int>, _ lemma: String) -> Cue {
+    private func makeCue(_ tokens: Range<Int>, _ lemma: Lemma) -> Cue {
         let span = text.span(of: tokens)
-        return Cue(text: text.string(span), span: span, lemma: lemma)
+        return Cue(text: text.string(span), span: span, lemma: text.index.name(of: lemma))
     }
 
     private func textSpan(_ tokens: Range<Int>) -> TextSpan {

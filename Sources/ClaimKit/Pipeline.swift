@@ -37,7 +37,7 @@ public enum Pipeline {
     ]
 
     /// The names of the attribution rules, in the order they run.
-    public static var attributionRuleNames: [String] { attribution.map { type(of: $0).name } }
+    public static let attributionRuleNames: [String] = attribution.map { type(of: $0).name }
     /// The names of the source-resolution rules, in the order they run.
-    public static var resolutionRuleNames: [String] { resolution.map { type(of: $0).name } }
+    public static let resolutionRuleNames: [String] = resolution.map { type(of: $0).name }
 }

@@ -4,7 +4,7 @@ struct CueCandidate: Sendable {
     var tokens: Range<Int>
     /// The verb (or the first word of a phrase).
     var head: Int
-    var lemma: String
+    var lemma: Lemma
     var cueClass: Lexicon.CueClass
     var complement: Lexicon.Complement = .bare
     /// Set for multi-word phrase cues ("according to", "as reported by", "citing").
@@ -12,6 +12,8 @@ struct CueCandidate: Sendable {
     var sentence: Int
     /// A gerund right after a comma: ", adding that …".
     var isParticipial: Bool
+    /// The lemma takes an audience ("told reporters"): one of `Grammar.tellLemmas`.
+    var takesAudience: Bool
 }
 
 /// A source mention as tokens, with an appositive after it if there is one.
@@ -28,11 +30,41 @@ struct MentionDraft: Sendable, Equatable {
 struct HopDraft: Sendable {
     var source: MentionDraft
     var cue: Range<Int>
-    var lemma: String
+    var lemma: Lemma
     var time: Range<Int>?
 }
 
+/// A draft's reported-by chain: an index into ``AttributionState/chains`` (0 is the
+/// empty chain) and its length. Chains are never changed in place: a rule that adds a
+/// hop stores a new chain, so drafts that share one (inherited attributions) stay apart.
+struct Chain: Sendable, Equatable {
+    var id: Int32 = 0
+    var count: Int = 0
+}
+
+/// The fields of a draft a rule can decide (`RuleDecision.field`).
+enum DraftField: UInt8, Sendable {
+    case content, source, time, via
+
+    var name: String {
+        switch self {
+        case .content: "content"
+        case .source: "source"
+        case .time: "time"
+        case .via: "via"
+        }
+    }
+}
+
+/// A draft's decisions: the latest entry of ``AttributionState/decisions``, each entry
+/// naming the one before (-1: none). Copying a draft copies its history with it, as an
+/// array would, without an array per draft.
+struct DecisionTrail: Sendable, Equatable {
+    var last: Int32 = -1
+}
+
 /// A claim under construction. Rules fill what is still empty and record their name.
+/// Plain data (no references), so the rules copy drafts freely.
 struct ClaimDraft: Sendable {
     var content: Span
     var contentTokens: Range<Int>
@@ -40,58 +72,107 @@ struct ClaimDraft: Sendable {
     var sentence: Int
     var source: MentionDraft?
     var cue: Range<Int>?
-    var cueLemma: String = ""
+    var cueLemma: Lemma = .none
     var cueIndex: Int?
     var time: Range<Int>?
-    var via: [HopDraft] = []
+    var via = Chain()
     /// Top-level quotation that is the content of a direct claim.
     var quotation: Int?
-    var decidedBy: [RuleDecision] = []
+    var decidedBy = DecisionTrail()
     /// Set by a rule that removes the draft (e.g. it became a relay of another).
     var isDropped = false
 
     var isAttributed: Bool { source != nil && cue != nil }
-
-    mutating func decided(_ field: String, by rule: String) {
-        decidedBy.append(RuleDecision(field: field, rule: rule))
-    }
 }
 
 /// What the attribution rules share: the analysed text, the cue candidates, the drafts.
-final class AttributionState {
+///
+/// A value, passed `inout` from rule to rule: its arrays are read and written millions of
+/// times, and a class's `var` properties would pay a dynamic exclusivity check each time.
+struct AttributionState {
     let text: TextAnalysis
     let grammar: Grammar
-    var cues: [CueCandidate]
+    let cues: [CueCandidate]
     /// Per cue candidate: a rule has used it.
     var cueUsed: [Bool]
     var drafts: [ClaimDraft] = []
     /// Attributions with no content of their own, waiting to become a hop of the next one.
     var relays: [ClaimDraft] = []
+    /// Every chain the drafts point to (see ``Chain``); 0 is the empty chain.
+    private(set) var chains: [[HopDraft]] = [[]]
+    /// Rule decisions of all drafts: (field, rule's position in `Pipeline.attribution`,
+    /// the draft's previous decision).
+    private(set) var decisions: [(field: DraftField, rule: UInt8, previous: Int32)] = []
+    /// The position in `Pipeline.attribution` of the rule running now; its decisions carry it.
+    var rule: UInt8 = 0
+    /// For each token, the cue candidate whose group holds it, or -1.
+    let cueOfToken: [Int32]
+    /// Per token: inside the content of some draft.
+    private(set) var claimedTokens: [Bool]
 
     init(text: TextAnalysis) {
         self.text = text
         self.grammar = Grammar(text: text)
-        self.cues = CueScanner.scan(text)
+        let cues = CueScanner.scan(text)
+        self.cues = cues
         self.cueUsed = Array(repeating: false, count: cues.count)
         self.claimedTokens = Array(repeating: false, count: text.tokens.count)
+        var map = Array(repeating: Int32(-1), count: text.tokens.count)
+        map.withUnsafeMutableBufferPointer { map in
+            for (c, cue) in cues.enumerated() { for t in cue.tokens { map[t] = Int32(c) } }
+        }
+        self.cueOfToken = map
+        decisions.reserveCapacity(64)
     }
 
-    /// For each token, the cue candidate whose group starts there, or -1.
-    lazy var cueStartingAt: [Int32] = {
-        var map = Array(repeating: Int32(-1), count: text.tokens.count)
-        for (c, cue) in cues.enumerated() { map[cue.tokens.lowerBound] = Int32(c) }
-        return map
-    }()
+    /// Records that the running rule decided `field` of `draft` (not yet added).
+    mutating func decide(_ draft: inout ClaimDraft, _ field: DraftField) {
+        decisions.append((field, rule, draft.decidedBy.last))
+        draft.decidedBy.last = Int32(decisions.count - 1)
+    }
 
-    /// For each token, the cue candidate whose group holds it, or -1.
-    lazy var cueCovering: [Int32] = {
-        var map = Array(repeating: Int32(-1), count: text.tokens.count)
-        for (c, cue) in cues.enumerated() { for t in cue.tokens { map[t] = Int32(c) } }
-        return map
-    }()
+    /// Records that the running rule decided `field` of draft `d`.
+    mutating func decide(draft d: Int, _ field: DraftField) {
+        decisions.append((field, rule, drafts[d].decidedBy.last))
+        drafts[d].decidedBy.last = Int32(decisions.count - 1)
+    }
 
-    /// A draft for a top-level quotation, attributed by `rule`.
-    func quoteDraft(_ q: Int, source: MentionDraft?, cue: Int?, rule: String) -> ClaimDraft? {
+    /// The decisions of a trail, oldest first, as (field, rule position).
+    func decisions(of trail: DecisionTrail) -> [(field: DraftField, rule: UInt8)] {
+        var out: [(field: DraftField, rule: UInt8)] = []
+        var k = trail.last
+        while k >= 0 {
+            let node = decisions[Int(k)]
+            out.append((node.field, node.rule))
+            k = node.previous
+        }
+        out.reverse()
+        return out
+    }
+
+    /// The hops of `chain`, outermost first.
+    func hops(_ chain: Chain) -> [HopDraft] { chains[Int(chain.id)] }
+
+    /// `chain` with `hop` put first (outermost) or last (nearest the origin).
+    mutating func chain(_ chain: Chain, adding hop: HopDraft, first: Bool) -> Chain {
+        var list = chains[Int(chain.id)]
+        if first { list.insert(hop, at: 0) } else { list.append(hop) }
+        chains.append(list)
+        return Chain(id: Int32(chains.count - 1), count: list.count)
+    }
+
+    /// Puts `hop` first in draft `d`'s chain (the outermost relay).
+    mutating func prependHop(_ hop: HopDraft, toDraft d: Int) {
+        drafts[d].via = chain(drafts[d].via, adding: hop, first: true)
+    }
+
+    /// Puts `hop` last in draft `d`'s chain (nearest the origin).
+    mutating func appendHop(_ hop: HopDraft, toDraft d: Int) {
+        drafts[d].via = chain(drafts[d].via, adding: hop, first: false)
+    }
+
+    /// A draft for a top-level quotation, attributed by the running rule.
+    mutating func quoteDraft(_ q: Int, source: MentionDraft?, cue: Int?) -> ClaimDraft? {
         let quotation = text.quotations[q]
         guard let content = grammar.trimmed(quotation.content) else { return nil }
         var draft = ClaimDraft(
@@ -102,13 +183,13 @@ final class AttributionState {
             draft.cueLemma = cues[c].lemma
             draft.cueIndex = c
         }
-        draft.decided("content", by: rule)
-        if source != nil { draft.decided("source", by: rule) }
+        decide(&draft, .content)
+        if source != nil { decide(&draft, .source) }
         return draft
     }
 
-    /// A draft for reported speech over `tokens`, attributed by `rule`; nil if empty.
-    func reportedDraft(_ tokens: Range<Int>, source: MentionDraft, cue c: Int, time: Range<Int>?, rule: String)
+    /// A draft for reported speech over `tokens`, attributed by the running rule; nil if empty.
+    mutating func reportedDraft(_ tokens: Range<Int>, source: MentionDraft, cue c: Int, time: Range<Int>?)
         -> ClaimDraft?
     {
         var range = tokens
@@ -128,20 +209,15 @@ final class AttributionState {
         draft.cueLemma = cues[c].lemma
         draft.cueIndex = c
         draft.time = time
-        draft.decided("content", by: rule)
-        draft.decided("source", by: rule)
+        decide(&draft, .content)
+        decide(&draft, .source)
         return draft
     }
-
-    /// Per token: inside the content of some draft. A stored property, not `lazy`: a
-    /// lazy array is copied on every element write (get + set), which made `add` cost
-    /// O(tokens) per draft.
-    var claimedTokens: [Bool]
 
     /// Whether some draft already holds token `t` in its content.
     func isClaimed(_ t: Int) -> Bool { claimedTokens[t] }
 
-    func add(_ draft: ClaimDraft) {
+    mutating func add(_ draft: ClaimDraft) {
         if let c = draft.cueIndex { cueUsed[c] = true }
         // One exclusive access for the whole range, not one per token.
         claimedTokens.withUnsafeMutableBufferPointer { claimed in
@@ -153,15 +229,15 @@ final class AttributionState {
 
     /// Index of the unused cue candidate whose group starts at token `t`.
     func unusedCue(startingAt t: Int) -> Int? {
-        guard t >= 0, t < cueStartingAt.count else { return nil }
-        let c = Int(cueStartingAt[t])
-        return c >= 0 && !cueUsed[c] ? c : nil
+        guard t >= 0, t < cueOfToken.count else { return nil }
+        let c = Int(cueOfToken[t])
+        return c >= 0 && cues[c].tokens.lowerBound == t && !cueUsed[c] ? c : nil
     }
 
     /// Index of the cue candidate whose group holds token `t`.
     func cue(at t: Int) -> Int? {
-        guard t >= 0, t < cueCovering.count else { return nil }
-        let c = Int(cueCovering[t])
+        guard t >= 0, t < cueOfToken.count else { return nil }
+        let c = Int(cueOfToken[t])
         return c >= 0 ? c : nil
     }
 }
@@ -169,5 +245,5 @@ final class AttributionState {
 /// One attribution rule ("sieve"): fills only what is still empty and records its name.
 protocol AttributionSieve: Sendable {
     static var name: String { get }
-    func apply(to state: AttributionState)
+    func apply(to state: inout AttributionState)
 }

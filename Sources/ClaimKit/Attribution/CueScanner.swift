@@ -11,6 +11,7 @@ enum CueScanner {
         var cues: [CueCandidate] = []
         let tokens = text.tokens
         let index = text.index
+        let grammar = Grammar(text: text)
         for (s, sentence) in text.sentences.enumerated() {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
@@ -22,7 +23,8 @@ enum CueScanner {
                     cues.append(
                         CueCandidate(
                             tokens: t..<(t + phrase.words.count), head: t, lemma: phrase.lemma, cueClass: .speech,
-                            phraseRole: phrase.role, sentence: s, isParticipial: false))
+                            phraseRole: phrase.role, sentence: s, isParticipial: false,
+                            takesAudience: index.lemmaTakesAudience[Int(phrase.lemma.raw)]))
                     t += phrase.words.count - 1
                     continue
                 }
@@ -58,7 +60,7 @@ enum CueScanner {
                     // "Theresa May said": a capitalised word inside a sentence is a name.
                     if tokens[u].flags.contains(.capitalized) && u != sentence.tokens.lowerBound { break }
                     // "He apparently said": an adverb in -ly stays outside the cue.
-                    if c.isEmpty && Grammar(text: text).endsIn(u, "ly") { u -= 1; continue }
+                    if c.isEmpty && grammar.endsIn(u, "ly") { u -= 1; continue }
                     if c.contains(.negation) { blocked = true; break }
                     if c.contains(.auxiliary) { start = u; u -= 1; continue }
                     // "kept saying", "began telling": the verb before a gerund cue joins it.
@@ -87,7 +89,8 @@ enum CueScanner {
                 cues.append(
                     CueCandidate(
                         tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass,
-                        complement: verb.complement, phraseRole: nil, sentence: s, isParticipial: participial))
+                        complement: verb.complement, phraseRole: nil, sentence: s, isParticipial: participial,
+                        takesAudience: index.lemmaTakesAudience[Int(verb.lemma.raw)]))
                 t = end - 1
             }
         }
@@ -107,7 +110,8 @@ enum CueScanner {
                 guard u < t - 1 else { return true }
                 return ((u + 1)..<t).allSatisfy { m in
                     let bytes = text.bytes[Int(text.tokens[m].start)..<Int(text.tokens[m].coreEnd)]
-                    return bytes.contains(0x2D) || ["al", "ic", "ive", "ous", "ary", "ly"].contains { g.endsIn(m, $0) }
+                    return bytes.contains(0x2D) || g.endsIn(m, "al") || g.endsIn(m, "ic") || g.endsIn(m, "ive")
+                        || g.endsIn(m, "ous") || g.endsIn(m, "ary") || g.endsIn(m, "ly")
                 }
             }
             if !c.isEmpty || text.tokens[u].flags.contains(.capitalized) { return false }

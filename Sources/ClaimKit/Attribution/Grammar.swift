@@ -29,7 +29,7 @@ struct Grammar {
             if c.contains(.coordinator), t > 0, t + 1 < tokens.count, tokens[t - 1].flags.contains(.capitalized),
                 tokens[t + 1].flags.contains(.capitalized), !text.isSentenceStart(t - 1) || t > 1
             {
-                return tokens[t].key == WordKey.of("and")
+                return tokens[t].key == WordKey.and
             }
             if c.contains(.clauseWord) && !c.contains(.determiner) { return false }
             if c.contains(.verbForm) && !token.flags.contains(.capitalized) && !c.contains(.anonymousWord)
@@ -274,7 +274,7 @@ struct Grammar {
         guard let first = range.first, tokens[first].kind == .word else { return false }
         let c = classes(first)
         if c.contains(.relativePronoun) || c.contains(.adverb) || c.contains(.timeStart) { return false }
-        if text.index.phrases[tokens[first].key] != nil { return false }
+        if text.index.startsCuePhrase(tokens[first].key) { return false }
         if c.contains(.verbForm) { return false }
         for t in range where tokens[t].kind == .word {
             let c = classes(t)
@@ -303,7 +303,7 @@ struct Grammar {
     func isAgeOrPlace(_ range: Range<Int>) -> Bool {
         guard let f = range.first, range.count <= 4 else { return false }
         if range.count == 1, tokens[f].kind == .number { return true }
-        if tokens[f].kind == .word, tokens[f].key == WordKey.of("of") || tokens[f].key == WordKey.of("from") {
+        if tokens[f].kind == .word, tokens[f].key == WordKey.of_ || tokens[f].key == WordKey.from {
             return range.dropFirst().allSatisfy {
                 tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E)
             }
@@ -327,18 +327,22 @@ struct Grammar {
         let c = classes(first)
         if c.contains(.relativePronoun) && !c.contains(.complementizer) { return true }  // who, which
         if c.contains(.adverb) && range.count <= 2 { return true }  // meanwhile
-        if text.index.phrases[tokens[first].key] != nil { return true }  // seen by Reuters
+        if text.index.startsCuePhrase(tokens[first].key) { return true }  // seen by Reuters
         if c.contains(.timeStart) && timeExpression(startingAt: first, limit: range.upperBound) != nil { return true }
         return isAppositive(range) && range.count <= Grammar.maxParenthetical
     }
 
     /// Whether word `t` ends with the ASCII letters `suffix` (case-insensitive).
-    func endsIn(_ t: Int, _ suffix: String) -> Bool {
+    /// `suffix` is a literal, so the check reads its bytes in place (no Array per call:
+    /// the rules ask this millions of times).
+    func endsIn(_ t: Int, _ suffix: StaticString) -> Bool {
         let token = tokens[t]
         let end = Int(token.coreEnd)
-        let letters = Array(suffix.utf8)
-        guard end - Int(token.start) > letters.count else { return false }
-        for (k, b) in letters.enumerated() where text.bytes[end - letters.count + k] | 0x20 != b { return false }
+        let count = suffix.utf8CodeUnitCount
+        guard end - Int(token.start) > count else { return false }
+        let letters = suffix.utf8Start
+        let bytes = text.bytes
+        for k in 0..<count where bytes[end - count + k] | 0x20 != letters[k] { return false }
         return true
     }
 
@@ -371,7 +375,7 @@ struct Grammar {
         var t = start
         let stop = min(limit, start + Grammar.maxForwardPhrase)
         while t < stop, isNounPhraseToken(t) {
-            if t > start, tokens[t].kind == .word, text.index.phrases[tokens[t].key] != nil,
+            if t > start, tokens[t].kind == .word, text.index.startsCuePhrase(tokens[t].key),
                 CueScanner.matchPhrase(text, t, t..<limit) != nil
             {
                 break
@@ -632,7 +636,7 @@ struct Grammar {
         var t = cue.tokens.upperBound
         var result = ClauseStart(start: t)
         if let r = timeExpression(startingAt: t, limit: end) { result.time = r; t = r.upperBound }
-        if Grammar.tellLemmas.contains(cue.lemma), let a = audience(startingAt: t, limit: end) {
+        if cue.takesAudience, let a = audience(startingAt: t, limit: end) {
             t = a.upperBound
             if result.time == nil, let r = timeExpression(startingAt: t, limit: end) {
                 result.time = r; t = r.upperBound
@@ -643,7 +647,7 @@ struct Grammar {
         let startsWithPhrase =
             tokens[t].kind == .word && classes(t).contains(.preposition)
             && !classes(t).contains(.complementizer)
-        let startsWithParenthetical = isComma(t) && t + 1 < end && text.index.phrases[tokens[t + 1].key] != nil
+        let startsWithParenthetical = isComma(t) && t + 1 < end && text.index.startsCuePhrase(tokens[t + 1].key)
         if startsWithPhrase || startsWithParenthetical || isComma(t) {
             var u = t
             let stop = min(end, t + 18)
@@ -674,7 +678,7 @@ struct Grammar {
                     if inParenthetical {
                         inParenthetical = false
                     } else {
-                        guard u + 1 < end, text.index.phrases[tokens[u + 1].key] != nil else { break }
+                        guard u + 1 < end, text.index.startsCuePhrase(tokens[u + 1].key) else { break }
                         inParenthetical = true
                     }
                     u += 1
@@ -684,7 +688,7 @@ struct Grammar {
                 else { break }
                 if classes(u).contains(.finiteMarker)
                     || classes(u).contains(.verbForm) && !classes(u).contains(.verbNounForm)
-                        && !(text.index.phrases[tokens[u].key] != nil)
+                        && !text.index.startsCuePhrase(tokens[u].key)
                 {
                     break
                 }
@@ -738,7 +742,7 @@ struct Grammar {
         if cue.cueClass == .document, !clause.hasThat {
             guard let h = head, text.nounClasses(h).contains(.documentWord) else { return false }
         }
-        if cue.phraseRole == nil, tokens[cue.head].key == WordKey.of(cue.lemma), cue.tokens.lowerBound == cue.head {
+        if cue.phraseRole == nil, tokens[cue.head].key == text.index.lemmaKeys[Int(cue.lemma.raw)], cue.tokens.lowerBound == cue.head {
             // "analysts say", "they say", "I think" — not "she helped bill state".
             guard let h = head else { return false }
             let c = classes(h)
@@ -746,7 +750,7 @@ struct Grammar {
                 .groupWord, .organizationWord, .governmentWord, .mediaWord,
             ])
             let plural =
-                c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.of("you")
+                c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.you
                 || collective
                 || (tokens[h].kind == .word && !tokens[h].flags.contains(.possessive)
                     && text.bytes[Int(tokens[h].coreEnd) - 1] | 0x20 == 0x73)

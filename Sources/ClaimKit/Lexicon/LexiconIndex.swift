@@ -56,6 +56,10 @@ struct WordClass: OptionSet, Sendable {
     static let phraseStart = WordClass(rawValue: 1 << 38)
     /// A form of a reporting verb.
     static let verbForm = WordClass(rawValue: 1 << 39)
+    /// The first word of one of the lexicon's cue phrases ("according", "citing"): the
+    /// key has an entry in `LexiconIndex.phrases` (unlike `phraseStart`, which also marks
+    /// multi-word list entries).
+    static let cuePhraseStart = WordClass(rawValue: 1 << 52)
 
     static let pronoun: WordClass = [.personPronoun, .pluralPronoun, .neuterPronoun, .firstPersonPronoun]
     static let timeStart: WordClass = [.weekday, .month, .timeModifier, .timeWord, .timePreposition]
@@ -135,6 +139,14 @@ enum WordKey {
         return nil
     }
 
+    // Keys of words the rules test by name, hashed once.
+    static let and = of("and")
+    static let of_ = of("of")
+    static let from = of("from")
+    static let you = of("you")
+    static let the = of("the")
+    static let council = of("council")
+
     static func of(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)
         return bytes.withUnsafeBufferPointer { of($0, 0..<$0.count) }
@@ -146,10 +158,22 @@ enum WordKey {
     }
 }
 
+/// A cue's lemma, interned by ``LexiconIndex``: drafts and cue candidates carry this
+/// index rather than a String, so that copying them copies no reference.
+struct Lemma: Hashable, Sendable {
+    var raw: Int32
+    /// No lemma (a cue extension).
+    static let none = Lemma(raw: 0)
+    /// The colon of a headline or speaker label ("Minister: …").
+    static let colon = Lemma(raw: 1)
+    /// The dash before a source ("“…” — Ana Ruiz").
+    static let dash = Lemma(raw: 2)
+}
+
 /// A multi-word cue or extension compiled to word keys.
 struct PhrasePattern: Sendable {
     var words: [UInt64]
-    var lemma: String
+    var lemma: Lemma
     var role: Lexicon.PhraseRole?
 }
 
@@ -159,7 +183,15 @@ final class LexiconIndex: Sendable {
     /// `classes` as a flat table for the per-token lookup (see ``WordTable``).
     let classTable: WordTable
     /// Verb form key → (lemma, class, is base form).
-    let verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
+    let verbs: [UInt64: (lemma: Lemma, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
+    /// The text of each ``Lemma`` (index `raw`); 0, 1 and 2 are "", ":" and "—".
+    let lemmaNames: [String]
+    /// `WordKey.of` each lemma, for "is the cue word its own base form?".
+    let lemmaKeys: [UInt64]
+    /// Per lemma: it takes an audience ("tell", "inform": `Grammar.tellLemmas`).
+    let lemmaTakesAudience: [Bool]
+    /// The lemma "tell" (whose outlet audience becomes a hop), or an id no cue has.
+    let tellLemma: Lemma
     /// First word key → phrases starting with it, longest first.
     let phrases: [UInt64: [PhrasePattern]]
     let extensions: [UInt64: [PhrasePattern]]
@@ -179,23 +211,34 @@ final class LexiconIndex: Sendable {
         for (name, cls) in WordClass.listNames {
             for w in lexicon.words[name] ?? [] { add(w, cls) }
         }
-        var verbs: [UInt64: (lemma: String, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)] = [:]
+        var lemmaNames = ["", ":", "—"]
+        var lemmaIDs: [String: Lemma] = [:]
+        for (k, name) in lemmaNames.enumerated() { lemmaIDs[name] = Lemma(raw: Int32(k)) }
+        func intern(_ name: String) -> Lemma {
+            if let id = lemmaIDs[name] { return id }
+            let id = Lemma(raw: Int32(lemmaNames.count))
+            lemmaNames.append(name)
+            lemmaIDs[name] = id
+            return id
+        }
+        var verbs: [UInt64: (lemma: Lemma, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)] = [:]
         for verb in lexicon.verbs {
             for (n, form) in verb.forms.enumerated() {
                 let key = WordKey.of(form)
                 if n < 2 && verb.noun == true { classes[key, default: []].insert(.verbNounForm) }
-                if verbs[key] == nil { verbs[key] = (verb.lemma, verb.class, verb.complement ?? .bare) }
+                if verbs[key] == nil { verbs[key] = (intern(verb.lemma), verb.class, verb.complement ?? .bare) }
                 classes[key, default: []].insert(.verbForm)
             }
         }
         func compile(_ text: String, _ lemma: String, _ role: Lexicon.PhraseRole?) -> PhrasePattern {
-            PhrasePattern(words: text.split(separator: " ").map { WordKey.of(String($0)) }, lemma: lemma, role: role)
+            PhrasePattern(
+                words: text.split(separator: " ").map { WordKey.of(String($0)) }, lemma: intern(lemma), role: role)
         }
         var phrases: [UInt64: [PhrasePattern]] = [:]
         for p in lexicon.phrases {
             let pattern = compile(p.text, p.lemma, p.role)
             phrases[pattern.words[0], default: []].append(pattern)
-            classes[pattern.words[0], default: []].insert(.phraseStart)
+            classes[pattern.words[0], default: []].formUnion([.phraseStart, .cuePhraseStart])
         }
         var extensions: [UInt64: [PhrasePattern]] = [:]
         for e in lexicon.cueExtensions {
@@ -209,8 +252,21 @@ final class LexiconIndex: Sendable {
         self.verbs = verbs
         self.phrases = phrases
         self.extensions = extensions
+        self.lemmaNames = lemmaNames
+        self.lemmaKeys = lemmaNames.map(WordKey.of)
+        self.lemmaTakesAudience = lemmaNames.map(Grammar.tellLemmas.contains)
+        self.tellLemma = lemmaIDs["tell"] ?? Lemma(raw: -1)
     }
+
+    /// The text of `lemma`.
+    @inline(__always)
+    func name(of lemma: Lemma) -> String { lemmaNames[Int(lemma.raw)] }
 
     @inline(__always)
     func classes(of key: UInt64) -> WordClass { classTable.lookup(key) }
+
+    /// Whether a cue phrase of the lexicon starts with the word `key` (`phrases[key] != nil`
+    /// without hashing the key again).
+    @inline(__always)
+    func startsCuePhrase(_ key: UInt64) -> Bool { classTable.lookup(key).contains(.cuePhraseStart) }
 }

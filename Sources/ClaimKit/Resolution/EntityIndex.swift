@@ -286,14 +286,15 @@ enum NameParser {
         let range = start..<name.lowerBound
         // Courtesy titles are not roles: "Mr.", "Mrs.", "Ms.", "Dr."
         if range.count == 1, text.classes(start).contains(.titleAbbreviation),
-            ["mr", "mrs", "ms", "dr"].map(WordKey.of).contains(text.tokens[start].key)
+            Self.courtesyTitles.contains(text.tokens[start].key)
         {
             return nil
         }
         return range
     }
 
-    private static let ofKey = WordKey.of("of")
+    private static let ofKey = WordKey.of_
+    private static let courtesyTitles = ["mr", "mrs", "ms", "dr"].map(WordKey.of)
 
     /// Whether token `t` is a capitalised word completing "Title of" in its sentence:
     /// "Transport" in "Minister of Transport Ana Ortiz" belongs to the role, not the name.

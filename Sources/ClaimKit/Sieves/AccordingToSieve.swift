@@ -4,7 +4,7 @@
 struct AccordingToSieve: AttributionSieve {
     static let name = "AccordingTo"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].phraseRole == .sourceAfter {
@@ -40,7 +40,7 @@ struct AccordingToSieve: AttributionSieve {
                 content = start..<e
             }
             guard !content.isEmpty, !state.isClaimed(content.lowerBound) else { continue }
-            if let draft = state.reportedDraft(content, source: mention, cue: c, time: nil, rule: Self.name) {
+            if let draft = state.reportedDraft(content, source: mention, cue: c, time: nil) {
                 state.add(draft)
             }
         }

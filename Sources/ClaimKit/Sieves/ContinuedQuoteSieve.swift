@@ -4,7 +4,7 @@
 struct ContinuedQuoteSieve: AttributionSieve {
     static let name = "ContinuedQuote"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         var draftOfQuotation: [Int: Int] = [:]
         for d in state.drafts.indices where state.drafts[d].isAttributed {
@@ -17,9 +17,9 @@ struct ContinuedQuoteSieve: AttributionSieve {
                 draftOfQuotation[q] == nil, !quotation.contentTokens.isEmpty,
                 !state.isClaimed(quotation.contentTokens.lowerBound)
             else { continue }
-            guard var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name) else { continue }
+            guard var draft = state.quoteDraft(q, source: nil, cue: nil) else { continue }
             draft.inherit(from: state.drafts[d])
-            draft.decided("source", by: Self.name)
+            state.decide(&draft, .source)
             state.add(draft)
             draftOfQuotation[q] = state.drafts.count - 1
         }

@@ -3,7 +3,7 @@
 struct CoordinatedContentSieve: AttributionSieve {
     static let name = "CoordinatedContent"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         var d = 0
@@ -18,7 +18,7 @@ struct CoordinatedContentSieve: AttributionSieve {
             let start = (g.isComma(t) ? t + 1 : t) + 1  // after "and"; reportedDraft drops "that"
             let end = g.contentEnd(from: start + 1, sentence: sentence, state: state)
             guard end > start + 1, let source = draft.source,
-                var second = state.reportedDraft(start..<end, source: source, cue: c, time: draft.time, rule: Self.name)
+                var second = state.reportedDraft(start..<end, source: source, cue: c, time: draft.time)
             else { continue }
             second.via = draft.via
             state.add(second)

@@ -4,7 +4,7 @@
 struct CoordinatedCueSieve: AttributionSieve {
     static let name = "CoordinatedCue"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         var bySentence: [Int: [Int]] = [:]
@@ -38,8 +38,7 @@ struct CoordinatedCueSieve: AttributionSieve {
             let end = g.contentEnd(from: clause.start, sentence: sentence, state: state)
             guard
                 var draft = state.reportedDraft(
-                    clause.start..<end, source: source, cue: c, time: clause.time ?? state.drafts[main].time,
-                    rule: Self.name)
+                    clause.start..<end, source: source, cue: c, time: clause.time ?? state.drafts[main].time)
             else { continue }
             draft.via = state.drafts[main].via
             state.add(draft)

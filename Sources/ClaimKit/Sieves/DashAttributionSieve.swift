@@ -3,7 +3,7 @@
 struct DashAttributionSieve: AttributionSieve {
     static let name = "DashAttribution"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
@@ -17,9 +17,9 @@ struct DashAttributionSieve: AttributionSieve {
                 mention.tokens.upperBound == end || g.trimEnd(close + 2, end) <= mention.tokens.upperBound
                     || mention.appositive != nil
             else { continue }
-            guard var draft = state.quoteDraft(q, source: mention, cue: nil, rule: Self.name) else { continue }
+            guard var draft = state.quoteDraft(q, source: mention, cue: nil) else { continue }
             draft.cue = (close + 1)..<(close + 2)
-            draft.cueLemma = "—"
+            draft.cueLemma = .dash
             state.add(draft)
         }
     }

@@ -4,7 +4,7 @@
 struct FloatingQuoteSieve: AttributionSieve {
     static let name = "FloatingQuote"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         // The last attributed draft of each paragraph.
         var lastOfParagraph: [Int: Int] = [:]
@@ -28,10 +28,10 @@ struct FloatingQuoteSieve: AttributionSieve {
             let rest = (closeEnd + 1)..<tokens.upperBound
             guard rest.allSatisfy({ text.tokens[$0].kind == .punctuation }) else { continue }
             guard let base = lastOfParagraph[p - 1],
-                var draft = state.quoteDraft(q, source: nil, cue: nil, rule: Self.name)
+                var draft = state.quoteDraft(q, source: nil, cue: nil)
             else { continue }
             draft.inherit(from: state.drafts[base])
-            draft.decided("source", by: Self.name)
+            state.decide(&draft, .source)
             state.add(draft)
             lastOfParagraph[p] = state.drafts.count - 1
             anyClaim.insert(p)
@@ -39,10 +39,10 @@ struct FloatingQuoteSieve: AttributionSieve {
             var current = q
             while text.quotations[current].continuesIntoNext, let next = nextPart(after: current, text),
                 !state.isClaimed(text.quotations[next].contentTokens.lowerBound),
-                var part = state.quoteDraft(next, source: nil, cue: nil, rule: Self.name)
+                var part = state.quoteDraft(next, source: nil, cue: nil)
             {
                 part.inherit(from: draft)
-                part.decided("source", by: Self.name)
+                state.decide(&part, .source)
                 state.add(part)
                 let np = text.quotations[next].paragraph
                 lastOfParagraph[np] = state.drafts.count - 1

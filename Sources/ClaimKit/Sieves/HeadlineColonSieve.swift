@@ -3,7 +3,7 @@
 struct HeadlineColonSieve: AttributionSieve {
     static let name = "HeadlineColon"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         for (s, sentence) in text.sentences.enumerated() where sentence.isHeading {
             let range = sentence.tokens
@@ -21,9 +21,9 @@ struct HeadlineColonSieve: AttributionSieve {
                 content: text.span(of: content), contentTokens: content, kind: .indirect, sentence: s,
                 source: MentionDraft(tokens: sourceRange))
             draft.cue = colon..<(colon + 1)
-            draft.cueLemma = ":"
-            draft.decided("content", by: Self.name)
-            draft.decided("source", by: Self.name)
+            draft.cueLemma = .colon
+            state.decide(&draft, .content)
+            state.decide(&draft, .source)
             state.add(draft)
         }
     }

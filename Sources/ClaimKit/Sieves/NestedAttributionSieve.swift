@@ -7,7 +7,7 @@
 struct NestedAttributionSieve: AttributionSieve {
     static let name = "NestedAttribution"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         // Drafts per sentence in cue order, so each lookup stays inside one sentence.
         var bySentence: [Int: [Int]] = [:]
         for d in state.drafts.indices where state.drafts[d].isAttributed {
@@ -50,9 +50,9 @@ struct NestedAttributionSieve: AttributionSieve {
                 guard !inner.isEmpty else { continue }
                 for i in inner {
                     if state.drafts[i].via.count < RelayPhraseSieve.maxHops {
-                        state.drafts[i].via.insert(hop(o), at: 0)
+                        state.prependHop(hop(o), toDraft: i)
                     }
-                    state.drafts[i].decided("via", by: Self.name)
+                    state.decide(draft: i, .via)
                 }
                 state.drafts[outer].isDropped = true
             }
@@ -93,9 +93,9 @@ struct NestedAttributionSieve: AttributionSieve {
             for position in targets where !state.drafts[sorted[position]].isDropped {
                 let d = sorted[position]
                 if state.drafts[d].via.count < RelayPhraseSieve.maxHops {
-                    state.drafts[d].via.insert(hop(relay), at: 0)
+                    state.prependHop(hop(relay), toDraft: d)
                 }
-                state.drafts[d].decided("via", by: Self.name)
+                state.decide(draft: d, .via)
             }
         }
     }

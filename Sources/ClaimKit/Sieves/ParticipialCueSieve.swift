@@ -3,7 +3,7 @@
 struct ParticipialCueSieve: AttributionSieve {
     static let name = "ParticipialCue"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         // The latest attributed draft per sentence, in token order, found as we go.
@@ -44,12 +44,12 @@ struct ParticipialCueSieve: AttributionSieve {
             if let main = lastBefore(cue.tokens.lowerBound, in: cue.sentence) {
                 let base = state.drafts[main]
                 guard let source = base.source,
-                    var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time, rule: Self.name)
+                    var draft = state.reportedDraft(t..<e, source: source, cue: c, time: base.time)
                 else { continue }
                 draft.via = base.via
                 state.add(draft)
             } else if let subject = g.clauseSubject(sentence), subject.tokens.upperBound < cue.tokens.lowerBound,
-                let draft = state.reportedDraft(t..<e, source: subject, cue: c, time: clause.time, rule: Self.name)
+                let draft = state.reportedDraft(t..<e, source: subject, cue: c, time: clause.time)
             {
                 // "Both clubs condemned the violence, saying …": the main clause's subject.
                 state.add(draft)

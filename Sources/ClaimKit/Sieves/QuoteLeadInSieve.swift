@@ -3,7 +3,7 @@
 struct QuoteLeadInSieve: AttributionSieve {
     static let name = "QuoteLeadIn"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].phraseRole == nil {
@@ -34,7 +34,7 @@ struct QuoteLeadInSieve: AttributionSieve {
             if clause.colon == nil, let close = text.quotations[q].close, g.trimEnd(close, end) > close + 1 { continue }
             guard let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound)
             else { continue }
-            if var draft = state.quoteDraft(q, source: subject.mention, cue: c, rule: Self.name) {
+            if var draft = state.quoteDraft(q, source: subject.mention, cue: c) {
                 draft.time = subject.time ?? clause.time
                 state.add(draft)
             }

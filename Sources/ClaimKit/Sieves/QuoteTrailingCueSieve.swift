@@ -6,7 +6,7 @@
 struct QuoteTrailingCueSieve: AttributionSieve {
     static let name = "QuoteTrailingCue"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
@@ -28,7 +28,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                     after = r.upperBound
                 }
                 if let mention = g.nounPhrase(startingAt: after, limit: sentence.tokens.upperBound),
-                    var draft = state.quoteDraft(q, source: mention, cue: c, rule: Self.name)
+                    var draft = state.quoteDraft(q, source: mention, cue: c)
                 {
                     // "said a fisherman on Sunday"
                     let afterSource = (mention.appositive ?? mention.tokens).upperBound
@@ -48,7 +48,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                 subject.mention.tokens.lowerBound == t
                     || (subject.time.map { $0.lowerBound == t } ?? false)
             else { continue }
-            if var draft = state.quoteDraft(q, source: subject.mention, cue: c, rule: Self.name) {
+            if var draft = state.quoteDraft(q, source: subject.mention, cue: c) {
                 draft.time = subject.time
                 state.add(draft)
             }

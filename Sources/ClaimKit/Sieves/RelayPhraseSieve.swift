@@ -8,7 +8,7 @@ struct RelayPhraseSieve: AttributionSieve {
     /// A chain longer than this is a runaway, not news: hops beyond it are not added.
     static let maxHops = 8
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         // Drafts per sentence, sorted by cue, so that a phrase looks only at the attributions
@@ -64,23 +64,23 @@ struct RelayPhraseSieve: AttributionSieve {
             for d in targets where state.drafts[d].via.count < Self.maxHops {
                 if role == .originAfter {
                     let old = state.drafts[d]
-                    state.drafts[d].via.append(
-                        HopDraft(source: old.source!, cue: old.cue!, lemma: old.cueLemma, time: old.time))
+                    state.appendHop(
+                        HopDraft(source: old.source!, cue: old.cue!, lemma: old.cueLemma, time: old.time), toDraft: d)
                     state.drafts[d].source = mention
                     state.drafts[d].cue = cue.tokens
                     state.drafts[d].cueLemma = cue.lemma
                     state.drafts[d].time = time
                 } else {
-                    state.drafts[d].via.insert(
-                        HopDraft(source: mention, cue: cue.tokens, lemma: cue.lemma, time: time), at: 0)
+                    state.prependHop(
+                        HopDraft(source: mention, cue: cue.tokens, lemma: cue.lemma, time: time), toDraft: d)
                 }
-                state.drafts[d].decided("via", by: Self.name)
+                state.decide(draft: d, .via)
             }
         }
         // X told Reuters: the outlet is a hop.
         for d in state.drafts.indices
         where state.drafts[d].isAttributed && !state.drafts[d].isDropped
-            && state.drafts[d].cueLemma == "tell"
+            && state.drafts[d].cueLemma == text.index.tellLemma
         {
             let draft = state.drafts[d]
             let end = text.sentences[draft.sentence].tokens.upperBound
@@ -90,8 +90,8 @@ struct RelayPhraseSieve: AttributionSieve {
             let hop = HopDraft(
                 source: MentionDraft(tokens: audience), cue: draft.cue!, lemma: draft.cueLemma, time: nil)
             guard draft.via.count < Self.maxHops else { continue }
-            state.drafts[d].via.append(hop)
-            state.drafts[d].decided("via", by: Self.name)
+            state.appendHop(hop, toDraft: d)
+            state.decide(draft: d, .via)
         }
     }
 

@@ -8,7 +8,7 @@
 struct ReportedSpeechSieve: AttributionSieve {
     static let name = "ReportedSpeech"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for c in state.cues.indices where !state.cueUsed[c] {
@@ -38,13 +38,13 @@ struct ReportedSpeechSieve: AttributionSieve {
                 relay.cueLemma = cue.lemma
                 relay.cueIndex = c
                 relay.time = time
-                relay.decided("via", by: Self.name)
+                state.decide(&relay, .via)
                 state.cueUsed[c] = true
                 state.relays.append(relay)
                 continue
             }
             if let draft = state.reportedDraft(
-                t..<contentEnd, source: subject.mention, cue: c, time: time, rule: Self.name)
+                t..<contentEnd, source: subject.mention, cue: c, time: time)
             {
                 state.add(draft)
             }

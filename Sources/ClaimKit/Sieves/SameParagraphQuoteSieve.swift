@@ -4,7 +4,7 @@
 struct SameParagraphQuoteSieve: AttributionSieve {
     static let name = "SameParagraphQuote"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         var lastDirect: [Int: Int] = [:]  // paragraph → draft index of its latest attributed quotation
         var order = state.drafts.indices.filter { state.drafts[$0].quotation != nil && state.drafts[$0].isAttributed }
@@ -30,7 +30,7 @@ struct SameParagraphQuoteSieve: AttributionSieve {
                 guard let c = state.cue(at: t) else { return false }
                 return state.cues[c].tokens != base.cue
             }
-            guard !otherCue, var draft = state.quoteDraft(q, source: base.source, cue: nil, rule: Self.name) else {
+            guard !otherCue, var draft = state.quoteDraft(q, source: base.source, cue: nil) else {
                 continue
             }
             draft.inherit(from: base)

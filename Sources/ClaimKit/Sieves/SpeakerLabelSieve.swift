@@ -5,7 +5,7 @@
 struct SpeakerLabelSieve: AttributionSieve {
     static let name = "SpeakerLabel"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         for paragraph in text.paragraphs where !paragraph.isHeading {
             var t = paragraph.bodyStart
@@ -18,7 +18,7 @@ struct SpeakerLabelSieve: AttributionSieve {
                 t += 1
             }
             if t == labelStart {
-                nameLabel(labelStart, end, state)
+                nameLabel(labelStart, end, &state)
                 continue
             }
             guard t + 1 < end, text.tokens[t].isPunctuation(0x3A) else { continue }
@@ -30,9 +30,9 @@ struct SpeakerLabelSieve: AttributionSieve {
                 content: span, contentTokens: content, kind: .direct, sentence: Int(text.sentenceOfToken[t + 1]),
                 source: MentionDraft(tokens: labelStart..<t))
             draft.cue = t..<(t + 1)
-            draft.cueLemma = ":"
-            draft.decided("content", by: Self.name)
-            draft.decided("source", by: Self.name)
+            draft.cueLemma = .colon
+            state.decide(&draft, .content)
+            state.decide(&draft, .source)
             state.add(draft)
         }
     }
@@ -40,7 +40,7 @@ struct SpeakerLabelSieve: AttributionSieve {
     /// `Holloway: “We stand by the plan.”` — one to three capitalised words and a colon
     /// before a quotation that fills the rest of the paragraph: a direct claim of the
     /// label, the colon its cue.
-    private func nameLabel(_ labelStart: Int, _ end: Int, _ state: AttributionState) {
+    private func nameLabel(_ labelStart: Int, _ end: Int, _ state: inout AttributionState) {
         let text = state.text
         var u = labelStart
         while u < end, u - labelStart < 3, text.tokens[u].kind == .word, text.tokens[u].flags.contains(.capitalized),
@@ -52,10 +52,10 @@ struct SpeakerLabelSieve: AttributionSieve {
             let q = text.quotation(openedAt: u + 1), let close = text.quotations[q].close,
             state.grammar.trimEnd(close, end) <= close + 1,
             let first = text.quotations[q].contentTokens.first, !state.isClaimed(first),
-            var draft = state.quoteDraft(q, source: MentionDraft(tokens: labelStart..<u), cue: nil, rule: Self.name)
+            var draft = state.quoteDraft(q, source: MentionDraft(tokens: labelStart..<u), cue: nil)
         else { return }
         draft.cue = u..<(u + 1)
-        draft.cueLemma = ":"
+        draft.cueLemma = .colon
         state.add(draft)
     }
 }

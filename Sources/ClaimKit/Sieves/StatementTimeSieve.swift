@@ -6,7 +6,7 @@
 struct StatementTimeSieve: AttributionSieve {
     static let name = "StatementTime"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         for d in state.drafts.indices where state.drafts[d].isAttributed && state.drafts[d].time == nil {
@@ -14,17 +14,17 @@ struct StatementTimeSieve: AttributionSieve {
             let sentence = text.sentences[draft.sentence]
             let end = sentence.tokens.upperBound
             var t = draft.cue!.upperBound
-            if Grammar.tellLemmas.contains(draft.cueLemma), let a = g.audience(startingAt: t, limit: end) {
+            if text.index.lemmaTakesAudience[Int(draft.cueLemma.raw)], let a = g.audience(startingAt: t, limit: end) {
                 t = a.upperBound
             }
             if let r = g.timeExpression(startingAt: t, limit: end) {
                 state.drafts[d].time = r
-                state.drafts[d].decided("time", by: Self.name)
+                state.decide(draft: d, .time)
                 continue
             }
             if let r = frontedTime(draft, g) {
                 state.drafts[d].time = r
-                state.drafts[d].decided("time", by: Self.name)
+                state.decide(draft: d, .time)
             }
         }
     }

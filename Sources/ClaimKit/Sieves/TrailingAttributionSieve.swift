@@ -4,7 +4,7 @@
 struct TrailingAttributionSieve: AttributionSieve {
     static let name = "TrailingAttribution"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
         // Drafts per sentence (from the rules before this one), looked up by sentence only.
@@ -49,7 +49,7 @@ struct TrailingAttributionSieve: AttributionSieve {
                 after = cue.tokens.upperBound
                 // "…, Erik Lund told reporters." / "…, Smith told Reuters." (an outlet becomes
                 // a hop of the chain later, in RelayPhraseSieve).
-                if Grammar.tellLemmas.contains(cue.lemma), let a = g.audience(startingAt: after, limit: end) {
+                if cue.takesAudience, let a = g.audience(startingAt: after, limit: end) {
                     after = a.upperBound
                 }
             }
@@ -78,7 +78,7 @@ struct TrailingAttributionSieve: AttributionSieve {
             if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
                 contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
             }
-            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time, rule: Self.name)
+            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time)
             {
                 state.add(draft)
             }

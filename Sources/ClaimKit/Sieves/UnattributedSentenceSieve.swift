@@ -3,7 +3,7 @@
 struct UnattributedSentenceSieve: AttributionSieve {
     static let name = "UnattributedSentence"
 
-    func apply(to state: AttributionState) {
+    func apply(to state: inout AttributionState) {
         let text = state.text
         var covered = Array(repeating: false, count: text.sentences.count)
         func mark(_ t: Int) {
@@ -26,7 +26,7 @@ struct UnattributedSentenceSieve: AttributionSieve {
             guard range.contains(where: { text.tokens[$0].isWord }) else { continue }
             var draft = ClaimDraft(
                 content: text.span(of: range), contentTokens: range, kind: .unattributed, sentence: s)
-            draft.decided("content", by: Self.name)
+            state.decide(&draft, .content)
             state.add(draft)
         }
     }
