@@ -29,7 +29,7 @@ struct Grammar {
             if c.contains(.coordinator), t > 0, t + 1 < tokens.count, tokens[t - 1].flags.contains(.capitalized),
                 tokens[t + 1].flags.contains(.capitalized), !text.isSentenceStart(t - 1) || t > 1
             {
-                return tokens[t].key == WordKey.and
+                return tokens[t].key == WordKey.andWord
             }
             if c.contains(.clauseWord) && !c.contains(.determiner) { return false }
             if c.contains(.verbForm) && !token.flags.contains(.capitalized) && !c.contains(.anonymousWord)
@@ -303,7 +303,7 @@ struct Grammar {
     func isAgeOrPlace(_ range: Range<Int>) -> Bool {
         guard let f = range.first, range.count <= 4 else { return false }
         if range.count == 1, tokens[f].kind == .number { return true }
-        if tokens[f].kind == .word, tokens[f].key == WordKey.of_ || tokens[f].key == WordKey.from {
+        if tokens[f].kind == .word, tokens[f].key == WordKey.ofWord || tokens[f].key == WordKey.fromWord {
             return range.dropFirst().allSatisfy {
                 tokens[$0].flags.contains(.capitalized) || tokens[$0].isPunctuation(0x2E)
             }
@@ -742,7 +742,9 @@ struct Grammar {
         if cue.cueClass == .document, !clause.hasThat {
             guard let h = head, text.nounClasses(h).contains(.documentWord) else { return false }
         }
-        if cue.phraseRole == nil, tokens[cue.head].key == text.index.lemmaKeys[Int(cue.lemma.raw)], cue.tokens.lowerBound == cue.head {
+        if cue.phraseRole == nil, tokens[cue.head].key == text.index.lemmaKeys[Int(cue.lemma.raw)],
+            cue.tokens.lowerBound == cue.head
+        {
             // "analysts say", "they say", "I think" — not "she helped bill state".
             guard let h = head else { return false }
             let c = classes(h)
@@ -750,7 +752,7 @@ struct Grammar {
                 .groupWord, .organizationWord, .governmentWord, .mediaWord,
             ])
             let plural =
-                c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.you
+                c.contains(.pluralPronoun) || c.contains(.firstPersonPronoun) || tokens[h].key == WordKey.youWord
                 || collective
                 || (tokens[h].kind == .word && !tokens[h].flags.contains(.possessive)
                     && text.bytes[Int(tokens[h].coreEnd) - 1] | 0x20 == 0x73)

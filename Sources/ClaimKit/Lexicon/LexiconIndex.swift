@@ -140,12 +140,12 @@ enum WordKey {
     }
 
     // Keys of words the rules test by name, hashed once.
-    static let and = of("and")
-    static let of_ = of("of")
-    static let from = of("from")
-    static let you = of("you")
-    static let the = of("the")
-    static let council = of("council")
+    static let andWord = of("and")
+    static let ofWord = of("of")
+    static let fromWord = of("from")
+    static let youWord = of("you")
+    static let theWord = of("the")
+    static let councilWord = of("council")
 
     static func of(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)

@@ -293,7 +293,7 @@ enum NameParser {
         return range
     }
 
-    private static let ofKey = WordKey.of_
+    private static let ofKey = WordKey.ofWord
     private static let courtesyTitles = ["mr", "mrs", "ms", "dr"].map(WordKey.of)
 
     /// Whether token `t` is a capitalised word completing "Title of" in its sentence:

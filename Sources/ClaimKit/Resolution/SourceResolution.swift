@@ -84,7 +84,7 @@ extension TextAnalysis {
     /// The mention's tokens without a leading article.
     func withoutArticle(_ range: Range<Int>) -> Range<Int> {
         if let first = range.first, range.count > 1, tokens[first].kind == .word, classes(first).contains(.article),
-            WordKey.the == tokens[first].key
+            WordKey.theWord == tokens[first].key
         {
             return (first + 1)..<range.upperBound
         }

@@ -28,7 +28,7 @@ struct SourceTypeSieve: ResolutionSieve {
 
     /// The mention up to a post-modifying preposition.
     static func headRegion(_ range: Range<Int>, _ text: TextAnalysis) -> Range<Int> {
-        let of = WordKey.of_
+        let of = WordKey.ofWord
         for t in range.dropFirst() where text.tokens[t].kind == .word && text.classes(t).contains(.preposition) {
             // "Department of Health", "Bank of Spain": "of" between capitalised words.
             let body: WordClass = [.organizationWord, .governmentWord, .documentWord, .mediaWord, .title]
@@ -89,7 +89,7 @@ struct SourceTypeSieve: ResolutionSieve {
         if head.contains(where: { text.classes($0).contains(.mediaName) }) { return .media }
         if c.contains(.governmentWord) || c.contains(.country) { return .government }
         if c.contains(.organizationWord) {
-            if text.tokens[h].key == WordKey.council {
+            if text.tokens[h].key == WordKey.councilWord {
                 return isLocalCouncil(head, h, text) ? .government : .organization
             }
             return .organization

@@ -78,8 +78,7 @@ struct TrailingAttributionSieve: AttributionSieve {
             if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
                 contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
             }
-            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time)
-            {
+            if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time) {
                 state.add(draft)
             }
         }
