@@ -69,11 +69,11 @@ struct ClaimAssembler {
         // Resolve sources in the order they appear, so pronouns see the sources before them.
         for d in order {
             let draft = all[d]
-            var claim = Claim(
-                id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind,
-                decidedBy: state.decisions(of: draft.decidedBy).map {
-                    RuleDecision(field: $0.field.name, rule: ruleNames[Int($0.rule)])
-                })
+            var claim = Claim(id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind)
+            // The attribution rules' decisions, then three at most per source resolved.
+            claim.decidedBy.reserveCapacity(
+                state.decisionCount(draft.decidedBy) + (draft.source == nil ? 0 : 3 * (1 + draft.via.count)))
+            state.appendDecisions(of: draft.decidedBy, to: &claim.decidedBy, ruleNames: ruleNames)
             if draft.kind == .indirect { classifyQuotes(&claim, draft) }
             if let mention = draft.source, let cue = draft.cue {
                 var via: [Hop] = []
@@ -101,7 +101,7 @@ struct ClaimAssembler {
             sieve.apply(to: &partial, mention: mention, context: context)
         }
         context.remember(partial, mention: mention)
-        claim.decidedBy.append(contentsOf: partial.decidedBy)
+        partial.appendDecisions(to: &claim.decidedBy)
         let span = text.span(of: mention.tokens)
         return Source(
             text: text.string(span), span: span, name: Self.visibleName(partial.name ?? text.string(span)),
@@ -165,6 +165,8 @@ struct ClaimAssembler {
     /// marks, soft hyphens, BOM): the mention keeps the text as written, the name is for
     /// people and programs to compare.
     static func visibleName(_ s: String) -> String {
+        // All of them are encoded with a lead byte of 0xC2 or more: most names are ASCII.
+        if s.utf8.allSatisfy({ $0 < 0xC2 }) { return s }
         let invisible: (Unicode.Scalar) -> Bool = { c in
             c.value == 0xAD || (0x200B...0x200F).contains(c.value) || (0x202A...0x202E).contains(c.value)
                 || (0x2060...0x206F).contains(c.value) || c.value == 0xFEFF
@@ -184,7 +186,8 @@ struct ClaimAssembler {
         var copy = text
         copy.withUTF8 { bytes in
             for byte in bytes {
-                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+                // Space, LF, CR or tab, with one compare for every byte above space.
+                let isSpace = byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
                 if isSpace {
                     if lastWasSpace { continue }
                     lastWasSpace = true

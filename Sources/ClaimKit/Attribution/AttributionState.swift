@@ -137,17 +137,36 @@ struct AttributionState {
         drafts[d].decidedBy.last = Int32(decisions.count - 1)
     }
 
-    /// The decisions of a trail, oldest first, as (field, rule position).
-    func decisions(of trail: DecisionTrail) -> [(field: DraftField, rule: UInt8)] {
-        var out: [(field: DraftField, rule: UInt8)] = []
+    /// The number of decisions on a trail.
+    func decisionCount(_ trail: DecisionTrail) -> Int {
+        var n = 0
         var k = trail.last
         while k >= 0 {
-            let node = decisions[Int(k)]
-            out.append((node.field, node.rule))
-            k = node.previous
+            n += 1
+            k = decisions[Int(k)].previous
         }
-        out.reverse()
-        return out
+        return n
+    }
+
+    /// Appends the decisions of a trail, oldest first, to `list`; `ruleNames` names the
+    /// rules by their position in `Pipeline.attribution`.
+    func appendDecisions(of trail: DecisionTrail, to list: inout [RuleDecision], ruleNames: [String]) {
+        // The trail runs newest first: gather its nodes (on the stack), then append them
+        // oldest first.
+        let n = decisionCount(trail)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { nodes in
+            var k = trail.last
+            var i = n
+            while k >= 0 {
+                i -= 1
+                nodes[i] = k
+                k = decisions[Int(k)].previous
+            }
+            for k in nodes {
+                let node = decisions[Int(k)]
+                list.append(RuleDecision(field: node.field.name, rule: ruleNames[Int(node.rule)]))
+            }
+        }
     }
 
     /// The hops of `chain`, outermost first.

@@ -504,7 +504,8 @@ struct Grammar {
         return nil
     }
 
-    static let eventPrepositions: Set<UInt64> = Set(["after", "before", "during", "following"].map(WordKey.of))
+    /// Four keys compared in turn: cheaper than hashing the key for a `Set`.
+    static let eventPrepositions: [UInt64] = ["after", "before", "during", "following"].map(WordKey.of)
 
     /// A time expression that ends at token `end` (inclusive).
     func timeExpression(endingAt end: Int, limit: Int) -> Range<Int>? {

@@ -4,22 +4,62 @@ struct PartialSource {
     var role: String?
     var roleDecided = false
     var type: SourceType?
-    var decidedBy: [RuleDecision] = []
+    /// The decisions, in order: at most one each for name, role and type, so three slots
+    /// rather than an array per source.
+    private var fields: (Field, Field, Field) = (.name, .name, .name)
+    private var rules: (String, String, String) = ("", "", "")
+    private(set) var decisionCount = 0
 
-    mutating func decide(name: String? = nil, role: String?? = nil, type: SourceType? = nil, by rule: String) {
-        if self.name == nil, let name {
+    /// Fills what is still empty. The values are evaluated only for a field still empty
+    /// (a rule's name or role text is a String built from the article: most sources have
+    /// their name before the last rule, which would build one for nothing).
+    @inline(__always)
+    mutating func decide(
+        name: @autoclosure () -> String? = nil, role: @autoclosure () -> String?? = nil,
+        type: @autoclosure () -> SourceType? = nil, by rule: String
+    ) {
+        if self.name == nil, let name = name() {
             self.name = name
-            decidedBy.append(RuleDecision(field: "name", rule: rule))
+            record(.name, rule)
         }
-        if !roleDecided, let role {
+        if !roleDecided, let role = role() {
             self.role = role
             roleDecided = true
-            if role != nil { decidedBy.append(RuleDecision(field: "role", rule: rule)) }
+            if role != nil { record(.role, rule) }
         }
-        if self.type == nil, let type {
+        if self.type == nil, let type = type() {
             self.type = type
-            decidedBy.append(RuleDecision(field: "type", rule: rule))
+            record(.type, rule)
         }
+    }
+
+    /// The fields a resolution rule decides (`RuleDecision.field`).
+    enum Field {
+        case name, role, type
+
+        var name: String {
+            switch self {
+            case .name: "name"
+            case .role: "role"
+            case .type: "type"
+            }
+        }
+    }
+
+    private mutating func record(_ field: Field, _ rule: String) {
+        switch decisionCount {
+        case 0: (fields.0, rules.0) = (field, rule)
+        case 1: (fields.1, rules.1) = (field, rule)
+        default: (fields.2, rules.2) = (field, rule)
+        }
+        decisionCount += 1
+    }
+
+    /// Appends the decisions, in the order they were made, to `list`.
+    func appendDecisions(to list: inout [RuleDecision]) {
+        if decisionCount > 0 { list.append(RuleDecision(field: fields.0.name, rule: rules.0)) }
+        if decisionCount > 1 { list.append(RuleDecision(field: fields.1.name, rule: rules.1)) }
+        if decisionCount > 2 { list.append(RuleDecision(field: fields.2.name, rule: rules.2)) }
     }
 
     var isComplete: Bool { name != nil && roleDecided && type != nil }

@@ -21,9 +21,9 @@ struct SourceTypeSieve: ResolutionSieve {
 
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
-        let type = Self.type(of: mention, text, entities: context.entities)
         source.decide(
-            name: text.coreString(text.withoutArticle(mention.tokens)), role: .some(nil), type: type, by: Self.name)
+            name: text.coreString(text.withoutArticle(mention.tokens)), role: .some(nil),
+            type: Self.type(of: mention, text, entities: context.entities), by: Self.name)
     }
 
     /// The mention up to a post-modifying preposition.

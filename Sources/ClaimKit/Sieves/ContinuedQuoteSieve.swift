@@ -6,19 +6,20 @@ struct ContinuedQuoteSieve: AttributionSieve {
 
     func apply(to state: inout AttributionState) {
         let text = state.text
-        var draftOfQuotation: [Int: Int] = [:]
+        // Per quotation, the attributed draft of it, or -1.
+        var draftOfQuotation = Array(repeating: -1, count: text.quotations.count)
         for d in state.drafts.indices where state.drafts[d].isAttributed {
             if let q = state.drafts[d].quotation { draftOfQuotation[q] = d }
         }
         var previousOpen: Int? = nil  // the top-level quotation continuing into the next paragraph
         for (q, quotation) in text.quotations.enumerated() where quotation.depth == 0 {
             defer { previousOpen = quotation.continuesIntoNext ? q : nil }
-            guard quotation.continuesFromPrevious, let p = previousOpen, let d = draftOfQuotation[p],
-                draftOfQuotation[q] == nil, !quotation.contentTokens.isEmpty,
+            guard quotation.continuesFromPrevious, let p = previousOpen, draftOfQuotation[p] >= 0,
+                draftOfQuotation[q] < 0, !quotation.contentTokens.isEmpty,
                 !state.isClaimed(quotation.contentTokens.lowerBound)
             else { continue }
             guard var draft = state.quoteDraft(q, source: nil, cue: nil) else { continue }
-            draft.inherit(from: state.drafts[d])
+            draft.inherit(from: state.drafts[draftOfQuotation[p]])
             state.decide(&draft, .source)
             state.add(draft)
             draftOfQuotation[q] = state.drafts.count - 1

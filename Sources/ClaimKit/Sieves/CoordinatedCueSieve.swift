@@ -7,25 +7,22 @@ struct CoordinatedCueSieve: AttributionSieve {
     func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
-        var bySentence: [Int: [Int]] = [:]
-        for d in state.drafts.indices where state.drafts[d].isAttributed {
-            bySentence[state.drafts[d].sentence, default: []].append(d)
-        }
         // The cues come in token order, so within a sentence the drafts whose cue starts
         // before the current cue only grow: walk them in cue order and keep the greatest
         // draft index seen, which is what `list.last(where: cue before)` found by scanning
         // the sentence's drafts for every cue (quadratic in a long sentence).
-        var walk: [Int: (byCue: [Int], next: Int, latest: Int?)] = [:]
+        let byCue = DraftGroups(
+            state.drafts, count: text.sentences.count, sortedByCue: true, group: \.sentence,
+            where: \.isAttributed)
+        var next = (0..<byCue.count).map { byCue.drafts(of: $0).startIndex }
+        var latest = Array(repeating: -1, count: byCue.count)
         func latestDraft(before t: Int, in s: Int) -> Int? {
-            guard let list = bySentence[s] else { return nil }
-            var w =
-                walk[s] ?? (list.sorted { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }, 0, nil)
-            while w.next < w.byCue.count, state.drafts[w.byCue[w.next]].cue!.lowerBound < t {
-                w.latest = max(w.latest ?? -1, w.byCue[w.next])
-                w.next += 1
+            let group = byCue.drafts(of: s)
+            while next[s] < group.endIndex, state.drafts[Int(group[next[s]])].cue!.lowerBound < t {
+                latest[s] = max(latest[s], Int(group[next[s]]))
+                next[s] += 1
             }
-            walk[s] = w
-            return w.latest
+            return latest[s] >= 0 ? latest[s] : nil
         }
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].phraseRole == nil {
             let cue = state.cues[c]

@@ -7,34 +7,38 @@ struct FloatingQuoteSieve: AttributionSieve {
     func apply(to state: inout AttributionState) {
         let text = state.text
         // The last attributed draft of each paragraph.
-        var lastOfParagraph: [Int: Int] = [:]
+        // Per paragraph: -1 for none (arrays, not dictionaries: one slot per paragraph).
+        var lastOfParagraph = Array(repeating: -1, count: text.paragraphs.count)
         func paragraph(_ d: ClaimDraft) -> Int { text.sentences[d.sentence].paragraph }
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             let p = paragraph(state.drafts[d])
-            if let old = lastOfParagraph[p], state.drafts[old].content.start > state.drafts[d].content.start {
+            let old = lastOfParagraph[p]
+            if old >= 0, state.drafts[old].content.start > state.drafts[d].content.start {
                 continue
             }
             lastOfParagraph[p] = d
         }
-        var anyClaim = Set(state.drafts.filter { !$0.isDropped }.map { paragraph($0) })
+        var anyClaim = Array(repeating: false, count: text.paragraphs.count)
+        for draft in state.drafts where !draft.isDropped { anyClaim[paragraph(draft)] = true }
         for (q, quotation) in text.quotations.enumerated()
         where quotation.depth == 0 && !quotation.continuesFromPrevious {
             let p = quotation.paragraph
             let tokens = text.paragraphs[p].tokens
-            guard p > 0, quotation.open == tokens.lowerBound, !anyClaim.contains(p), !quotation.contentTokens.isEmpty
+            guard p > 0, quotation.open == tokens.lowerBound, !anyClaim[p], !quotation.contentTokens.isEmpty
             else { continue }
             // Nothing but the quotation (and final punctuation) in the paragraph.
             let closeEnd = quotation.close ?? tokens.upperBound - 1
             let rest = (closeEnd + 1)..<tokens.upperBound
             guard rest.allSatisfy({ text.tokens[$0].kind == .punctuation }) else { continue }
-            guard let base = lastOfParagraph[p - 1],
+            let base = lastOfParagraph[p - 1]
+            guard base >= 0,
                 var draft = state.quoteDraft(q, source: nil, cue: nil)
             else { continue }
             draft.inherit(from: state.drafts[base])
             state.decide(&draft, .source)
             state.add(draft)
             lastOfParagraph[p] = state.drafts.count - 1
-            anyClaim.insert(p)
+            anyClaim[p] = true
             // A floating quotation that runs on over the next paragraphs carries its attribution along.
             var current = q
             while text.quotations[current].continuesIntoNext, let next = nextPart(after: current, text),
@@ -46,7 +50,7 @@ struct FloatingQuoteSieve: AttributionSieve {
                 state.add(part)
                 let np = text.quotations[next].paragraph
                 lastOfParagraph[np] = state.drafts.count - 1
-                anyClaim.insert(np)
+                anyClaim[np] = true
                 current = next
             }
         }

@@ -8,38 +8,35 @@ struct NestedAttributionSieve: AttributionSieve {
     static let name = "NestedAttribution"
 
     func apply(to state: inout AttributionState) {
-        // Drafts per sentence in cue order, so each lookup stays inside one sentence.
-        var bySentence: [Int: [Int]] = [:]
-        for d in state.drafts.indices where state.drafts[d].isAttributed {
-            bySentence[state.drafts[d].sentence, default: []].append(d)
-        }
-        // Per sentence, the drafts sorted by cue start (stable), with those starts: the
-        // drafts whose cue lies in a range are then found by binary search, not by
-        // scanning the sentence's drafts once per draft (quadratic in a long sentence).
-        var sortedBySentence: [Int: (drafts: [Int], cueStarts: [Int])] = [:]
-        for (s, list) in bySentence {
-            let sorted = list.sorted { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }
-            sortedBySentence[s] = (sorted, sorted.map { state.drafts[$0].cue!.lowerBound })
-        }
-        /// Position of the first cue start at or after `t`.
-        func firstPosition(_ starts: [Int], atOrAfter t: Int) -> Int {
-            var lo = 0
-            var hi = starts.count
+        // Per sentence, the attributed drafts sorted by cue start (stable), with those
+        // starts: the drafts whose cue lies in a range are then found by binary search, not
+        // by scanning the sentence's drafts once per draft (quadratic in a long sentence).
+        let groups = DraftGroups(
+            state.drafts, count: state.text.sentences.count, sortedByCue: true, group: \.sentence,
+            where: \.isAttributed)
+        let cueStarts = groups.members.map { state.drafts[Int($0)].cue!.lowerBound }
+        /// Position (in `groups.members`) of the first cue start at or after `t` in `group`.
+        func firstPosition(_ group: ArraySlice<Int32>, atOrAfter t: Int) -> Int {
+            var lo = group.startIndex
+            var hi = group.endIndex
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if starts[mid] < t { lo = mid + 1 } else { hi = mid }
+                if cueStarts[mid] < t { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
-        for (sorted, cueStarts) in sortedBySentence.values {
+        for s in 0..<groups.count {
+            let sorted = groups.drafts(of: s)
             // Outer drafts whose content holds an inner draft's cue and source.
-            for outer in sorted where !state.drafts[outer].isDropped && state.drafts[outer].via.count < 4 {
+            for o32 in sorted {
+                let outer = Int(o32)
+                guard !state.drafts[outer].isDropped, state.drafts[outer].via.count < 4 else { continue }
                 let o = state.drafts[outer]
                 guard o.kind != .direct else { continue }
                 var inner: [Int] = []
-                var k = firstPosition(cueStarts, atOrAfter: o.contentTokens.lowerBound)
-                while k < sorted.count, cueStarts[k] < o.contentTokens.upperBound {
-                    let i = sorted[k]
+                var k = firstPosition(sorted, atOrAfter: o.contentTokens.lowerBound)
+                while k < sorted.endIndex, cueStarts[k] < o.contentTokens.upperBound {
+                    let i = Int(groups.members[k])
                     k += 1
                     if i != outer && !state.drafts[i].isDropped
                         && state.drafts[i].source.map({ o.contentTokens.contains($0.tokens.lowerBound) }) == true
@@ -61,18 +58,19 @@ struct NestedAttributionSieve: AttributionSieve {
         // The hop goes to the first attribution after the relay (every draft with that cue)
         // and to the later drafts of the same source: found through a per-sentence index
         // by source, so a sentence of many relays and drafts is not rescanned per relay.
-        var bySource: [Int: [Int: [Int]]] = [:]  // sentence → source's first token → positions in sorted
+        var bySource: [Int: [Int: [Int]]] = [:]  // sentence → source's first token → positions in members
         for relay in state.relays.reversed() {  // innermost first, so the outermost ends up first
-            guard let cue = relay.cue, let (sorted, cueStarts) = sortedBySentence[relay.sentence] else { continue }
-            var k = firstPosition(cueStarts, atOrAfter: cue.lowerBound + 1)
-            while k < sorted.count, state.drafts[sorted[k]].isDropped { k += 1 }
-            guard k < sorted.count else { continue }
-            let first = sorted[k]
+            guard let cue = relay.cue else { continue }
+            let sorted = groups.drafts(of: relay.sentence)
+            var k = firstPosition(sorted, atOrAfter: cue.lowerBound + 1)
+            while k < sorted.endIndex, state.drafts[Int(groups.members[k])].isDropped { k += 1 }
+            guard k < sorted.endIndex else { continue }
+            let first = Int(groups.members[k])
             let firstCue = cueStarts[k]
             if bySource[relay.sentence] == nil {
                 var index: [Int: [Int]] = [:]
-                for (position, d) in sorted.enumerated() {
-                    if let source = state.drafts[d].source {
+                for position in sorted.indices {
+                    if let source = state.drafts[Int(groups.members[position])].source {
                         index[source.tokens.lowerBound, default: []].append(position)
                     }
                 }
@@ -80,18 +78,25 @@ struct NestedAttributionSieve: AttributionSieve {
             }
             var targets: [Int] = []
             var u = k
-            while u < sorted.count, cueStarts[u] == firstCue {
+            while u < sorted.endIndex, cueStarts[u] == firstCue {
                 targets.append(u)
                 u += 1
             }
             if let source = state.drafts[first].source,
                 let positions = bySource[relay.sentence]?[source.tokens.lowerBound]
             {
-                let from = firstPosition(positions, atOrAfter: u)
-                targets.append(contentsOf: positions[from...].filter { state.drafts[sorted[$0]].source == source })
+                // The first of those positions at or after `u` (binary search: the list can be long).
+                var from = 0
+                var hi = positions.count
+                while from < hi {
+                    let mid = (from + hi) / 2
+                    if positions[mid] < u { from = mid + 1 } else { hi = mid }
+                }
+                targets.append(
+                    contentsOf: positions[from...].filter { state.drafts[Int(groups.members[$0])].source == source })
             }
-            for position in targets where !state.drafts[sorted[position]].isDropped {
-                let d = sorted[position]
+            for position in targets where !state.drafts[Int(groups.members[position])].isDropped {
+                let d = Int(groups.members[position])
                 if state.drafts[d].via.count < RelayPhraseSieve.maxHops {
                     state.prependHop(hop(relay), toDraft: d)
                 }

@@ -6,30 +6,23 @@ struct ParticipialCueSieve: AttributionSieve {
     func apply(to state: inout AttributionState) {
         let text = state.text
         let g = state.grammar
-        // The latest attributed draft per sentence, in token order, found as we go.
-        let order = state.drafts.indices.sorted {
-            (state.drafts[$0].cue?.lowerBound ?? 0) < (state.drafts[$1].cue?.lowerBound ?? 0)
-        }
-        var mainBySentence: [Int: [Int]] = [:]
-        for d in order where state.drafts[d].isAttributed {
-            mainBySentence[state.drafts[d].sentence, default: []].append(d)
-        }
-        // Each sentence's candidates are in cue order: the last one whose cue starts before
-        // a participle is found by binary search over their cue starts (a scan per
-        // participle was quadratic in a long sentence of ", saying …, adding …").
-        var cueStartsBySentence: [Int: [Int]] = [:]
-        for (s, list) in mainBySentence { cueStartsBySentence[s] = list.map { state.drafts[$0].cue!.lowerBound } }
+        // Each sentence's attributed drafts in cue order (from the rules before this one):
+        // the last one whose cue starts before a participle is found by binary search over
+        // their cue starts (a scan per participle was quadratic in a long sentence of
+        // ", saying …, adding …").
+        let mainBySentence = DraftGroups(
+            state.drafts, count: text.sentences.count, sortedByCue: true, group: \.sentence,
+            where: \.isAttributed)
+        let cueStarts = mainBySentence.members.map { state.drafts[Int($0)].cue!.lowerBound }
         func lastBefore(_ t: Int, in sentence: Int) -> Int? {
-            guard let candidates = mainBySentence[sentence], let starts = cueStartsBySentence[sentence] else {
-                return nil
-            }
-            var lo = 0
-            var hi = starts.count
+            let candidates = mainBySentence.drafts(of: sentence)
+            var lo = candidates.startIndex
+            var hi = candidates.endIndex
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if starts[mid] < t { lo = mid + 1 } else { hi = mid }
+                if cueStarts[mid] < t { lo = mid + 1 } else { hi = mid }
             }
-            return lo > 0 ? candidates[lo - 1] : nil
+            return lo > candidates.startIndex ? Int(candidates[lo - 1]) : nil
         }
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].isParticipial {
             let cue = state.cues[c]

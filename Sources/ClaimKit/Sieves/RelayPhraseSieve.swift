@@ -13,29 +13,27 @@ struct RelayPhraseSieve: AttributionSieve {
         let g = state.grammar
         // Drafts per sentence, sorted by cue, so that a phrase looks only at the attributions
         // near it (a window of `reach` tokens): linear however many a sentence holds.
-        var bySentence: [Int: [Int]] = [:]
-        for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
-            bySentence[state.drafts[d].sentence, default: []].append(d)
-        }
-        for k in bySentence.keys {
-            bySentence[k]!.sort { state.drafts[$0].cue!.lowerBound < state.drafts[$1].cue!.lowerBound }
-        }
+        let bySentence = DraftGroups(
+            state.drafts, count: text.sentences.count, sortedByCue: true, group: \.sentence,
+            where: { $0.isAttributed && !$0.isDropped })
         let reach = 2 * (Grammar.maxPhrase + Grammar.maxParenthetical)
-        func near(_ sorted: [Int], _ position: Int) -> ArraySlice<Int> {
+        // The live cue start is read (a rule above may have moved a draft's cue since the sort).
+        func near(_ sorted: ArraySlice<Int32>, _ position: Int) -> [Int] {
             func firstIndex(atLeast bound: Int) -> Int {
-                var lo = 0
-                var hi = sorted.count
+                var lo = sorted.startIndex
+                var hi = sorted.endIndex
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if state.drafts[sorted[mid]].cue!.lowerBound < bound { lo = mid + 1 } else { hi = mid }
+                    if state.drafts[Int(sorted[mid])].cue!.lowerBound < bound { lo = mid + 1 } else { hi = mid }
                 }
                 return lo
             }
-            return sorted[firstIndex(atLeast: position - reach)..<firstIndex(atLeast: position + reach)]
+            return sorted[firstIndex(atLeast: position - reach)..<firstIndex(atLeast: position + reach)].map { Int($0) }
         }
         for c in state.cues.indices where !state.cueUsed[c] {
             let cue = state.cues[c]
-            guard let role = cue.phraseRole, role != .sourceAfter, let all = bySentence[cue.sentence] else { continue }
+            let all = bySentence.drafts(of: cue.sentence)
+            guard let role = cue.phraseRole, role != .sourceAfter, !all.isEmpty else { continue }
             let list = near(all, cue.tokens.lowerBound)
             let end = text.sentences[cue.sentence].tokens.upperBound
             guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { continue }

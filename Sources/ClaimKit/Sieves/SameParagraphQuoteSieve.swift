@@ -6,7 +6,8 @@ struct SameParagraphQuoteSieve: AttributionSieve {
 
     func apply(to state: inout AttributionState) {
         let text = state.text
-        var lastDirect: [Int: Int] = [:]  // paragraph → draft index of its latest attributed quotation
+        // Per paragraph, the draft index of its latest attributed quotation, or -1.
+        var lastDirect = Array(repeating: -1, count: text.paragraphs.count)
         var order = state.drafts.indices.filter { state.drafts[$0].quotation != nil && state.drafts[$0].isAttributed }
         order.sort { state.drafts[$0].quotation! < state.drafts[$1].quotation! }
         var k = 0
@@ -16,7 +17,8 @@ struct SameParagraphQuoteSieve: AttributionSieve {
                 lastDirect[text.quotations[state.drafts[d].quotation!].paragraph] = d
                 k += 1
             }
-            guard let d = lastDirect[quotation.paragraph], state.drafts[d].quotation! < q,
+            let d = lastDirect[quotation.paragraph]
+            guard d >= 0, state.drafts[d].quotation! < q,
                 !state.isClaimed(
                     quotation.contentTokens.lowerBound < text.tokens.count
                         ? quotation.contentTokens.lowerBound : quotation.open),

@@ -8,8 +8,8 @@ struct TrailingAttributionSieve: AttributionSieve {
         let text = state.text
         let g = state.grammar
         // Drafts per sentence (from the rules before this one), looked up by sentence only.
-        var draftsBySentence: [Int: [Int]] = [:]
-        for d in state.drafts.indices { draftsBySentence[state.drafts[d].sentence, default: []].append(d) }
+        let draftsBySentence = DraftGroups(
+            state.drafts, count: text.sentences.count, group: \.sentence, where: { _ in true })
         for c in state.cues.indices where !state.cueUsed[c] {
             let cue = state.cues[c]
             guard cue.phraseRole == nil, !cue.isParticipial else { continue }
@@ -65,8 +65,8 @@ struct TrailingAttributionSieve: AttributionSieve {
             // one becomes nested, and NestedAttribution makes this source its relay.
             guard comma > start,
                 !state.isClaimed(comma - 1)
-                    || (draftsBySentence[cue.sentence] ?? []).contains(where: { i in
-                        let d = state.drafts[i]
+                    || draftsBySentence.drafts(of: cue.sentence).contains(where: { i in
+                        let d = state.drafts[Int(i)]
                         return !d.isDropped && d.kind != .direct && d.contentTokens.contains(comma - 1)
                             && d.source.map({ start <= $0.tokens.lowerBound }) == true
                             && d.cue.map({ $0.upperBound <= comma }) == true
