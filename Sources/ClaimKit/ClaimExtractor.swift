@@ -64,8 +64,8 @@ struct ClaimAssembler {
         claims.reserveCapacity(order.count)
         // Repeats of an id, keyed by the hash the id is made of (hashing the id String
         // again for a Dictionary cost more than making it).
-        var seenIds: [UInt32: Int] = [:]
-        seenIds.reserveCapacity(order.count)
+        var seenIds = KeyIndex(capacity: order.count)
+        var repeats: [Int] = []
         // Resolve sources in the order they appear, so pronouns see the sources before them.
         for d in order {
             let draft = all[d]
@@ -86,8 +86,14 @@ struct ClaimAssembler {
                     source: source, cue: makeCue(cue, draft.cueLemma), time: draft.time.map(textSpan), via: via)
             }
             let hash = Self.idHash(claim.text)
-            let n = (seenIds[hash] ?? 0) + 1
-            seenIds[hash] = n
+            var n = 1
+            if let k = seenIds.value(for: UInt64(hash)) {
+                repeats[k] += 1
+                n = repeats[k]
+            } else {
+                seenIds.set(repeats.count, for: UInt64(hash))
+                repeats.append(1)
+            }
             let base = Self.id(hash: hash)
             claim.id = n == 1 ? base : "\(base)-\(n)"
             claims.append(claim)
@@ -166,7 +172,10 @@ struct ClaimAssembler {
     /// people and programs to compare.
     static func visibleName(_ s: String) -> String {
         // All of them are encoded with a lead byte of 0xC2 or more: most names are ASCII.
-        if s.utf8.allSatisfy({ $0 < 0xC2 }) { return s }
+        let plain =
+            s.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0xC2 } }
+            ?? !s.utf8.contains { $0 >= 0xC2 }
+        if plain { return s }
         let invisible: (Unicode.Scalar) -> Bool = { c in
             c.value == 0xAD || (0x200B...0x200F).contains(c.value) || (0x202A...0x202E).contains(c.value)
                 || (0x2060...0x206F).contains(c.value) || c.value == 0xFEFF

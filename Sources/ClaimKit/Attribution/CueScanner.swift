@@ -28,7 +28,7 @@ enum CueScanner {
                     t += phrase.words.count - 1
                     continue
                 }
-                guard classes.contains(.verbForm), let verb = index.verbs[token.key] else { continue }
+                guard classes.contains(.verbForm), let verb = index.verb(token.key) else { continue }
                 if token.flags.contains(.capitalized) && t != sentence.tokens.lowerBound
                     && !token.flags.contains(.allCaps)
                 {
@@ -129,14 +129,14 @@ enum CueScanner {
 
     /// The longest phrase of the lexicon starting at `t`.
     static func matchPhrase(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> PhrasePattern? {
-        guard let candidates = text.index.phrases[text.tokens[t].key] else { return nil }
+        guard let candidates = text.index.phrases(startingWith: text.tokens[t].key) else { return nil }
         return candidates.first { matches($0.words, text, t, range) }
     }
 
     /// The end of a cue extension ("in a statement") starting at `t`, if one does.
     static func matchExtension(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Int? {
         guard t < range.upperBound, text.tokens[t].kind == .word,
-            let candidates = text.index.extensions[text.tokens[t].key]
+            let candidates = text.index.extensions(startingWith: text.tokens[t].key)
         else { return nil }
         // "in an interview with CBS" names a relay: leave it to the relay rule.
         if let phrase = matchPhrase(text, t, range), phrase.role == .relayAfter { return nil }

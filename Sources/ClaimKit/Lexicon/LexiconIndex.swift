@@ -195,6 +195,13 @@ final class LexiconIndex: Sendable {
     /// First word key → phrases starting with it, longest first.
     let phrases: [UInt64: [PhrasePattern]]
     let extensions: [UInt64: [PhrasePattern]]
+    // The three maps above as flat tables for the per-token lookups (see ``KeyIndex``).
+    private let verbTable: KeyIndex
+    private let verbList: [(lemma: Lemma, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
+    private let phraseTable: KeyIndex
+    private let phraseLists: [[PhrasePattern]]
+    private let extensionTable: KeyIndex
+    private let extensionLists: [[PhrasePattern]]
 
     init(_ lexicon: Lexicon) {
         var classes: [UInt64: WordClass] = [:]
@@ -252,6 +259,18 @@ final class LexiconIndex: Sendable {
         self.verbs = verbs
         self.phrases = phrases
         self.extensions = extensions
+        func table<Value>(_ map: [UInt64: Value]) -> (KeyIndex, [Value]) {
+            var index = KeyIndex(capacity: map.count)
+            var values: [Value] = []
+            for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+                index.set(values.count, for: key)
+                values.append(value)
+            }
+            return (index, values)
+        }
+        (verbTable, verbList) = table(verbs)
+        (phraseTable, phraseLists) = table(phrases)
+        (extensionTable, extensionLists) = table(extensions)
         self.lemmaNames = lemmaNames
         self.lemmaKeys = lemmaNames.map(WordKey.of)
         self.lemmaTakesAudience = lemmaNames.map(Grammar.tellLemmas.contains)
@@ -264,6 +283,22 @@ final class LexiconIndex: Sendable {
 
     @inline(__always)
     func classes(of key: UInt64) -> WordClass { classTable.lookup(key) }
+
+    /// `verbs[key]`.
+    @inline(__always)
+    func verb(_ key: UInt64) -> (lemma: Lemma, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)? {
+        verbTable.value(for: key).map { verbList[$0] }
+    }
+
+    /// `phrases[key]`: the cue phrases starting with the word `key`, longest first.
+    @inline(__always)
+    func phrases(startingWith key: UInt64) -> [PhrasePattern]? { phraseTable.value(for: key).map { phraseLists[$0] } }
+
+    /// `extensions[key]`: the cue extensions starting with the word `key`, longest first.
+    @inline(__always)
+    func extensions(startingWith key: UInt64) -> [PhrasePattern]? {
+        extensionTable.value(for: key).map { extensionLists[$0] }
+    }
 
     /// Whether a cue phrase of the lexicon starts with the word `key` (`phrases[key] != nil`
     /// without hashing the key again).

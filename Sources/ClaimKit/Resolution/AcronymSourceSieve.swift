@@ -7,9 +7,8 @@ struct AcronymSourceSieve: ResolutionSieve {
         let text = context.text
         let core = text.withoutArticle(mention.tokens)
         guard core.count == 1, let t = core.first, text.tokens[t].flags.contains(.allCaps),
-            let full = context.entities.acronyms[text.tokens[t].key]
+            let acronym = context.entities.acronym(text.tokens[t].key)
         else { return }
-        let type = SourceTypeSieve.type(ofName: full, lexicon: text.index)
-        source.decide(name: full, role: .some(nil), type: type, by: Self.name)
+        source.decide(name: acronym.full, role: .some(nil), type: acronym.type, by: Self.name)
     }
 }

@@ -9,13 +9,16 @@ struct EntityIndex {
         var tokenCount: Int
     }
 
-    /// Last-name key → per mention of a person with that last name, in token order: the
-    /// fullest person named with it up to and including that mention.
-    private(set) var byLastName: [UInt64: [(token: Int, person: Person)]] = [:]
-    /// Acronym key → full form.
-    private(set) var acronyms: [UInt64: String] = [:]
+    /// Last-name key → index in `lastNames`: per mention of a person with that last name,
+    /// in token order, the fullest person named with it up to and including that mention.
+    /// (Flat tables rather than a Dictionary of arrays: this index is built for every article.)
+    private var byLastName = KeyIndex()
+    private var lastNames: [[(token: Int, person: Person)]] = []
+    /// Acronym key → index in `acronymForms`.
+    private var acronymIndex = KeyIndex()
+    private var acronymForms: [(full: String, type: SourceType)] = []
     /// Proper names the article uses as states: "X's foreign ministry", "X's government".
-    private(set) var states: Set<UInt64> = []
+    private var stateKeys = KeyIndex()
     /// What the article says of a person's gender, by full name: a title or role word
     /// ("Mrs.", "spokeswoman") or the first he/she/his/her after the name in its sentence.
     private(set) var genders: [String: WordClass] = [:]
@@ -29,13 +32,15 @@ struct EntityIndex {
         for t in tokens.indices where tokens[t].flags.contains(.possessive) && tokens[t].flags.contains(.capitalized) {
             var u = t + 1
             while u < min(tokens.count, t + 4), tokens[u].kind == .word {
-                if text.classes(u).contains(.governmentWord) { states.insert(tokens[t].key); break }
+                if text.classes(u).contains(.governmentWord) { stateKeys.set(0, for: tokens[t].key); break }
                 if text.classes(u).contains(.functionWord) { break }
                 u += 1
             }
         }
         var t = 0
         while t < tokens.count {
+            // Only a capitalised word can start a name: skip the rest without a call.
+            guard tokens[t].kind == .word, tokens[t].flags.contains(.capitalized) else { t += 1; continue }
             guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
             defer { t = max(t + 1, name.upperBound) }
             if name.count >= 2, NameParser.isPersonName(text, name) {
@@ -46,12 +51,18 @@ struct EntityIndex {
                 let last = tokens[name.upperBound - 1].key
                 // Keep the fullest so far (more name words, or a role where it had none).
                 var best = person
-                if let previous = byLastName[last]?.last?.person,
+                let list = byLastName.value(for: last)
+                if let list, let previous = lastNames[list].last?.person,
                     !(person.tokenCount > previous.tokenCount || previous.role == nil && person.role != nil)
                 {
                     best = previous
                 }
-                byLastName[last, default: []].append((name.lowerBound, best))
+                if let list {
+                    lastNames[list].append((name.lowerBound, best))
+                } else {
+                    byLastName.set(lastNames.count, for: last)
+                    lastNames.append([(name.lowerBound, best)])
+                }
                 if genders[best.name] == nil, let g = Self.gender(text, of: name) { genders[best.name] = g }
                 if NameParser.opensSentence(text, name) { subjectMentions.append((name.lowerBound, person)) }
             } else if name.count == 1, NameParser.opensSentence(text, name),
@@ -66,7 +77,14 @@ struct EntityIndex {
             {
                 let acronym = text.string(Span(Int(tokens[after + 1].start), Int(tokens[after + 1].coreEnd)))
                 if let full = NameParser.expansion(text, of: acronym, before: after, from: name.lowerBound) {
-                    acronyms[tokens[after + 1].key] = full
+                    // Typed once here rather than at every mention of the acronym.
+                    let form = (full, SourceTypeSieve.type(ofName: full, lexicon: text.index))
+                    if let k = acronymIndex.value(for: tokens[after + 1].key) {
+                        acronymForms[k] = form
+                    } else {
+                        acronymIndex.set(acronymForms.count, for: tokens[after + 1].key)
+                        acronymForms.append(form)
+                    }
                 }
             }
         }
@@ -118,6 +136,15 @@ struct EntityIndex {
         "he": .male, "him": .male, "his": .male, "she": .female, "her": .female,
     ]
 
+    /// The full form of an acronym the article defines ("GNA" → "Government of National
+    /// Accord") and its type (by `SourceTypeSieve.type(ofName:lexicon:)`).
+    func acronym(_ key: UInt64) -> (full: String, type: SourceType)? {
+        acronymIndex.value(for: key).map { acronymForms[$0] }
+    }
+
+    /// Whether the article uses the name `key` as a state ("Vardania's foreign ministry").
+    func isState(_ key: UInt64) -> Bool { stateKeys.value(for: key) != nil }
+
     /// The latest person named as a sentence subject before token `t`.
     func subjectMention(before t: Int) -> (token: Int, person: Person)? {
         var lo = 0
@@ -135,7 +162,8 @@ struct EntityIndex {
     /// to it (see `init`), so this is a binary search, not a scan of every earlier
     /// mention: an article naming the same family 100,000 times stays linear.
     func person(lastName key: UInt64, before t: Int) -> Person? {
-        guard let list = byLastName[key] else { return nil }
+        guard let k = byLastName.value(for: key) else { return nil }
+        let list = lastNames[k]
         var lo = 0
         var hi = list.count
         while lo < hi {

@@ -61,7 +61,7 @@ struct SourceTypeSieve: ResolutionSieve {
                 return type(of: MentionDraft(tokens: appositive), text, entities: entities)
             }
             // A name the article uses as a state ("Vardania's foreign ministry").
-            if let entities, head.contains(where: { entities.states.contains(text.tokens[$0].key) }) {
+            if let entities, head.contains(where: { entities.isState(text.tokens[$0].key) }) {
                 return .government
             }
             // A single unknown name without "the" ("Trump", "McAuliffe") is most often a
