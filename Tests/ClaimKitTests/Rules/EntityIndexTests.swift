@@ -48,13 +48,13 @@ import Testing
 
     @Test func acronymDefinitions() {
         let (_, entities) = index("The Elswick Ferry Company (EFC) and the Board of Harbour Pilots (BHP) met.")
-        #expect(entities.acronyms[WordKey.of("efc")] == "Elswick Ferry Company")
-        #expect(entities.acronyms[WordKey.of("bhp")] == "Board of Harbour Pilots")
+        #expect(entities.acronym(WordKey.of("efc"))?.full == "Elswick Ferry Company")
+        #expect(entities.acronym(WordKey.of("bhp"))?.full == "Board of Harbour Pilots")
     }
 
     @Test func acronymWhoseInitialsDoNotMatchIsNotDefined() {
         let (_, entities) = index("The Elswick Ferry Company (XYZ) met.")
-        #expect(entities.acronyms.isEmpty)
+        #expect(entities.acronym(WordKey.of("xyz")) == nil)
     }
 
     @Test func sentenceSubjectsAreCandidatesForPronouns() throws {
