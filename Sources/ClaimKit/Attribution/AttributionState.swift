@@ -109,6 +109,14 @@ struct AttributionState {
     let cueOfToken: [Int32]
     /// Per token: inside the content of some draft.
     private(set) var claimedTokens: [Bool]
+    /// Per cue: its reported clause and its subject, once a rule has asked (several do).
+    private var clauses: [Memo<Grammar.ClauseStart?>]
+    private var subjects: [Memo<(mention: MentionDraft, time: Range<Int>?)?>]
+
+    private enum Memo<Value> {
+        case unknown
+        case known(Value)
+    }
 
     init(text: TextAnalysis) {
         self.text = text
@@ -122,7 +130,28 @@ struct AttributionState {
             for (c, cue) in cues.enumerated() { for t in cue.tokens { map[t] = Int32(c) } }
         }
         self.cueOfToken = map
+        self.clauses = Array(repeating: .unknown, count: cues.count)
+        self.subjects = Array(repeating: .unknown, count: cues.count)
         decisions.reserveCapacity(64)
+    }
+
+    /// `grammar.reportedClause(after:sentence:)` for cue `c` in its sentence, computed once.
+    mutating func reportedClause(ofCue c: Int) -> Grammar.ClauseStart? {
+        if case .known(let clause) = clauses[c] { return clause }
+        let clause = grammar.reportedClause(after: cues[c], sentence: text.sentences[cues[c].sentence])
+        clauses[c] = .known(clause)
+        return clause
+    }
+
+    /// `grammar.subject(endingBefore:limit:)` before cue `c`, back to its sentence's start,
+    /// computed once.
+    mutating func subject(ofCue c: Int) -> (mention: MentionDraft, time: Range<Int>?)? {
+        if case .known(let subject) = subjects[c] { return subject }
+        let cue = cues[c]
+        let subject = grammar.subject(
+            endingBefore: cue.tokens.lowerBound, limit: text.sentences[cue.sentence].tokens.lowerBound)
+        subjects[c] = .known(subject)
+        return subject
     }
 
     /// Records that the running rule decided `field` of `draft` (not yet added).

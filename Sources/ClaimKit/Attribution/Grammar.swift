@@ -565,7 +565,7 @@ struct Grammar {
     /// Where a reported clause that starts at `start` ends: the sentence end, a participial
     /// cue (", adding that"), a coordinated second content (", and that"), "according to",
     /// or the next attribution in the sentence. Also returns the token that stopped it.
-    func contentEnd(from start: Int, sentence: SentenceInfo, state: AttributionState) -> Int {
+    func contentEnd(from start: Int, sentence: SentenceInfo, state: inout AttributionState) -> Int {
         var t = start
         let end = sentence.tokens.upperBound
         while t < end {
@@ -574,21 +574,22 @@ struct Grammar {
                 if cue.isParticipial { return trimEnd(start, t) }
                 if cue.phraseRole != nil {
                     if isComma(t - 1) || cue.phraseRole == .sourceAfter { return trimEnd(start, t) }
-                } else if isCoordinated(before: t, start: start), reportedClause(after: cue, sentence: sentence) != nil
-                {
-                    // "…, but cautioned that …": a second cue of the same source.
-                    return trimEnd(start, coordinatorStart(before: t))
-                } else if let subj = subject(endingBefore: t, limit: start),
-                    let clause = reportedClause(after: cue, sentence: sentence),
-                    isValidAttribution(cue, subject: subj.mention, clause: clause)
-                {
-                    return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
-                } else if let subj = subject(endingBefore: t, limit: start),
-                    isComma(subj.mention.tokens.lowerBound - 1),
-                    closesClause(after: cue, sentence: sentence)
-                {
-                    // "…, the agency reported.": a trailing attribution closes the content.
-                    return trimEnd(start, subj.mention.tokens.lowerBound - 1)
+                } else {
+                    let clause = state.reportedClause(ofCue: c)
+                    if isCoordinated(before: t, start: start), clause != nil {
+                        // "…, but cautioned that …": a second cue of the same source.
+                        return trimEnd(start, coordinatorStart(before: t))
+                    }
+                    // The subject once for both readings (this scan runs for every cue inside a content).
+                    if let subj = subject(endingBefore: t, limit: start) {
+                        if let clause, isValidAttribution(cue, subject: subj.mention, clause: clause) {
+                            return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
+                        }
+                        if isComma(subj.mention.tokens.lowerBound - 1), closesClause(after: cue, sentence: sentence) {
+                            // "…, the agency reported.": a trailing attribution closes the content.
+                            return trimEnd(start, subj.mention.tokens.lowerBound - 1)
+                        }
+                    }
                 }
             }
             if isComma(t) || tokens[t].kind == .word, t + 1 < end, isCoordinatedThat(t) {

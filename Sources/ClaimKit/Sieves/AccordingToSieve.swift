@@ -33,7 +33,7 @@ struct AccordingToSieve: AttributionSieve {
                     if let time = g.timeExpression(startingAt: u, limit: end) { u = time.upperBound }
                     if u < end, g.isComma(u) { t = u + 1 }
                 }
-                content = t..<g.contentEnd(from: t, sentence: sentence, state: state)
+                content = t..<g.contentEnd(from: t, sentence: sentence, state: &state)
             } else {
                 var e = cue.tokens.lowerBound
                 if g.isComma(e - 1) { e -= 1 }

@@ -16,7 +16,7 @@ struct CoordinatedContentSieve: AttributionSieve {
             while t < sentence.tokens.upperBound, text.tokens[t].kind == .punctuation, !g.isComma(t) { t += 1 }
             guard t < sentence.tokens.upperBound, g.isCoordinatedThat(t) else { continue }
             let start = (g.isComma(t) ? t + 1 : t) + 1  // after "and"; reportedDraft drops "that"
-            let end = g.contentEnd(from: start + 1, sentence: sentence, state: state)
+            let end = g.contentEnd(from: start + 1, sentence: sentence, state: &state)
             guard end > start + 1, let source = draft.source,
                 var second = state.reportedDraft(start..<end, source: source, cue: c, time: draft.time)
             else { continue }

@@ -29,10 +29,10 @@ struct CoordinatedCueSieve: AttributionSieve {
             let sentence = text.sentences[cue.sentence]
             guard g.isCoordinated(before: cue.tokens.lowerBound, start: sentence.tokens.lowerBound),
                 let main = latestDraft(before: cue.tokens.lowerBound, in: cue.sentence),
-                let clause = g.reportedClause(after: cue, sentence: sentence), clause.colon == nil,
+                let clause = state.reportedClause(ofCue: c), clause.colon == nil,
                 let source = state.drafts[main].source
             else { continue }
-            let end = g.contentEnd(from: clause.start, sentence: sentence, state: state)
+            let end = g.contentEnd(from: clause.start, sentence: sentence, state: &state)
             guard
                 var draft = state.reportedDraft(
                     clause.start..<end, source: source, cue: c, time: clause.time ?? state.drafts[main].time)

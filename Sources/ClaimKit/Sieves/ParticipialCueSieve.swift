@@ -29,11 +29,11 @@ struct ParticipialCueSieve: AttributionSieve {
             let sentence = text.sentences[cue.sentence]
             // ", adding: “…”" as ", adding, “…”": a colon introduces the content too, when
             // the content follows in the same sentence.
-            guard let clause = g.reportedClause(after: cue, sentence: sentence),
+            guard let clause = state.reportedClause(ofCue: c),
                 clause.colon == nil || g.trimEnd(clause.start, sentence.tokens.upperBound) > clause.start
             else { continue }
             let t = clause.start
-            let e = g.contentEnd(from: t, sentence: sentence, state: state)
+            let e = g.contentEnd(from: t, sentence: sentence, state: &state)
             if let main = lastBefore(cue.tokens.lowerBound, in: cue.sentence) {
                 let base = state.drafts[main]
                 guard let source = base.source,

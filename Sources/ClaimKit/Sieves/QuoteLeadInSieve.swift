@@ -10,7 +10,7 @@ struct QuoteLeadInSieve: AttributionSieve {
             let cue = state.cues[c]
             let sentence = text.sentences[cue.sentence]
             let end = sentence.tokens.upperBound
-            guard let clause = g.reportedClause(after: cue, sentence: sentence) else { continue }
+            guard let clause = state.reportedClause(ofCue: c) else { continue }
             var opening: Int? = nil
             if let colon = clause.colon {
                 if colon + 1 < end, text.tokens[colon + 1].flags.contains(.opensQuote) {
@@ -32,7 +32,7 @@ struct QuoteLeadInSieve: AttributionSieve {
             // A quotation another rule already attributed ("…: “A,” a spokesman said") stays theirs.
             if let first = text.quotations[q].contentTokens.first, state.isClaimed(first) { continue }
             if clause.colon == nil, let close = text.quotations[q].close, g.trimEnd(close, end) > close + 1 { continue }
-            guard let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound)
+            guard let subject = state.subject(ofCue: c)
             else { continue }
             if var draft = state.quoteDraft(q, source: subject.mention, cue: c) {
                 draft.time = subject.time ?? clause.time

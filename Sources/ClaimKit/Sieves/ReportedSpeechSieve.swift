@@ -16,13 +16,13 @@ struct ReportedSpeechSieve: AttributionSieve {
             guard cue.phraseRole == nil, !cue.isParticipial else { continue }
             let sentence = text.sentences[cue.sentence]
             guard !sentence.isHeading,
-                let subject = g.subject(endingBefore: cue.tokens.lowerBound, limit: sentence.tokens.lowerBound),
-                let clause = g.reportedClause(after: cue, sentence: sentence),
+                let subject = state.subject(ofCue: c),
+                let clause = state.reportedClause(ofCue: c),
                 clause.colon == nil, g.isValidAttribution(cue, subject: subject.mention, clause: clause)
             else { continue }
             let t = clause.start
             let time = subject.time ?? clause.time
-            var contentEnd = g.contentEnd(from: t, sentence: sentence, state: state)
+            var contentEnd = g.contentEnd(from: t, sentence: sentence, state: &state)
             // "The report, which said prices would rise, was published": the relative clause ends it.
             if subject.mention.antecedent != nil, g.isComma(subject.mention.tokens.lowerBound - 1),
                 let comma = (t..<contentEnd).first(where: { g.isComma($0) })

@@ -21,7 +21,7 @@ struct TrailingAttributionSieve: AttributionSieve {
             var comma: Int
             var time: Range<Int>? = nil
             var after: Int
-            let normal = g.subject(endingBefore: cue.tokens.lowerBound, limit: start)
+            let normal = state.subject(ofCue: c)
             let crossesParenthetical =
                 normal.map { $0.mention.appositive != nil || $0.mention.parenthetical != nil } ?? false
             if !crossesParenthetical, let inverted = invertedSource(cue, sentence, g) {
@@ -76,7 +76,7 @@ struct TrailingAttributionSieve: AttributionSieve {
             // sits inside the content, which is one span from its start to the sentence end.
             var contentEnd = comma
             if g.isComma(after), after + 1 < end, continuesClause(after + 1, g) {
-                contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: state)
+                contentEnd = g.contentEnd(from: after + 1, sentence: sentence, state: &state)
             }
             if let draft = state.reportedDraft(start..<contentEnd, source: source, cue: c, time: time) {
                 state.add(draft)

@@ -226,17 +226,17 @@ import Testing
 
     @Test func contentEndsAtAParticipialCue() throws {
         let s = Setup("The clerk said the ferry sank, adding that nobody was hurt.", cue: "said")
-        let state = AttributionState(text: s.a)
+        var state = AttributionState(text: s.a)
         let from = try #require(s.a.token("ferry")) - 1
-        let end = s.g.contentEnd(from: from, sentence: s.sentence, state: state)
+        let end = s.g.contentEnd(from: from, sentence: s.sentence, state: &state)
         #expect(s.a.string(tokens: from..<end) == "the ferry sank")
     }
 
     @Test func contentEndsAtACoordinatedThat() throws {
         let s = Setup("The clerk said the ferry sank and that nobody was hurt.", cue: "said")
-        let state = AttributionState(text: s.a)
+        var state = AttributionState(text: s.a)
         let from = try #require(s.a.token("ferry")) - 1
-        let end = s.g.contentEnd(from: from, sentence: s.sentence, state: state)
+        let end = s.g.contentEnd(from: from, sentence: s.sentence, state: &state)
         #expect(s.a.string(tokens: from..<end) == "the ferry sank")
     }
 
