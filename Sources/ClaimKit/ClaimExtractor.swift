@@ -157,13 +157,15 @@ struct ClaimAssembler {
     /// characterisation, a partial quote), or in Title Case ("The Orchard at Dusk").
     private func isTitleOrName(_ q: Quotation) -> Bool {
         if q.open > 0, text.classes(q.open - 1).contains(.titleMarker) { return true }
-        let words = q.contentTokens.filter { text.tokens[$0].kind == .word }
-        guard let first = words.first, text.tokens[first].flags.contains(.capitalized) else { return false }
+        let isWord = { (t: Int) in text.tokens[t].kind == .word }
+        guard let first = q.contentTokens.first(where: isWord), text.tokens[first].flags.contains(.capitalized) else {
+            return false
+        }
         if q.contentTokens.contains(where: { text.tokens[$0].isTerminal || text.tokens[$0].isPunctuation(0x2C) }) {
             return false
         }
-        return words.allSatisfy {
-            text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord)
+        return q.contentTokens.allSatisfy {
+            !isWord($0) || text.tokens[$0].flags.contains(.capitalized) || text.classes($0).contains(.functionWord)
         }
     }
 

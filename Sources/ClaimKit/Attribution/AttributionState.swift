@@ -130,6 +130,8 @@ struct AttributionState {
             for (c, cue) in cues.enumerated() { for t in cue.tokens { map[t] = Int32(c) } }
         }
         self.cueOfToken = map
+        // About a draft per sentence and per cue.
+        drafts.reserveCapacity(text.sentences.count + cues.count)
         self.clauses = Array(repeating: .unknown, count: cues.count)
         self.subjects = Array(repeating: .unknown, count: cues.count)
         decisions.reserveCapacity(64)

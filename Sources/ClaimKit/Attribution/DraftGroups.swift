@@ -1,13 +1,15 @@
 /// Draft indices grouped by sentence (or paragraph), each group in draft order or sorted
 /// by cue start: what several rules look up per sentence.
 ///
-/// Built by a counting sort, so linear in drafts plus groups: one flat array of members
-/// and one of offsets, where a `Dictionary` of arrays cost a hash and an allocation per
-/// group (and most of a rule's time on short articles).
+/// Built by a counting sort, so linear in drafts plus groups, into one flat array (group
+/// starts, then members), where a `Dictionary` of arrays cost a hash and an allocation per
+/// group: most of a rule's time on short articles.
 struct DraftGroups {
-    /// `offsets[g]..<offsets[g + 1]` are group g's positions in `members`.
-    private var offsets: [Int32]
-    private(set) var members: [Int32]
+    /// `storage[0...count]`: each group's first position in `members` (and the total);
+    /// then the members.
+    private var storage: [Int32]
+    /// The number of groups.
+    let count: Int
 
     /// Groups `drafts` that `include` accepts by `group(draft)` (in `0..<count`), in draft
     /// order; with `sortedByCue`, each group is sorted (stably) by cue start.
@@ -15,29 +17,31 @@ struct DraftGroups {
         _ drafts: [ClaimDraft], count: Int, sortedByCue: Bool = false, group: (ClaimDraft) -> Int,
         where include: (ClaimDraft) -> Bool
     ) {
-        var offsets = Array(repeating: Int32(0), count: count + 1)
-        var keys = Array(repeating: Int32(-1), count: drafts.count)
-        for (d, draft) in drafts.enumerated() where include(draft) {
-            let g = group(draft)
-            keys[d] = Int32(g)
-            offsets[g + 1] += 1
+        self.count = count
+        var included = 0
+        for draft in drafts where include(draft) { included += 1 }
+        let base = count + 1
+        var storage = Array(repeating: Int32(0), count: base + included)
+        storage.withUnsafeMutableBufferPointer { s in
+            // Counts, then each group's end, then (filling backwards, so that each group
+            // keeps draft order) each group's start.
+            for draft in drafts where include(draft) { s[group(draft) + 1] += 1 }
+            for g in 0..<count { s[g + 1] += s[g] }
+            for d in drafts.indices.reversed() where include(drafts[d]) {
+                let g = group(drafts[d]) + 1
+                s[g] -= 1
+                s[base + Int(s[g])] = Int32(d)
+            }
+            // s[g + 1] is now group g's start; shift down so that s[g] is.
+            for g in 0..<count { s[g] = s[g + 1] }
+            s[count] = Int32(included)
         }
-        for g in 0..<count { offsets[g + 1] += offsets[g] }
-        var fill = offsets
-        var members = Array(repeating: Int32(0), count: Int(offsets[count]))
-        for d in drafts.indices where keys[d] >= 0 {
-            let g = Int(keys[d])
-            members[Int(fill[g])] = Int32(d)
-            fill[g] += 1
-        }
+        self.storage = storage
         if sortedByCue {
-            for g in 0..<count where offsets[g + 1] - offsets[g] > 1 {
-                let range = Int(offsets[g])..<Int(offsets[g + 1])
-                Self.sortByCue(&members, range, drafts)
+            for g in 0..<count where storage[g + 1] - storage[g] > 1 {
+                Self.sortByCue(&self.storage, (base + Int(storage[g]))..<(base + Int(storage[g + 1])), drafts)
             }
         }
-        self.offsets = offsets
-        self.members = members
     }
 
     /// Stable sort of `members[range]` by the drafts' cue start (insertion sort for the
@@ -62,12 +66,14 @@ struct DraftGroups {
         }
     }
 
-    /// The number of groups.
-    var count: Int { offsets.count - 1 }
+    /// Every member, group after group; `drafts(of:)` slices it (its indices run over the
+    /// same positions).
+    var members: ArraySlice<Int32> { storage[(count + 1)...] }
 
-    /// Group `g`'s draft indices (empty for a group out of range).
+    /// Group `g`'s draft indices (empty for a group out of range). The slice's indices
+    /// are positions in `storage`, shared with `members`.
     func drafts(of g: Int) -> ArraySlice<Int32> {
-        guard g >= 0, g < count else { return [] }
-        return members[Int(offsets[g])..<Int(offsets[g + 1])]
+        guard g >= 0, g < count else { return storage[0..<0] }
+        return storage[(count + 1 + Int(storage[g]))..<(count + 1 + Int(storage[g + 1]))]
     }
 }

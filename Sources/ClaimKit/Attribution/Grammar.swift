@@ -116,19 +116,22 @@ struct Grammar {
                 }
                 return (MentionDraft(tokens: t..<(t + 1), antecedent: first..<(last + 1)), time)
             }
-            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: []) else {
+            guard let antecedent = nounPhrase(endingAt: last, limit: limit, time: nil, parentheticals: Parentheticals())
+            else {
                 return nil
             }
             return (MentionDraft(tokens: t..<(t + 1), antecedent: antecedent.mention.tokens), time)
         }
-        guard isComma(t) else { return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: []) }
+        guard isComma(t) else {
+            return nounPhrase(endingAt: t, limit: limit, time: time, parentheticals: Parentheticals())
+        }
         // X, <appositive>, <relative clause>, CUE: up to three comma-delimited parentheticals.
         // Which commas enclose parentheticals is ambiguous ("C, two diplomats familiar with
         // the talks, who asked not to be named, said"), so the widest reading whose noun
         // phrase starts at a clause boundary wins.
-        var parentheticals: [Range<Int>] = []
+        var parentheticals = Parentheticals()
         var comma = t
-        while parentheticals.count < 5 {
+        while parentheticals.count < Parentheticals.capacity {
             var u = comma - 1
             let stop = max(limit, comma - Grammar.maxParenthetical)
             while u >= stop, !isComma(u), !isSentenceFinal(u) { u -= 1 }
@@ -141,8 +144,8 @@ struct Grammar {
             comma = u
         }
         for k in stride(from: parentheticals.count, through: 1, by: -1) {
-            let used = Array(parentheticals.prefix(k))
-            let before = used.last!.lowerBound - 2
+            let used = parentheticals.prefix(k)
+            let before = used[k - 1].lowerBound - 2
             guard before >= limit,
                 let found = nounPhrase(endingAt: before, limit: limit, time: time, parentheticals: used)
             else { continue }
@@ -160,14 +163,15 @@ struct Grammar {
 
     /// The noun phrase ending at token `t` (inclusive), with the parentheticals that
     /// followed it (nearest the cue first).
-    private func nounPhrase(endingAt last: Int, limit: Int, time: Range<Int>?, parentheticals: [Range<Int>])
+    private func nounPhrase(endingAt last: Int, limit: Int, time: Range<Int>?, parentheticals: Parentheticals)
         -> (mention: MentionDraft, time: Range<Int>?)?
     {
         var t = last
         var time = time
         var appositive: Range<Int>? = nil
         var parenthetical: Range<Int>? = nil
-        for inner in parentheticals.reversed() where !isAgeOrPlace(inner) {
+        for k in stride(from: parentheticals.count - 1, through: 0, by: -1) where !isAgeOrPlace(parentheticals[k]) {
+            let inner = parentheticals[k]
             if appositive == nil && isAppositive(inner) && startsAppositive(inner) {
                 appositive = inner
             } else if parenthetical == nil {
@@ -310,8 +314,9 @@ struct Grammar {
         }
         // One place or party word, possibly abbreviated: "Ohio", "Md.", "R-Ky." (two
         // capitalised words are a name, not a place label).
-        let words = range.filter { tokens[$0].kind == .word }
-        return words.count == 1 && tokens[f].flags.contains(.capitalized)
+        var words = 0
+        for t in range where tokens[t].kind == .word { words += 1 }
+        return words == 1 && tokens[f].flags.contains(.capitalized)
             && range.allSatisfy { tokens[$0].kind == .word || tokens[$0].isPunctuation(0x2E) }
     }
 
@@ -858,5 +863,47 @@ struct Grammar {
         let e = trimEnd(range.lowerBound, range.upperBound)
         guard e > range.lowerBound else { return nil }
         return text.span(of: range.lowerBound..<e)
+    }
+}
+
+/// The comma-delimited parentheticals between a source and its cue, nearest the cue
+/// first: at most five, kept in place (``Grammar/subject(endingBefore:limit:)`` runs for
+/// most cues, and an array each time was an allocation each time).
+struct Parentheticals {
+    static let capacity = 5
+    private var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (
+        0..<0, 0..<0, 0..<0, 0..<0, 0..<0
+    )
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(k: Int) -> Range<Int> {
+        switch k {
+        case 0: ranges.0
+        case 1: ranges.1
+        case 2: ranges.2
+        case 3: ranges.3
+        default: ranges.4
+        }
+    }
+
+    /// Adds `range` (the caller keeps `count` below `capacity`).
+    mutating func append(_ range: Range<Int>) {
+        switch count {
+        case 0: ranges.0 = range
+        case 1: ranges.1 = range
+        case 2: ranges.2 = range
+        case 3: ranges.3 = range
+        default: ranges.4 = range
+        }
+        count += 1
+    }
+
+    /// The first `k` of them.
+    func prefix(_ k: Int) -> Parentheticals {
+        var copy = self
+        copy.count = min(k, count)
+        return copy
     }
 }

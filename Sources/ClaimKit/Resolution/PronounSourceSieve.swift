@@ -48,20 +48,45 @@ struct PronounSourceSieve: ResolutionSieve {
     private func nearestPerson(before t: Int, fitting gender: WordClass, _ context: ResolutionContext)
         -> (name: String, role: String?)?
     {
-        var candidates: [(token: Int, name: String, role: String?)] = []
-        for p in context.persons.reversed() where p.token < t {
-            candidates.append((p.token, p.name, p.role))
-            if candidates.count == 3 { break }
+        // Up to three of each list, latest entry first (stack memory: this runs for every
+        // pronoun), then the three with the latest tokens, a stable sort keeping sources
+        // before subject mentions on a tie.
+        withUnsafeTemporaryAllocation(of: (token: Int, person: Bool, index: Int).self, capacity: 6) { found in
+            var n = 0
+            var k = 0
+            for i in context.persons.indices.reversed() where context.persons[i].token < t {
+                found[n] = (context.persons[i].token, true, i)
+                n += 1
+                k += 1
+                if k == 3 { break }
+            }
+            k = 0
+            let subjects = context.entities.subjectMentions
+            for i in subjects.indices.reversed() where subjects[i].token < t {
+                found[n] = (subjects[i].token, false, i)
+                n += 1
+                k += 1
+                if k == 3 { break }
+            }
+            var i = 1
+            while i < n {
+                let item = found[i]
+                var j = i - 1
+                while j >= 0, found[j].token < item.token {
+                    found[j + 1] = found[j]
+                    j -= 1
+                }
+                found[j + 1] = item
+                i += 1
+            }
+            for c in 0..<min(3, n) {
+                let (name, role) =
+                    found[c].person
+                    ? (context.persons[found[c].index].name, context.persons[found[c].index].role)
+                    : (subjects[found[c].index].person.name, subjects[found[c].index].person.role)
+                if context.fits(name, gender) { return (name, role) }
+            }
+            return nil
         }
-        var found = 0
-        for m in context.entities.subjectMentions.reversed() where m.token < t {
-            candidates.append((m.token, m.person.name, m.person.role))
-            found += 1
-            if found == 3 { break }
-        }
-        candidates.sort { $0.token > $1.token }
-        let recent = candidates.prefix(3)
-        if let open = recent.first(where: { context.fits($0.name, gender) }) { return (open.name, open.role) }
-        return nil
     }
 }

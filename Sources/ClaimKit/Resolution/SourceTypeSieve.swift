@@ -46,8 +46,11 @@ struct SourceTypeSieve: ResolutionSieve {
     static func type(of mention: MentionDraft, _ text: TextAnalysis, entities: EntityIndex? = nil) -> SourceType {
         let range = mention.tokens
         func any(_ r: Range<Int>, _ cls: WordClass) -> Bool { r.contains { !text.classes($0).isDisjoint(with: cls) } }
-        let extra = [mention.appositive, mention.parenthetical].compactMap { $0 }
-        if any(range, .anonymityMarker) || extra.contains(where: { any($0, .anonymityMarker) }) { return .anonymous }
+        if any(range, .anonymityMarker) || mention.appositive.map({ any($0, .anonymityMarker) }) == true
+            || mention.parenthetical.map({ any($0, .anonymityMarker) }) == true
+        {
+            return .anonymous
+        }
         let head = headRegion(range, text)
         let typed: WordClass = [
             .title, .anonymousWord, .groupWord, .documentWord, .mediaWord, .mediaName, .governmentWord, .country,
@@ -66,11 +69,11 @@ struct SourceTypeSieve: ResolutionSieve {
             }
             // A single unknown name without "the" ("Trump", "McAuliffe") is most often a
             // person's surname; a longer capitalised phrase or an acronym, a body.
-            let names = head.filter {
+            let firstName = head.first {
                 text.tokens[$0].flags.contains(.capitalized) && !text.classes($0).contains(.article)
             }
-            if names.count == 1, head.count == 1, !text.tokens[names[0]].flags.contains(.allCaps) { return .person }
-            if !names.isEmpty { return .organization }
+            if let name = firstName, head.count == 1, !text.tokens[name].flags.contains(.allCaps) { return .person }
+            if firstName != nil { return .organization }
             return isCounted(head, text) ? .anonymous : .group
         }
         let c = text.nounClasses(h)

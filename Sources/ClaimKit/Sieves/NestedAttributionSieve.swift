@@ -14,14 +14,15 @@ struct NestedAttributionSieve: AttributionSieve {
         let groups = DraftGroups(
             state.drafts, count: state.text.sentences.count, sortedByCue: true, group: \.sentence,
             where: \.isAttributed)
-        let cueStarts = groups.members.map { state.drafts[Int($0)].cue!.lowerBound }
+        // This rule moves no cue, so the cue starts read as the groups were sorted.
+        func cueStart(_ position: Int) -> Int { state.drafts[Int(groups.members[position])].cue!.lowerBound }
         /// Position (in `groups.members`) of the first cue start at or after `t` in `group`.
         func firstPosition(_ group: ArraySlice<Int32>, atOrAfter t: Int) -> Int {
             var lo = group.startIndex
             var hi = group.endIndex
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if cueStarts[mid] < t { lo = mid + 1 } else { hi = mid }
+                if cueStart(mid) < t { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
@@ -35,7 +36,7 @@ struct NestedAttributionSieve: AttributionSieve {
                 guard o.kind != .direct else { continue }
                 var inner: [Int] = []
                 var k = firstPosition(sorted, atOrAfter: o.contentTokens.lowerBound)
-                while k < sorted.endIndex, cueStarts[k] < o.contentTokens.upperBound {
+                while k < sorted.endIndex, cueStart(k) < o.contentTokens.upperBound {
                     let i = Int(groups.members[k])
                     k += 1
                     if i != outer && !state.drafts[i].isDropped
@@ -66,7 +67,7 @@ struct NestedAttributionSieve: AttributionSieve {
             while k < sorted.endIndex, state.drafts[Int(groups.members[k])].isDropped { k += 1 }
             guard k < sorted.endIndex else { continue }
             let first = Int(groups.members[k])
-            let firstCue = cueStarts[k]
+            let firstCue = cueStart(k)
             if bySource[relay.sentence] == nil {
                 var index: [Int: [Int]] = [:]
                 for position in sorted.indices {
@@ -78,7 +79,7 @@ struct NestedAttributionSieve: AttributionSieve {
             }
             var targets: [Int] = []
             var u = k
-            while u < sorted.endIndex, cueStarts[u] == firstCue {
+            while u < sorted.endIndex, cueStart(u) == firstCue {
                 targets.append(u)
                 u += 1
             }

@@ -13,14 +13,13 @@ struct ParticipialCueSieve: AttributionSieve {
         let mainBySentence = DraftGroups(
             state.drafts, count: text.sentences.count, sortedByCue: true, group: \.sentence,
             where: \.isAttributed)
-        let cueStarts = mainBySentence.members.map { state.drafts[Int($0)].cue!.lowerBound }
         func lastBefore(_ t: Int, in sentence: Int) -> Int? {
             let candidates = mainBySentence.drafts(of: sentence)
             var lo = candidates.startIndex
             var hi = candidates.endIndex
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if cueStarts[mid] < t { lo = mid + 1 } else { hi = mid }
+                if state.drafts[Int(candidates[mid])].cue!.lowerBound < t { lo = mid + 1 } else { hi = mid }
             }
             return lo > candidates.startIndex ? Int(candidates[lo - 1]) : nil
         }
