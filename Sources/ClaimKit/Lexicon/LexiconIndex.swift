@@ -97,6 +97,13 @@ enum WordKey {
         (hash ^ UInt64(byte)) &* prime
     }
 
+    /// The hash before `mix(hash, byte)`: FNV's prime is odd, so multiplying by its
+    /// inverse modulo 2⁶⁴ undoes the multiplication.
+    @inline(__always)
+    static func unmix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash &* 0xce96_5057_aff6_957b) ^ UInt64(byte)
+    }
+
     /// Hashes `bytes[range]`.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var hash = seed
@@ -254,6 +261,8 @@ final class LexiconIndex: Sendable {
         }
         for k in phrases.keys { phrases[k]!.sort { $0.words.count > $1.words.count } }
         for k in extensions.keys { extensions[k]!.sort { $0.words.count > $1.words.count } }
+        // `TokenFacts` keeps a flag in the top bit of a class set.
+        precondition(classes.values.allSatisfy { $0.rawValue & TokenFacts.titleBit == 0 }, "a word class uses bit 63")
         self.classes = classes
         self.classTable = WordTable(classes)
         self.verbs = verbs

@@ -32,6 +32,9 @@ final class TextAnalysis {
     /// For each token, the index of its sentence, or -1 (datelines, outside text).
     let sentenceOfToken: [Int32]
     let issues: [TextIssue]
+    /// Per token, what `classes(_:)`, `nounClasses(_:)` and `isTitle(_:)` return, found
+    /// once by the tokenizer instead of by hash lookups on every call.
+    private let facts: [TokenFacts]
 
     init(bytes: [UInt8], index: LexiconIndex) {
         self.bytes = bytes
@@ -44,6 +47,7 @@ final class TextAnalysis {
         quotationOfToken = built.quotationOfToken
         sentenceOfToken = built.sentenceOfToken
         issues = built.issues
+        facts = built.facts
     }
 
     private struct Built {
@@ -54,20 +58,17 @@ final class TextAnalysis {
         var quotationOfToken: [Int32] = []
         var sentenceOfToken: [Int32] = []
         var issues: [TextIssue] = []
+        var facts: [TokenFacts] = []
     }
 
     private static func build(_ buffer: UnsafeBufferPointer<UInt8>, _ index: LexiconIndex) -> Built {
         var b = Built()
         let paragraphSpans = ParagraphSplitter.paragraphs(buffer)
-        let tokenizer = Tokenizer(index: index)
-        b.tokens.reserveCapacity(buffer.count / 5 + 16)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(paragraphSpans.count)
-        for span in paragraphSpans {
-            let first = b.tokens.count
-            tokenizer.tokenize(buffer, span.start..<span.end, into: &b.tokens)
-            ranges.append(first..<b.tokens.count)
-        }
+        var tokenized = Tokenizer(index: index).tokenize(buffer, paragraphs: paragraphSpans)
+        b.tokens = tokenized.tokens
+        tokenized.tokens = []  // the only reference left: the scanner's changes copy nothing
+        b.facts = tokenized.facts
+        let ranges = tokenized.paragraphs
         b.quotations = QuotationScanner.scan(
             tokens: &b.tokens, paragraphs: ranges, bytes: buffer, paragraphSpans: paragraphSpans, issues: &b.issues)
         b.quotationOfToken = Array(repeating: -1, count: b.tokens.count)
@@ -143,32 +144,14 @@ final class TextAnalysis {
         Span(Int(tokens[range.lowerBound].start), Int(tokens[range.upperBound - 1].end))
     }
 
-    func classes(_ t: Int) -> WordClass { tokens[t].kind == .word ? index.classes(of: tokens[t].key) : [] }
+    func classes(_ t: Int) -> WordClass { facts[t].classes }
 
     /// A title word, also as the last part of a hyphenated word ("co-leader").
-    func isTitle(_ t: Int) -> Bool {
-        let c = classes(t)
-        if c.contains(.title) || c.contains(.titleAbbreviation) { return true }
-        let token = tokens[t]
-        guard token.kind == .word else { return false }
-        var k = Int(token.coreEnd) - 1
-        while k > Int(token.start), bytes[k] != 0x2D { k -= 1 }
-        guard k > Int(token.start) else { return false }
-        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, (k + 1)..<Int(token.coreEnd)) }
-        return index.classes(of: key).contains(.title)
-    }
+    func isTitle(_ t: Int) -> Bool { facts[t].isTitle }
 
     /// Word classes of the word, or of its singular when it ends in "s" ("commanders",
     /// "clubs"), so that plural nouns type like their singular.
-    func nounClasses(_ t: Int) -> WordClass {
-        let c = classes(t)
-        let token = tokens[t]
-        guard token.kind == .word, token.coreEnd - token.start > 3, bytes[Int(token.coreEnd) - 1] | 0x20 == 0x73 else {
-            return c
-        }
-        let key = bytes.withUnsafeBufferPointer { WordKey.of($0, Int(token.start)..<(Int(token.coreEnd) - 1)) }
-        return c.union(index.classes(of: key).subtracting([.verbForm, .verbNounForm]))
-    }
+    func nounClasses(_ t: Int) -> WordClass { facts[t].nounClasses }
 
     func isSentenceStart(_ t: Int) -> Bool {
         let s = Int(sentenceOfToken[t])

@@ -74,3 +74,68 @@ struct Token: Sendable {
         (kind == .punctuation && (mark == 0x2E || mark == 0x21 || mark == 0x3F)) || kind == .ellipsis
     }
 }
+
+/// What the lexicon says of a token, found once by the tokenizer so that the rules read
+/// it instead of hashing again (see `TextAnalysis.classes(_:)`).
+struct TokenFacts: Sendable {
+    /// `index.classes(of: key)` for a `.word`, empty for any other token.
+    var classes: WordClass
+    /// The raw value of `TextAnalysis.nounClasses(_:)`, with `isTitle(_:)` in bit 63,
+    /// which no word class uses (`LexiconIndex` checks).
+    var nounClassesAndTitle: UInt64
+
+    static let titleBit: UInt64 = 1 << 63
+    static let none = TokenFacts(classes: [], nounClassesAndTitle: 0)
+
+    init(classes: WordClass, nounClassesAndTitle: UInt64) {
+        self.classes = classes
+        self.nounClassesAndTitle = nounClassesAndTitle
+    }
+
+    init(classes: WordClass, nounClasses: WordClass, isTitle: Bool) {
+        self.classes = classes
+        self.nounClassesAndTitle = nounClasses.rawValue | (isTitle ? Self.titleBit : 0)
+    }
+
+    var nounClasses: WordClass { WordClass(rawValue: nounClassesAndTitle & ~Self.titleBit) }
+    var isTitle: Bool { nounClassesAndTitle & Self.titleBit != 0 }
+}
+
+/// Where the tokenizer writes: the storage of the final arrays, through pointers, with
+/// room for `capacity` tokens (`Array.append` per token cost a uniqueness and a capacity
+/// check on every call, and a chunk copied into the arrays cost a copy of every token).
+struct TokenSink {
+    private let tokens: UnsafeMutablePointer<Token>
+    private let facts: UnsafeMutablePointer<TokenFacts>
+    let capacity: Int
+    private(set) var count: Int
+    /// Indices of the `.quote` tokens, for the quotation scanner.
+    var quoteTokens: [Int32]
+
+    /// `count` tokens and facts are already initialized at the pointers.
+    init(
+        tokens: UnsafeMutablePointer<Token>, facts: UnsafeMutablePointer<TokenFacts>, capacity: Int, count: Int,
+        quoteTokens: [Int32]
+    ) {
+        self.tokens = tokens
+        self.facts = facts
+        self.capacity = capacity
+        self.count = count
+        self.quoteTokens = quoteTokens
+    }
+
+    var isFull: Bool { count >= capacity }
+
+    /// Callers check `isFull` before each step that may push, and a step pushes one token
+    /// at most, so `count` stays below `capacity` here.
+    @inline(__always)
+    mutating func push(_ token: Token, _ facts: TokenFacts) {
+        assert(count < capacity)
+        (self.tokens + count).initialize(to: token)
+        (self.facts + count).initialize(to: facts)
+        count &+= 1
+    }
+
+    /// Records that the next token pushed is a quotation mark.
+    mutating func noteQuote() { quoteTokens.append(Int32(truncatingIfNeeded: count)) }
+}

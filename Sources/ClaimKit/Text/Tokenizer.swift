@@ -7,103 +7,360 @@
 /// zero-width and direction marks are ignored (inside a word they do not split it).
 struct Tokenizer {
     let index: LexiconIndex
+    private let words: WordTable
+    private let lower = ByteClass.lowerTable
+    private let table = ByteClass.table
 
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token]) {
-        var i = range.lowerBound
-        let end = range.upperBound
+    init(index: LexiconIndex) {
+        self.index = index
+        self.words = index.classTable
+    }
+
+    /// The tokens of the paragraphs `spans` (in order) and their lexicon facts, written
+    /// straight into the arrays' storage; `paragraphs` gets each paragraph's token range.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs spans: [Span]) -> (
+        tokens: [Token], facts: [TokenFacts], paragraphs: [Range<Int>], quoteTokens: [Int32]
+    ) {
+        var tokens: [Token] = []
+        var facts: [TokenFacts] = []
+        var quoteTokens: [Int32] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(spans.count)
+        var p = 0
+        var i = spans.first?.start ?? 0
         var spaceBefore = true
+        var first = 0
+        // News text has about one token in 5.3 bytes; a denser text fills the arrays,
+        // which are then copied into larger ones, and tokenizing goes on where it stopped.
+        var capacity = bytes.count * 2 / 9 + 16
+        while true {
+            let previous = (tokens: tokens, facts: facts)
+            tokens = []
+            facts = []
+            var newFacts: [TokenFacts] = []
+            let newTokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+                newFacts = [TokenFacts](unsafeUninitializedCapacity: capacity) { factBuffer, factCount in
+                    // capacity > 0, so both base addresses exist
+                    _ = tokenBuffer.initialize(fromContentsOf: previous.tokens)
+                    _ = factBuffer.initialize(fromContentsOf: previous.facts)
+                    var sink = TokenSink(
+                        tokens: tokenBuffer.baseAddress!, facts: factBuffer.baseAddress!, capacity: capacity,
+                        count: previous.tokens.count, quoteTokens: quoteTokens)
+                    quoteTokens = []
+                    while p < spans.count {
+                        let end = spans[p].end
+                        spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
+                        if i < end { break }  // full
+                        ranges.append(first..<sink.count)
+                        p += 1
+                        if p < spans.count {
+                            i = spans[p].start
+                            spaceBefore = true
+                            first = sink.count
+                        }
+                    }
+                    quoteTokens = sink.quoteTokens
+                    tokenCount = sink.count
+                    factCount = sink.count
+                }
+            }
+            tokens = newTokens
+            facts = newFacts
+            if p == spans.count { break }
+            // Grow by half at least (linear in all), or to what the density so far projects.
+            let projected = tokens.count + (bytes.count - i) / max(1, i / max(1, tokens.count)) + 64
+            capacity = max(capacity + capacity / 2, projected)
+        }
+        return (tokens, facts, ranges, quoteTokens)
+    }
+
+    /// Tokenizes `bytes[i..<end]` from `i` until `end` or a full sink; moves `i` to where
+    /// it stopped and returns `spaceBefore` there.
+    private func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Bool {
+        // Token offsets are Int32 (as `Int32(_:)` trapped on before, for each token).
+        precondition(end <= Int(Int32.max), "text beyond 2 GiB")
+        // A byte after the paragraph that cannot continue a word lets the word loop run
+        // without comparing with `end` (it stops at that byte at the latest).
+        let stopped = end < bytes.count && lower[Int(bytes[end])] == 0
+        var spaceBefore = spaceBefore
         while i < end {
             let byte = bytes[i]
             // Fast paths for the two commonest bytes, with the same outcome as `classify`.
             if byte == 0x20 {
                 spaceBefore = true
-                i += 1
+                i &+= 1
                 continue
             }
-            if ByteClass.isAlnum(byte) {
-                let wordEnd = scanWord(bytes, from: i, end: end)
-                var token = makeWord(bytes, i, wordEnd.end, end: end)
-                if spaceBefore { token.flags.insert(.spaceBefore) }
-                tokens.append(token)
-                i = Int(token.end)
+            if sink.isFull { break }
+            if lower[Int(byte)] != 0 {
+                i = word(bytes, i, end, stopped, spaceBefore, &sink)
                 spaceBefore = false
                 continue
             }
-            let cls = ByteClass.classify(bytes, i, end)
-            switch cls.kind {
-            case .space:
-                spaceBefore = true
-                i += cls.length
-                continue
-            case .ignorable:
-                i += cls.length
-                continue
-            case .wordChar:
-                let tokenEnd = scanWord(bytes, from: i, end: end)
-                var token = makeWord(bytes, i, tokenEnd.end, end: end)
-                token.flags.insert(spaceBefore ? .spaceBefore : [])
-                tokens.append(token)
-                i = Int(token.end)
-            case .quote(let mark):
-                // '' and `` typed for double quotation marks (an old newspaper convention).
-                if byte == 0x27, i + 1 < end, bytes[i + 1] == 0x27 {
-                    tokens.append(simple(i, 2, .quote, QuoteMark.straightDouble.rawValue, spaceBefore))
-                    i += 2
-                } else {
-                    tokens.append(simple(i, cls.length, .quote, mark.rawValue, spaceBefore))
-                    i += cls.length
-                }
-            case .dash:
-                tokens.append(simple(i, cls.length, .dash, 0, spaceBefore))
-                i += cls.length
-            case .ellipsis:
-                tokens.append(simple(i, cls.length, .ellipsis, 0, spaceBefore))
-                i += cls.length
-            case .symbol:
-                tokens.append(simple(i, cls.length, .symbol, 0, spaceBefore))
-                i += cls.length
-            case .punctuation where byte == 0x60 && i + 1 < end && bytes[i + 1] == 0x60:
-                tokens.append(simple(i, 2, .quote, QuoteMark.leftDouble.rawValue, spaceBefore))
-                i += 2
-            case .punctuation:
-                // "--" is a dash; a hyphen standing alone between spaces is a dash; "..." an ellipsis.
-                if byte == 0x2D {
-                    var j = i
-                    while j < end, bytes[j] == 0x2D { j += 1 }
-                    let spacedAfter = j >= end || ByteClass.isSpaceStart(bytes, j, end)
-                    if j - i >= 2 || (spaceBefore && spacedAfter) {
-                        tokens.append(simple(i, j - i, .dash, 0, spaceBefore))
-                        i = j
-                        spaceBefore = false
-                        continue
-                    }
-                } else if byte == 0x2E, i + 2 < end, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E {
-                    var j = i
-                    while j < end, bytes[j] == 0x2E { j += 1 }
-                    tokens.append(simple(i, j - i, .ellipsis, 0, spaceBefore))
-                    i = j
-                    spaceBefore = false
-                    continue
-                }
-                tokens.append(simple(i, 1, .punctuation, byte, spaceBefore))
-                i += 1
-            }
-            spaceBefore = false
+            spaceBefore = other(bytes, &i, end, spaceBefore, &sink)
         }
-        // Record spaceAfter from the next token's spaceBefore (or the paragraph end).
-        var k = tokens.count - 1
-        var nextHasSpace = true
-        while k >= 0, tokens[k].end <= Int32(end), tokens[k].start >= Int32(range.lowerBound) {
-            if nextHasSpace { tokens[k].flags.insert(.spaceAfter) }
-            nextHasSpace = tokens[k].flags.contains(.spaceBefore)
-            k -= 1
-        }
+        return spaceBefore
     }
 
-    private func simple(_ start: Int, _ length: Int, _ kind: TokenKind, _ mark: UInt8, _ space: Bool) -> Token {
-        Token(
-            start: Int32(start), end: Int32(start + length), coreEnd: Int32(start + length), kind: kind,
-            mark: mark, flags: space ? .spaceBefore : [], key: 0)
+    /// Everything but a space or a word starting with an ASCII letter or digit, out of
+    /// line so that the loop above stays small enough for `word` to be inlined into it.
+    /// Moves `i` past what it read; returns the new `spaceBefore`.
+    @inline(never)
+    private func other(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool,
+        _ sink: inout TokenSink
+    ) -> Bool {
+        let byte = bytes[i]
+        let cls = ByteClass.classify(bytes, i, end)
+        switch cls.kind {
+        case .space:
+            i += cls.length
+            return true
+        case .ignorable:
+            i += cls.length
+            return spaceBefore
+        case .wordChar:
+            i = generalWord(bytes, i, end, spaceBefore, &sink)
+        case .quote(let mark):
+            // '' and `` typed for double quotation marks (an old newspaper convention).
+            if byte == 0x27, i + 1 < end, bytes[i + 1] == 0x27 {
+                emit(bytes, i, 2, .quote, QuoteMark.straightDouble.rawValue, spaceBefore, end, &sink)
+                i += 2
+            } else {
+                emit(bytes, i, cls.length, .quote, mark.rawValue, spaceBefore, end, &sink)
+                i += cls.length
+            }
+        case .dash:
+            emit(bytes, i, cls.length, .dash, 0, spaceBefore, end, &sink)
+            i += cls.length
+        case .ellipsis:
+            emit(bytes, i, cls.length, .ellipsis, 0, spaceBefore, end, &sink)
+            i += cls.length
+        case .symbol:
+            emit(bytes, i, cls.length, .symbol, 0, spaceBefore, end, &sink)
+            i += cls.length
+        case .punctuation where byte == 0x60 && i + 1 < end && bytes[i + 1] == 0x60:
+            emit(bytes, i, 2, .quote, QuoteMark.leftDouble.rawValue, spaceBefore, end, &sink)
+            i += 2
+        case .punctuation:
+            // "--" is a dash; a hyphen standing alone between spaces is a dash; "..." an ellipsis.
+            if byte == 0x2D {
+                var j = i
+                while j < end, bytes[j] == 0x2D { j += 1 }
+                let spacedAfter = j >= end || ByteClass.isSpaceStart(bytes, j, end)
+                if j - i >= 2 || (spaceBefore && spacedAfter) {
+                    emit(bytes, i, j - i, .dash, 0, spaceBefore, end, &sink)
+                    i = j
+                    return false
+                }
+            } else if byte == 0x2E, i + 2 < end, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E {
+                var j = i
+                while j < end, bytes[j] == 0x2E { j += 1 }
+                emit(bytes, i, j - i, .ellipsis, 0, spaceBefore, end, &sink)
+                i = j
+                return false
+            }
+            emit(bytes, i, 1, .punctuation, byte, spaceBefore, end, &sink)
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the token after one ending at `i` has space before it, or there is none:
+    /// the token's `spaceAfter`, known when it is written instead of in a second pass.
+    @inline(__always)
+    private func spaceFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        guard i < end else { return true }
+        let b = bytes[i]
+        if b == 0x20 { return true }
+        // Printable ASCII always starts a token.
+        if b &- 0x21 < 0x5E { return false }
+        return spaceFollowsSlowly(bytes, i, end)
+    }
+
+    /// `spaceFollows` past invisible characters.
+    @inline(never)
+    private func spaceFollowsSlowly(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        var j = i
+        while j < end {
+            let cls = ByteClass.classify(bytes, j, end)
+            switch cls.kind {
+            case .space: return true
+            case .ignorable: j += cls.length
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ kind: TokenKind, _ mark: UInt8,
+        _ spaceBefore: Bool, _ end: Int, _ sink: inout TokenSink
+    ) {
+        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        if spaceFollows(bytes, start + length, end) { flags.insert(.spaceAfter) }
+        if kind == .quote { sink.noteQuote() }
+        sink.push(
+            Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + length),
+                coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0),
+            .none)
+    }
+
+    /// A word starting with an ASCII letter or digit. The common case, ASCII letters and
+    /// digits up to a byte that certainly ends the word, is scanned and hashed in one pass;
+    /// anything else goes to `generalWord`, which reads it again from the start.
+    @inline(__always)
+    private func word(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ stopped: Bool, _ spaceBefore: Bool,
+        _ sink: inout TokenSink
+    ) -> Int {
+        var i = start
+        var hash = WordKey.seed
+        var lowered = lower[Int(bytes[i])]
+        // `lower` is `WordKey.lower` for ASCII letters and digits, 0 for every other byte.
+        if stopped {
+            repeat {
+                hash = WordKey.mix(hash, lowered)
+                i &+= 1
+                lowered = lower[Int(bytes[i])]
+            } while lowered != 0
+        } else {
+            repeat {
+                hash = WordKey.mix(hash, lowered)
+                i &+= 1
+                if i == end { break }
+                lowered = lower[Int(bytes[i])]
+            } while lowered != 0
+        }
+        if i < end, table[Int(bytes[i])] & ByteClass.breakBit == 0, !endsASCIIWord(bytes, i, end) {
+            return generalWord(bytes, start, end, spaceBefore, &sink)
+        }
+        // What `makeWord` finds for such a word: no possessive, no dot, no hyphen, so the
+        // core is the word and only the first byte decides `capitalized`.
+        let first = bytes[start]
+        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        if ByteClass.isUpper(first) { flags.insert(.capitalized) }
+        if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
+        let found = words.lookup(hash)
+        var tokenEnd = i
+        if i < end, bytes[i] == 0x2E {
+            flags = absorbPeriod(bytes, start, i, end, flags, found)
+            if flags.contains(.periodAbsorbed) { tokenEnd = i &+ 1 }
+        }
+        if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
+        let isNumber = ByteClass.isDigit(first)
+        let token = Token(
+            start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
+            coreEnd: Int32(truncatingIfNeeded: i), kind: isNumber ? .number : .word, mark: 0, flags: flags, key: hash)
+        if isNumber {
+            sink.push(token, .none)
+        } else {
+            var noun = found
+            if i - start > 3, bytes[i - 1] | 0x20 == 0x73 {
+                // The key of the word without its final "s", as `WordKey.of` would hash it.
+                noun.formUnion(words.lookup(WordKey.unmix(hash, 0x73)).subtracting([.verbForm, .verbNounForm]))
+            }
+            let title = !found.isDisjoint(with: [.title, .titleAbbreviation])
+            sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        }
+        return tokenEnd
+    }
+
+    /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside)
+    /// ending at `wordEnd`, before a period.
+    @inline(never)
+    private func absorbPeriod(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ wordEnd: Int, _ end: Int, _ flags: TokenFlags,
+        _ classes: WordClass
+    ) -> TokenFlags {
+        var flags = flags
+        if wordEnd + 1 < end && bytes[wordEnd + 1] == 0x2E { return flags }
+        if classes.contains(.titleAbbreviation) && flags.contains(.capitalized) {
+            flags.formUnion([.periodAbsorbed, .titleAbbreviation])
+        } else if (wordEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
+            flags.insert(.periodAbsorbed)
+        }
+        return flags
+    }
+
+    /// Two or more letters, all upper case, in ASCII letters and digits.
+    @inline(__always)
+    private func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        // Most words that do not start in lower case go on in lower case ("Minister").
+        if end - start >= 2 && ByteClass.isLower(bytes[start + 1]) { return false }
+        return countsAsAllCaps(bytes, start, end)
+    }
+
+    @inline(never)
+    private func countsAsAllCaps(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var letters = 0
+        for j in start..<end {
+            let b = bytes[j]
+            if ByteClass.isLower(b) { return false }
+            if ByteClass.isUpper(b) { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// Whether the byte at `i`, right after ASCII letters or digits and not a certain
+    /// break, ends the word under `scanWord`'s rules; false sends the word to `scanWord`.
+    @inline(never)
+    private func endsASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        let b = bytes[i]
+        let next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
+        if table[Int(b)] & ByteClass.joinerBit != 0 {
+            // - . , : & ' join only before a letter or a digit (a hyphen also before any
+            // lead byte from 0xC3 on).
+            if ByteClass.isAlnum(next) { return false }
+            return b == 0x2D ? next < 0xC3 : !ByteClass.isLetter(next)
+        }
+        if b == 0xE2 {
+            guard i + 2 < end, next == 0x80 else { return false }
+            switch bytes[i + 2] {
+            case 0x8B...0x8F, 0xAA...0xAE: return false  // invisible: the word may go on
+            case 0x90, 0x91: return false  // hyphen, non-breaking hyphen
+            case 0x98, 0x99, 0x9A, 0xB9, 0xBA: return !(i + 3 < end && ByteClass.isLetter(bytes[i + 3]))
+            default: return true  // spaces, dashes, double marks, ellipsis, other symbols
+            }
+        }
+        if b == 0xC2 {
+            guard i + 1 < end else { return false }
+            return !(next == 0xAD || next &- 0x80 < 0x20)  // soft hyphen and C1 controls are invisible
+        }
+        return false  // control characters, letters of other scripts, invalid bytes
+    }
+
+    /// Any word: `scanWord` and `makeWord`, and the lexicon facts of the result.
+    private func generalWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Int {
+        let wordEnd = scanWord(bytes, from: start, end: end)
+        var token = makeWord(bytes, start, wordEnd.end, end: end)
+        if spaceBefore { token.flags.insert(.spaceBefore) }
+        if spaceFollows(bytes, Int(token.end), end) { token.flags.insert(.spaceAfter) }
+        guard token.kind == .word else {
+            sink.push(token, .none)
+            return Int(token.end)
+        }
+        let found = index.classes(of: token.key)
+        var noun = found
+        let coreEnd = Int(token.coreEnd)
+        if coreEnd - start > 3, bytes[coreEnd - 1] | 0x20 == 0x73 {
+            noun.formUnion(
+                index.classes(of: WordKey.of(bytes, start..<(coreEnd - 1))).subtracting([.verbForm, .verbNounForm]))
+        }
+        var title = !found.isDisjoint(with: [.title, .titleAbbreviation])
+        if !title {
+            // A title word as the last part of a hyphenated word ("co-leader").
+            var k = coreEnd - 1
+            while k > start, bytes[k] != 0x2D { k -= 1 }
+            if k > start { title = index.classes(of: WordKey.of(bytes, (k + 1)..<coreEnd)).contains(.title) }
+        }
+        sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        return Int(token.end)
     }
 
     /// The end of the word starting at `start`.
@@ -261,6 +518,40 @@ enum ByteClass {
         case space, ignorable, wordChar, punctuation, dash, ellipsis, symbol
         case quote(QuoteMark)
     }
+
+    /// ASCII letter or digit.
+    static let alnumBit: UInt8 = 1
+    /// Certainly ends a word of ASCII letters and digits: ASCII space, `"`, and punctuation
+    /// other than the joiners.
+    static let breakBit: UInt8 = 2
+    /// `- . , : & '`: inside a word only before a letter or a digit.
+    static let joinerBit: UInt8 = 4
+
+    /// `WordKey.lower` of each ASCII letter and digit, 0 for every other byte value;
+    /// indexed by a `UInt8`, so never out of bounds.
+    nonisolated(unsafe) static let lowerTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = isAlnum(UInt8(b)) ? WordKey.lower(UInt8(b)) : 0 }
+        return UnsafePointer(table)
+    }()
+
+    /// The bits above for each byte value; indexed by a `UInt8`, so never out of bounds.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            var bits: UInt8 = 0
+            if isAlnum(byte) {
+                bits = alnumBit
+            } else if byte == 0x2D || byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x26 || byte == 0x27 {
+                bits = joinerBit
+            } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte > 0x20 && byte < 0x7F) {
+                bits = breakBit  // space, `"` and the rest of ASCII punctuation
+            }
+            table[b] = bits
+        }
+        return UnsafePointer(table)
+    }()
 
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
     @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }

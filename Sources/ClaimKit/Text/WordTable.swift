@@ -6,14 +6,18 @@
 /// full. A lookup is a multiply, a shift and usually one compare, where `Dictionary`
 /// runs SipHash over the key first (about ten times the work, and a tenth of all the
 /// extractor's instructions before this table).
-struct WordTable: Sendable {
+///
+/// The slots live in memory of their own rather than an `Array`, so that a lookup inlined
+/// in the tokenizer's loop is a load of the key at a computed address, with no bounds or
+/// uniqueness checks; slot indices are masked to the capacity, so they stay in bounds.
+final class WordTable: @unchecked Sendable {  // immutable after init
     private struct Slot {
         var key: UInt64
         var value: WordClass
     }
 
     /// Key 0 marks an empty slot; a real key 0 keeps its value aside.
-    private let slots: [Slot]
+    private let slots: UnsafeMutablePointer<Slot>
     private let shift: UInt64
     private let mask: Int
     private let zeroValue: WordClass
@@ -22,7 +26,8 @@ struct WordTable: Sendable {
         var bits: UInt64 = 4
         while (1 << bits) < entries.count * 2 { bits += 1 }
         let capacity = 1 << Int(bits)
-        var slots = Array(repeating: Slot(key: 0, value: []), count: capacity)
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(key: 0, value: []), count: capacity)
         var zeroValue: WordClass = []
         let shift = 64 - bits
         let mask = capacity - 1
@@ -41,18 +46,19 @@ struct WordTable: Sendable {
         self.zeroValue = zeroValue
     }
 
+    deinit { slots.deallocate() }
+
     /// The classes of `key`; empty when the word is in no list.
     @inline(__always)
     func lookup(_ key: UInt64) -> WordClass {
         if key == 0 { return zeroValue }
-        return slots.withUnsafeBufferPointer { slots in
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while true {
-                let slot = slots[i]
-                if slot.key == key { return slot.value }
-                if slot.key == 0 { return [] }
-                i = (i + 1) & mask
-            }
+        // `shift` is 64 - bits with bits ≥ 4, so the index is below the capacity.
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        while true {
+            let slotKey = slots[i].key
+            if slotKey == key { return slots[i].value }
+            if slotKey == 0 { return [] }  // at most half full: an empty slot ends every probe
+            i = (i &+ 1) & mask
         }
     }
 }

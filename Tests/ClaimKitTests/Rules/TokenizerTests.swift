@@ -92,6 +92,65 @@ import Testing
         #expect(!a.tokens[open].flags.contains(.spaceAfter))
     }
 
+    @Test func spaceFlagsAcrossInvisibleCharacters() throws {
+        // `spaceAfter` looks past zero-width characters to the next token's `spaceBefore`.
+        let a = analyze("a\u{200B} b c\u{200B}d e\u{200B}, f\u{200B}")
+        let flags = a.tokens.map { ($0.flags.contains(.spaceBefore), $0.flags.contains(.spaceAfter)) }
+        #expect(a.tokenTexts == ["a", "b", "c\u{200B}d", "e", ",", "f"])
+        #expect(flags.map(\.0) == [true, true, true, true, false, true])
+        #expect(flags.map(\.1) == [true, true, true, false, true, true])
+    }
+
+    /// The lexicon facts the tokenizer stores, as the rules used to compute them.
+    @Test func lexiconFactsMatchLookups() {
+        let input = """
+            The Mr. commanders' ministers said co-leader Vice-President Gen. Lee’s clubs, \
+            news and claims; 3.5 reports, AT&T, U.S. ex-ministers SAID: “Reports” said\u{200B}s \
+            deputy-director al-Sarraj’s claims. Vice\u{2011}president 1990s Préfets presidents
+            """
+        let a = analyze(input)
+        let bytes = Array(input.utf8)
+        func key(_ range: Range<Int>) -> UInt64 { bytes.withUnsafeBufferPointer { WordKey.of($0, range) } }
+        for t in a.tokens.indices {
+            let token = a.tokens[t]
+            let word = token.kind == .word
+            let c = word ? englishIndex.classes(of: token.key) : []
+            var noun = c
+            let core = Int(token.start)..<Int(token.coreEnd)
+            if word, core.count > 3, bytes[core.upperBound - 1] | 0x20 == 0x73 {
+                noun.formUnion(
+                    englishIndex.classes(of: key(core.lowerBound..<(core.upperBound - 1)))
+                        .subtracting([.verbForm, .verbNounForm]))
+            }
+            var title = c.contains(.title) || c.contains(.titleAbbreviation)
+            if word, !title, let hyphen = core.dropFirst().last(where: { bytes[$0] == 0x2D }) {
+                title = englishIndex.classes(of: key((hyphen + 1)..<core.upperBound)).contains(.title)
+            }
+            let text = a.string(token.span)
+            #expect(a.classes(t) == c, "\(text)")
+            #expect(a.nounClasses(t) == noun, "\(text)")
+            #expect(a.isTitle(t) == title, "\(text)")
+        }
+        #expect(a.isTitle(a.token("co-leader")!) && a.isTitle(a.token("Mr.")!))
+        #expect(a.nounClasses(a.token("ministers")!).contains(.title))
+    }
+
+    @Test func unmixUndoesMix() {
+        for hash in [WordKey.seed, 0, 1, UInt64.max, 0x1234_5678_9ABC_DEF0] {
+            for byte: UInt8 in [0, 0x27, 0x73, 0xFF] { #expect(WordKey.unmix(WordKey.mix(hash, byte), byte) == hash) }
+        }
+    }
+
+    @Test func denseTextGrowsTheTokenArrays() {
+        // One token per byte: far more than the arrays first hold; the tokens come out the same.
+        let dense = String(repeating: ",.;(", count: 3000) + " the end"
+        let a = analyze(dense)
+        #expect(a.tokens.count == 12_002)
+        #expect(a.tokenTexts.suffix(3) == ["(", "the", "end"])
+        #expect((0..<12_000).allSatisfy { a.tokens[$0].start == Int32($0) })
+        #expect(a.classes(12_000).contains(.article))
+    }
+
     @Test(arguments: ["", "   ", "\u{FEFF}", "\u{00A0}\u{00A0}", "...", "—", "\u{200B}"])
     func oddInputsNeverCrash(_ input: String) {
         let a = analyze(input)
