@@ -60,54 +60,73 @@ struct ClaimAssembler {
         }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
         let ruleNames = Pipeline.attributionRuleNames
-        var claims: [Claim] = []
-        claims.reserveCapacity(order.count)
         // Repeats of an id, keyed by the hash the id is made of (hashing the id String
         // again for a Dictionary cost more than making it).
         var seenIds = KeyIndex(capacity: order.count)
         var repeats: [Int] = []
         // Resolve sources in the order they appear, so pronouns see the sources before them.
-        for d in order {
-            let draft = all[d]
-            var claim = Claim(id: "", text: text.string(draft.content), span: draft.content, kind: draft.kind)
-            // The attribution rules' decisions, then three at most per source resolved.
-            claim.decidedBy.reserveCapacity(
-                state.decisionCount(draft.decidedBy) + (draft.source == nil ? 0 : 3 * (1 + draft.via.count)))
-            state.appendDecisions(of: draft.decidedBy, to: &claim.decidedBy, ruleNames: ruleNames)
-            if draft.kind == .indirect { classifyQuotes(&claim, draft) }
-            if let mention = draft.source, let cue = draft.cue {
-                var via: [Hop] = []
-                for hop in state.hops(draft.via) {
-                    let resolved = resolve(hop.source, &context, &claim)
-                    via.append(Hop(source: resolved, cue: makeCue(hop.cue, hop.lemma), time: hop.time.map(textSpan)))
+        // One claim per draft, each made once and moved into place: a claim built aside and
+        // appended, or changed in the array, was copied (every String in it retained, and
+        // the original's released).
+        let claims = [Claim](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+            for d in order {
+                let draft = all[d]
+                let (kind, span, quotes) =
+                    draft.kind == .indirect ? classifyQuotes(draft) : (draft.kind, draft.content, [])
+                let claimText = text.string(span)
+                // The attribution rules' decisions, then three at most per source resolved.
+                var decidedBy: [RuleDecision] = []
+                decidedBy.reserveCapacity(
+                    state.decisionCount(draft.decidedBy) + (draft.source == nil ? 0 : 3 * (1 + draft.via.count)))
+                state.appendDecisions(of: draft.decidedBy, to: &decidedBy, ruleNames: ruleNames)
+                // A `let`: a `var` set in a branch is copied when it is moved into the claim.
+                let attribution = self.attribution(of: draft, state, &context, &decidedBy)
+                let hash = Self.idHash(claimText)
+                var n = 1
+                if let k = seenIds.value(for: UInt64(hash)) {
+                    repeats[k] += 1
+                    n = repeats[k]
+                } else {
+                    seenIds.set(repeats.count, for: UInt64(hash))
+                    repeats.append(1)
                 }
-                let source = resolve(mention, &context, &claim)
-                claim.attribution = Attribution(
-                    source: source, cue: makeCue(cue, draft.cueLemma), time: draft.time.map(textSpan), via: via)
+                let base = Self.id(hash: hash)
+                (buffer.baseAddress! + initialized).initialize(
+                    to: Claim(
+                        id: n == 1 ? base : "\(base)-\(n)", text: claimText, span: span, kind: kind, quotes: quotes,
+                        attribution: attribution, decidedBy: decidedBy))
+                initialized += 1
             }
-            let hash = Self.idHash(claim.text)
-            var n = 1
-            if let k = seenIds.value(for: UInt64(hash)) {
-                repeats[k] += 1
-                n = repeats[k]
-            } else {
-                seenIds.set(repeats.count, for: UInt64(hash))
-                repeats.append(1)
-            }
-            let base = Self.id(hash: hash)
-            claim.id = n == 1 ? base : "\(base)-\(n)"
-            claims.append(claim)
         }
         return Extraction(claims: claims, issues: text.issues)
     }
 
-    private func resolve(_ mention: MentionDraft, _ context: inout ResolutionContext, _ claim: inout Claim) -> Source {
+    /// The draft's attribution with every source resolved (relays first, outermost first),
+    /// or nil for a draft without source and cue.
+    private func attribution(
+        of draft: ClaimDraft, _ state: AttributionState, _ context: inout ResolutionContext,
+        _ decidedBy: inout [RuleDecision]
+    ) -> Attribution? {
+        guard let mention = draft.source, let cue = draft.cue else { return nil }
+        var via: [Hop] = []
+        for hop in state.hops(draft.via) {
+            let resolved = resolve(hop.source, &context, &decidedBy)
+            via.append(Hop(source: resolved, cue: makeCue(hop.cue, hop.lemma), time: hop.time.map(textSpan)))
+        }
+        let source = resolve(mention, &context, &decidedBy)
+        return Attribution(
+            source: source, cue: makeCue(cue, draft.cueLemma), time: draft.time.map(textSpan), via: via)
+    }
+
+    private func resolve(
+        _ mention: MentionDraft, _ context: inout ResolutionContext, _ decidedBy: inout [RuleDecision]
+    ) -> Source {
         var partial = PartialSource()
         for sieve in Pipeline.resolution where !partial.isComplete {
             sieve.apply(to: &partial, mention: mention, context: context)
         }
         context.remember(partial, mention: mention)
-        partial.appendDecisions(to: &claim.decidedBy)
+        partial.appendDecisions(to: &decidedBy)
         let span = text.span(of: mention.tokens)
         return Source(
             text: text.string(span), span: span, name: Self.visibleName(partial.name ?? text.string(span)),
@@ -125,9 +144,9 @@ struct ClaimAssembler {
         return TextSpan(text: text.string(span), span: span)
     }
 
-    /// Reported speech holding quoted fragments is mixed; one that is a single whole
-    /// quotation is direct.
-    private func classifyQuotes(_ claim: inout Claim, _ draft: ClaimDraft) {
+    /// Kind, span and quoted fragments of reported speech: holding quoted fragments, it is
+    /// mixed; a single whole quotation, direct (its span the quotation's content).
+    private func classifyQuotes(_ draft: ClaimDraft) -> (ClaimKind, Span, [TextSpan]) {
         var quotes: [TextSpan] = []
         for t in draft.contentTokens where text.tokens[t].flags.contains(.opensQuote) {
             guard let q = text.quotation(openedAt: t) else { continue }
@@ -136,20 +155,14 @@ struct ClaimAssembler {
                 quotation.close == draft.contentTokens.upperBound - 1
                     || (quotation.close == nil && quotation.contentTokens.upperBound >= draft.contentTokens.upperBound)
             {
-                claim.kind = .direct
-                claim.span = quotation.content
-                claim.text = text.string(quotation.content)
-                return
+                return (.direct, quotation.content, [])
             }
             if !quotation.content.isEmpty, !isTitleOrName(quotation) {
                 let span = Grammar(text: text).trimmed(quotation.content) ?? quotation.content
                 quotes.append(TextSpan(text: text.string(span), span: span))
             }
         }
-        if !quotes.isEmpty {
-            claim.kind = .mixed
-            claim.quotes = quotes
-        }
+        return quotes.isEmpty ? (draft.kind, draft.content, []) : (.mixed, draft.content, quotes)
     }
 
     /// A quoted title or nickname, not a partial quote: right after a word like

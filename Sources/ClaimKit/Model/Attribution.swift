@@ -25,8 +25,11 @@ public struct Source: Hashable, Sendable, Codable {
     /// The resolved name: a person's full name without title, an acronym's full form,
     /// otherwise the mention without a leading "the".
     public var name: String
+    // `Optional<…>` spelled out: a `T?` stored property is implicitly initialised to nil,
+    // and `init` then stored nil, released it and stored the argument, and copied the value.
+    // swift-format-ignore: UseShorthandTypeNames
     /// Title or description of a person ("Turkish Vice President"), if the article gives one.
-    public var role: String?
+    public var role: Optional<String>
     /// Person, organization, media, government, document, group or anonymous.
     public var type: SourceType
 
@@ -63,8 +66,10 @@ public struct Hop: Hashable, Sendable, Codable {
     public var source: Source
     /// How it passed the claim on (`as reported by`).
     public var cue: Cue
+    // `Optional<…>` spelled out: see `Source.role`.
+    // swift-format-ignore: UseShorthandTypeNames
     /// When this hop made the statement, if the article says ("earlier this month").
-    public var time: TextSpan?
+    public var time: Optional<TextSpan>
 
     /// Creates a hop.
     public init(source: Source, cue: Cue, time: TextSpan? = nil) {
@@ -85,8 +90,10 @@ public struct Attribution: Hashable, Sendable, Codable {
     public var source: Source
     /// The origin's cue.
     public var cue: Cue
+    // `Optional<…>` spelled out: see `Source.role`.
+    // swift-format-ignore: UseShorthandTypeNames
     /// When the origin made the statement, if the article says.
-    public var time: TextSpan?
+    public var time: Optional<TextSpan>
     /// Relays between the article and the origin, outermost first.
     public var via: [Hop]
 

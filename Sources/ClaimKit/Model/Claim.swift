@@ -53,8 +53,10 @@ public struct Claim: Hashable, Sendable, Codable, Identifiable {
     public var kind: ClaimKind
     /// For a mixed claim, the quoted fragments inside the content (without marks).
     public var quotes: [TextSpan]
+    // `Optional<…>` spelled out: see `Source.role`.
+    // swift-format-ignore: UseShorthandTypeNames
     /// Source, cue, time and chain; `nil` for unattributed claims.
-    public var attribution: Attribution?
+    public var attribution: Optional<Attribution>
     /// The rules that decided this claim's fields, in the order they decided.
     public var decidedBy: [RuleDecision]
 
