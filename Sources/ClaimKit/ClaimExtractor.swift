@@ -122,8 +122,11 @@ struct ClaimAssembler {
         _ mention: MentionDraft, _ context: inout ResolutionContext, _ decidedBy: inout [RuleDecision]
     ) -> Source {
         var partial = PartialSource()
-        for sieve in Pipeline.resolution where !partial.isComplete {
-            sieve.apply(to: &partial, mention: mention, context: context)
+        // By index in place: `for sieve in` copied each rule's existential per source.
+        Pipeline.resolution.withUnsafeBufferPointer { rules in
+            for k in rules.indices where !partial.isComplete {
+                rules[k].apply(to: &partial, mention: mention, context: context)
+            }
         }
         context.remember(partial, mention: mention)
         partial.appendDecisions(to: &decidedBy)

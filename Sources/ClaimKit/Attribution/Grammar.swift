@@ -444,6 +444,18 @@ struct Grammar {
     /// A time expression starting at `t`: "on Tuesday", "last week", "earlier this month",
     /// "on November 27", "yesterday". Weekdays and months must be capitalised.
     func timeExpression(startingAt t: Int, limit: Int) -> Range<Int>? {
+        // Most tokens cannot open one: only a number, an event preposition or a word of
+        // these classes gets past the first step of the scan below (it is asked for every
+        // position before and after every cue).
+        guard t < limit else { return nil }
+        switch tokens[t].kind {
+        case .number: break
+        case .word:
+            if classes(t).isDisjoint(with: Grammar.timeOpeners), !Grammar.eventPrepositions.contains(tokens[t].key) {
+                return nil
+            }
+        default: return nil
+        }
         if let event = eventTime(startingAt: t, limit: limit) { return event }
         // Greedy over time words, then keep the longest prefix that ends in a head.
         var u = t
@@ -508,6 +520,10 @@ struct Grammar {
         }
         return nil
     }
+
+    /// The classes a word opening a time expression has ("two", "May", "Tuesday", "last",
+    /// "on", "yesterday").
+    static let timeOpeners: WordClass = [.cardinal, .month, .weekday, .timeModifier, .timePreposition, .timeWord]
 
     /// Four keys compared in turn: cheaper than hashing the key for a `Set`.
     static let eventPrepositions: [UInt64] = ["after", "before", "during", "following"].map(WordKey.of)

@@ -136,8 +136,27 @@ struct SourceTypeSieve: ResolutionSieve {
 
     /// Types a resolved full name ("Government of National Accord") by its words.
     static func type(ofName name: String, lexicon: LexiconIndex) -> SourceType {
-        let words = name.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map { WordKey.of(String($0)) }
-        let classes = words.map { lexicon.classes(of: $0) }
+        var classes: [WordClass] = []
+        var ascii = name
+        let done = ascii.withUTF8 { bytes -> Bool in
+            // ASCII, the usual case: words are runs of letters and hyphens, hashed in place
+            // (the same keys and words as splitting the Characters below).
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = 0
+            for i in 0...bytes.count {
+                let isWordByte =
+                    i < bytes.count && (ByteClass.isUpper(bytes[i]) || ByteClass.isLower(bytes[i]) || bytes[i] == 0x2D)
+                if isWordByte { continue }
+                if i > start { classes.append(lexicon.classes(of: WordKey.of(bytes, start..<i))) }
+                start = i + 1
+            }
+            return true
+        }
+        if !done {
+            classes = name.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map {
+                lexicon.classes(of: WordKey.of(String($0)))
+            }
+        }
         if classes.contains(where: { $0.contains(.governmentWord) || $0.contains(.country) }) { return .government }
         if classes.contains(where: { $0.contains(.mediaWord) || $0.contains(.mediaName) }) { return .media }
         return .organization

@@ -135,7 +135,10 @@ final class TextAnalysis {
     // MARK: - Reading
 
     func string(_ span: Span) -> String {
-        String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+        // From the raw buffer: the ArraySlice path cost more than the copy and the check.
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self)
+        }
     }
 
     func string(tokens range: Range<Int>) -> String { string(span(of: range)) }
