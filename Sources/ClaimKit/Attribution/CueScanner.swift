@@ -20,14 +20,14 @@ enum CueScanner {
                 defer { t += 1 }
                 let token = tokens[t]
                 guard token.kind == .word, text.quotationOfToken[t] < 0 else { continue }
-                let classes = index.classes(of: token.key)
+                let classes = text.classes(t)  // the token is a word: its facts hold these
                 if classes.contains(.phraseStart), let phrase = matchPhrase(text, t, sentence.tokens) {
                     cues.append(
                         CueCandidate(
-                            tokens: t..<(t + phrase.words.count), head: t, lemma: phrase.lemma, cueClass: .speech,
+                            tokens: t..<(t + phrase.length), head: t, lemma: phrase.lemma, cueClass: .speech,
                             phraseRole: phrase.role, sentence: s, isParticipial: false,
                             takesAudience: index.lemmaTakesAudience[Int(phrase.lemma.raw)]))
-                    t += phrase.words.count - 1
+                    t += phrase.length - 1
                     continue
                 }
                 guard classes.contains(.verbForm), let verb = index.verb(token.key) else { continue }
@@ -40,7 +40,7 @@ enum CueScanner {
                 // "Said Karimi, an analyst, said": a capitalised form before a name is a name.
                 if token.flags.contains(.capitalized), t + 1 < sentence.tokens.upperBound,
                     tokens[t + 1].kind == .word, tokens[t + 1].flags.contains(.capitalized),
-                    index.classes(of: tokens[t + 1].key).isDisjoint(with: [
+                    text.classes(t + 1).isDisjoint(with: [
                         .article, .determiner, .functionWord, .title,
                     ])
                 {
@@ -58,7 +58,7 @@ enum CueScanner {
                 var blocked = false
                 var u = t - 1
                 while u >= sentence.tokens.lowerBound, tokens[u].kind == .word {
-                    let c = index.classes(of: tokens[u].key)
+                    let c = text.classes(u)
                     // "Theresa May said": a capitalised word inside a sentence is a name.
                     if tokens[u].flags.contains(.capitalized) && u != sentence.tokens.lowerBound { break }
                     // "He apparently said": an adverb in -ly stays outside the cue.
@@ -77,7 +77,7 @@ enum CueScanner {
                 if blocked { continue }
                 // "Trump's early-morning tweets", "the agency's annual report": a noun inside a
                 // noun phrase that a determiner or possessive opened.
-                if index.classes(of: token.key).contains(.verbNounForm),
+                if classes.contains(.verbNounForm),
                     insideNounPhrase(text, t, sentence.tokens.lowerBound)
                 {
                     continue
@@ -87,7 +87,7 @@ enum CueScanner {
                 if let ext = matchExtension(text, end, sentence.tokens) { end = ext }
                 let participial =
                     t > sentence.tokens.lowerBound && tokens[t - 1].isPunctuation(0x2C)
-                    && index.classes(of: token.key).contains(.verbForm) && endsInIng(text, t)
+                    && classes.contains(.verbForm) && endsInIng(text, t)
                 cues.append(
                     CueCandidate(
                         tokens: start..<end, head: t, lemma: verb.lemma, cueClass: verb.cueClass,
@@ -130,27 +130,17 @@ enum CueScanner {
     }
 
     /// The longest phrase of the lexicon starting at `t`.
-    static func matchPhrase(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> PhrasePattern? {
-        guard let candidates = text.index.phrases(startingWith: text.tokens[t].key) else { return nil }
-        return candidates.first { matches($0.words, text, t, range) }
+    static func matchPhrase(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> PhraseMatch? {
+        text.index.longestPhrase(text.tokens, at: t, end: range.upperBound)
     }
 
     /// The end of a cue extension ("in a statement") starting at `t`, if one does.
     static func matchExtension(_ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Int? {
         guard t < range.upperBound, text.tokens[t].kind == .word,
-            let candidates = text.index.extensions(startingWith: text.tokens[t].key)
+            let found = text.index.longestPhrase(text.tokens, at: t, end: range.upperBound, extensions: true)
         else { return nil }
         // "in an interview with CBS" names a relay: leave it to the relay rule.
         if let phrase = matchPhrase(text, t, range), phrase.role == .relayAfter { return nil }
-        return candidates.first { matches($0.words, text, t, range) }.map { t + $0.words.count }
-    }
-
-    static func matches(_ words: [UInt64], _ text: TextAnalysis, _ t: Int, _ range: Range<Int>) -> Bool {
-        guard t + words.count <= range.upperBound else { return false }
-        for (k, key) in words.enumerated() {
-            let token = text.tokens[t + k]
-            if token.kind != .word || token.key != key || token.flags.contains(.possessive) { return false }
-        }
-        return true
+        return t + found.length
     }
 }

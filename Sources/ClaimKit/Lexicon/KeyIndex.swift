@@ -12,11 +12,12 @@ struct KeyIndex: Sendable {
     private var shift: UInt64
     private(set) var count = 0
 
-    /// A table with room for `capacity` keys before it grows.
+    /// A table with room for `capacity` keys before it grows; no memory until the first key
+    /// (most tables an article makes stay empty).
     init(capacity: Int = 8) {
         var bits: UInt64 = 3
         while (1 << bits) < capacity * 2 { bits += 1 }
-        slots = Array(repeating: Slot(key: 0, value: -1), count: 1 << Int(bits))
+        slots = []
         shift = 64 - bits
     }
 
@@ -27,6 +28,7 @@ struct KeyIndex: Sendable {
     @inline(__always)
     func value(for key: UInt64) -> Int? {
         slots.withUnsafeBufferPointer { slots in
+            guard !slots.isEmpty else { return nil }
             let mask = slots.count - 1
             var i = home(key)
             while true {
@@ -40,6 +42,7 @@ struct KeyIndex: Sendable {
 
     /// Stores `value` (0...Int32.max) for `key`, replacing any value it had.
     mutating func set(_ value: Int, for key: UInt64) {
+        if slots.isEmpty { slots = Array(repeating: Slot(key: 0, value: -1), count: 1 << Int(64 - shift)) }
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var i = home(key)

@@ -184,6 +184,13 @@ struct PhrasePattern: Sendable {
     var role: Lexicon.PhraseRole?
 }
 
+/// A phrase of the lexicon found in the text: how many tokens it takes, its lemma and role.
+struct PhraseMatch: Sendable {
+    var length: Int
+    var lemma: Lemma
+    var role: Lexicon.PhraseRole?
+}
+
 /// The lexicon compiled for lookups by word key; built once per lexicon.
 final class LexiconIndex: Sendable {
     let classes: [UInt64: WordClass]
@@ -205,10 +212,14 @@ final class LexiconIndex: Sendable {
     // The three maps above as flat tables for the per-token lookups (see ``KeyIndex``).
     private let verbTable: KeyIndex
     private let verbList: [(lemma: Lemma, cueClass: Lexicon.CueClass, complement: Lexicon.Complement)]
+    // Phrases and extensions flattened for matching without a reference in sight: per
+    // first word a range of `patterns`, each pattern a range of `patternWords`.
     private let phraseTable: KeyIndex
-    private let phraseLists: [[PhrasePattern]]
+    private let phraseRanges: [Range<Int>]
     private let extensionTable: KeyIndex
-    private let extensionLists: [[PhrasePattern]]
+    private let extensionRanges: [Range<Int>]
+    private let patterns: [(words: Range<Int>, lemma: Lemma, role: Lexicon.PhraseRole?)]
+    private let patternWords: [UInt64]
 
     init(_ lexicon: Lexicon) {
         var classes: [UInt64: WordClass] = [:]
@@ -278,8 +289,24 @@ final class LexiconIndex: Sendable {
             return (index, values)
         }
         (verbTable, verbList) = table(verbs)
-        (phraseTable, phraseLists) = table(phrases)
-        (extensionTable, extensionLists) = table(extensions)
+        var patterns: [(words: Range<Int>, lemma: Lemma, role: Lexicon.PhraseRole?)] = []
+        var patternWords: [UInt64] = []
+        func flatten(_ map: [UInt64: [PhrasePattern]]) -> (KeyIndex, [Range<Int>]) {
+            let (index, lists) = table(map)
+            let ranges = lists.map { list -> Range<Int> in
+                let first = patterns.count
+                for p in list {
+                    patterns.append((patternWords.count..<(patternWords.count + p.words.count), p.lemma, p.role))
+                    patternWords.append(contentsOf: p.words)
+                }
+                return first..<patterns.count
+            }
+            return (index, ranges)
+        }
+        (phraseTable, phraseRanges) = flatten(phrases)
+        (extensionTable, extensionRanges) = flatten(extensions)
+        self.patterns = patterns
+        self.patternWords = patternWords
         self.lemmaNames = lemmaNames
         self.lemmaKeys = lemmaNames.map(WordKey.of)
         self.lemmaTakesAudience = lemmaNames.map(Grammar.tellLemmas.contains)
@@ -299,14 +326,26 @@ final class LexiconIndex: Sendable {
         verbTable.value(for: key).map { verbList[$0] }
     }
 
-    /// `phrases[key]`: the cue phrases starting with the word `key`, longest first.
-    @inline(__always)
-    func phrases(startingWith key: UInt64) -> [PhrasePattern]? { phraseTable.value(for: key).map { phraseLists[$0] } }
-
-    /// `extensions[key]`: the cue extensions starting with the word `key`, longest first.
-    @inline(__always)
-    func extensions(startingWith key: UInt64) -> [PhrasePattern]? {
-        extensionTable.value(for: key).map { extensionLists[$0] }
+    /// The longest cue phrase (or, with `extensions`, cue extension) of the lexicon that
+    /// starts at token `t` and ends by `end`: whole words, none with a possessive 's.
+    func longestPhrase(_ tokens: [Token], at t: Int, end: Int, extensions: Bool = false) -> PhraseMatch? {
+        guard let list = (extensions ? extensionTable : phraseTable).value(for: tokens[t].key) else { return nil }
+        for p in (extensions ? extensionRanges : phraseRanges)[list] {
+            let pattern = patterns[p]
+            guard t + pattern.words.count <= end else { continue }
+            var k = 0
+            while k < pattern.words.count {
+                let token = tokens[t + k]
+                if token.kind != .word || token.key != patternWords[pattern.words.lowerBound + k]
+                    || token.flags.contains(.possessive)
+                {
+                    break
+                }
+                k += 1
+            }
+            if k == pattern.words.count { return PhraseMatch(length: k, lemma: pattern.lemma, role: pattern.role) }
+        }
+        return nil
     }
 
     /// Whether a cue phrase of the lexicon starts with the word `key` (`phrases[key] != nil`
