@@ -451,7 +451,7 @@ struct Grammar {
         switch tokens[t].kind {
         case .number: break
         case .word:
-            if classes(t).isDisjoint(with: Grammar.timeOpeners), !Grammar.eventPrepositions.contains(tokens[t].key) {
+            if classes(t).isDisjoint(with: Grammar.timeOpeners), !Grammar.isEventPreposition(tokens[t].key) {
                 return nil
             }
         default: return nil
@@ -510,7 +510,7 @@ struct Grammar {
 
     /// "after the game", "before the hearing", "during Tuesday's debate".
     func eventTime(startingAt t: Int, limit: Int) -> Range<Int>? {
-        guard t < limit, tokens[t].kind == .word, Grammar.eventPrepositions.contains(tokens[t].key) else { return nil }
+        guard t < limit, tokens[t].kind == .word, Grammar.isEventPreposition(tokens[t].key) else { return nil }
         var u = t + 1
         let stop = min(limit, t + 5)
         while u < stop, tokens[u].kind == .word || tokens[u].kind == .number {
@@ -523,10 +523,17 @@ struct Grammar {
 
     /// The classes a word opening a time expression has ("two", "May", "Tuesday", "last",
     /// "on", "yesterday").
-    static let timeOpeners: WordClass = [.cardinal, .month, .weekday, .timeModifier, .timePreposition, .timeWord]
+    static var timeOpeners: WordClass {
+        WordClass(
+            rawValue: WordClass.cardinal.rawValue | WordClass.month.rawValue | WordClass.weekday.rawValue
+                | WordClass.timeModifier.rawValue | WordClass.timePreposition.rawValue | WordClass.timeWord.rawValue)
+    }
 
-    /// Four keys compared in turn: cheaper than hashing the key for a `Set`.
-    static let eventPrepositions: [UInt64] = ["after", "before", "during", "following"].map(WordKey.of)
+    /// "after", "before", "during", "following": four literal keys compared in turn.
+    static func isEventPreposition(_ key: UInt64) -> Bool {
+        let p = WordKey.eventPrepositions
+        return key == p.0 || key == p.1 || key == p.2 || key == p.3
+    }
 
     /// A time expression that ends at token `end` (inclusive).
     func timeExpression(endingAt end: Int, limit: Int) -> Range<Int>? {

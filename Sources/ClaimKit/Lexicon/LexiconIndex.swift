@@ -146,13 +146,18 @@ enum WordKey {
         return nil
     }
 
-    // Keys of words the rules test by name, hashed once.
-    static let andWord = of("and")
-    static let ofWord = of("of")
-    static let fromWord = of("from")
-    static let youWord = of("you")
-    static let theWord = of("the")
-    static let councilWord = of("council")
+    // Keys of words the rules test by name, as literals: a computed `static let` costs a
+    // one-time-initialisation check at every use (LexiconTests checks them against `of`).
+    static let andWord: UInt64 = 0xe6f7_9719_051f_f286
+    static let ofWord: UInt64 = 0x08b0_6007_b556_7108
+    static let fromWord: UInt64 = 0x7f84_5078_d7a5_c0b5
+    static let youWord: UInt64 = 0xb561_7c19_799e_a15c
+    static let theWord: UInt64 = 0x56f5_c919_4461_d57c
+    static let councilWord: UInt64 = 0xe704_ab73_c530_b2cc
+    /// "after", "before", "during", "following": prepositions of an event time.
+    static let eventPrepositions: (UInt64, UInt64, UInt64, UInt64) = (
+        0xbf82_010f_6f71_eae9, 0xd89a_a062_45af_b2be, 0x8ab5_09e9_1ba2_7e88, 0x9f50_e1df_5bdf_dcf8
+    )
 
     static func of(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)

@@ -322,7 +322,7 @@ enum NameParser {
     }
 
     private static let ofKey = WordKey.ofWord
-    private static let courtesyTitles = ["mr", "mrs", "ms", "dr"].map(WordKey.of)
+    private static let courtesyTitles = ["mr", "mrs", "ms", "dr"].map(WordKey.of)  // rare: a title before a name
 
     /// Whether token `t` is a capitalised word completing "Title of" in its sentence:
     /// "Transport" in "Minister of Transport Ana Ortiz" belongs to the role, not the name.

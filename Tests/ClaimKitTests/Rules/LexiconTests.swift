@@ -5,6 +5,18 @@ import Testing
 
 /// The cue lexicon as data: English ships as JSON; another language is a JSON file.
 @Suite struct LexiconTests {
+    @Test func literalWordKeysAreTheKeysOfTheirWords() {
+        #expect(WordKey.andWord == WordKey.of("and"))
+        #expect(WordKey.ofWord == WordKey.of("of"))
+        #expect(WordKey.fromWord == WordKey.of("from"))
+        #expect(WordKey.youWord == WordKey.of("you"))
+        #expect(WordKey.theWord == WordKey.of("the"))
+        #expect(WordKey.councilWord == WordKey.of("council"))
+        let events = WordKey.eventPrepositions
+        #expect(
+            [events.0, events.1, events.2, events.3] == ["after", "before", "during", "following"].map(WordKey.of))
+    }
+
     @Test func englishJSONDecodes() throws {
         let decoded = try Lexicon(json: Data(Lexicon.englishJSON.utf8))
         #expect(decoded == Lexicon.english)
