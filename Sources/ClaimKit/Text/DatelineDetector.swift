@@ -5,7 +5,7 @@
 /// Shape: one or more all-capital words, then optionally `,` and capitalised words or
 /// a date, then optionally a parenthesised credit, then a dash — within 12 tokens.
 enum DatelineDetector {
-    static func bodyStart(_ tokens: [Token], _ range: Range<Int>, _ index: LexiconIndex) -> Int {
+    static func bodyStart(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ index: LexiconIndex) -> Int {
         var t = range.lowerBound
         let limit = min(range.upperBound, range.lowerBound + 14)
         var capsWords = 0

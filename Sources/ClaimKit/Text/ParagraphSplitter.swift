@@ -5,17 +5,41 @@
 /// LF, CRLF, lone CR, and U+2029 PARAGRAPH SEPARATOR are all line breaks.
 /// Spans exclude the surrounding white space.
 enum ParagraphSplitter {
-    static func paragraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
-        // Lines, as (start, end, isBlank), found in one pass.
-        var lines: [(start: Int, end: Int, blank: Bool)] = []
+    private struct Line {
+        var start: Int
+        var end: Int
+        var blank: Bool
+    }
+
+    static func paragraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] { split(bytes).map(\.span) }
+
+    /// The paragraphs, each with its span; `tokens` and the rest are the tokenizer's and
+    /// `TextAnalysis`'s to fill in.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [ParagraphInfo] {
+        // Lines, found in one pass; and whether a blank line lies between two lines with
+        // text, known when the second is found.
+        var lines = ScratchList<Line>(capacity: bytes.count / 32)
+        defer { lines.free() }
+        var textLines = 0
+        var blankAfterText = false
+        var hasBlank = false
         var lineStart = 0
         var blank = true
         var i = 0
         let n = bytes.count
+        func endLine(_ line: Line) {
+            lines.append(line)
+            if line.blank {
+                blankAfterText = textLines > 0
+            } else {
+                if blankAfterText { hasBlank = true }
+                textLines += 1
+            }
+        }
         while i < n {
             if !blank {
                 // Inside a line that has text: only a line-break byte matters, so skip to
-                // the next LF, CR or 0xE2 (the lead byte of U+2029), eight bytes at a time.
+                // the next LF, CR or 0xE2 (the lead byte of U+2029), sixteen bytes at a time.
                 i = nextBreakCandidate(bytes, from: i)
                 if i >= n { break }
             }
@@ -31,8 +55,8 @@ enum ParagraphSplitter {
                 hardBreak = true
             }
             if breakLength > 0 {
-                lines.append((lineStart, i, blank))
-                if hardBreak { lines.append((i, i, true)) }
+                endLine(Line(start: lineStart, end: i, blank: blank))
+                if hardBreak { endLine(Line(start: i, end: i, blank: true)) }
                 i += breakLength
                 lineStart = i
                 blank = true
@@ -41,43 +65,61 @@ enum ParagraphSplitter {
             if blank, b != 0x20, b != 0x09, b != 0x0B, b != 0x0C {
                 // NBSP and BOM alone do not make a line non-blank.
                 if !((b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
-                    || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB))
+                    || (b == 0xEF && i + 1 < n && bytes[i + 1] == 0xBB))
                 {
                     blank = false
                 }
             }
             i += 1
         }
-        lines.append((lineStart, n, blank))
-        // Blank lines only count as separators between non-blank ones.
-        let firstText = lines.firstIndex { !$0.blank } ?? 0
-        let lastText = lines.lastIndex { !$0.blank } ?? 0
-        let hasBlank = firstText < lastText && lines[firstText...lastText].contains { $0.blank }
-        var paragraphs: [Span] = []
-        var current: (start: Int, end: Int)? = nil
-        for line in lines {
+        endLine(Line(start: lineStart, end: n, blank: blank))
+        // Group the lines twice, counting then adding, so that the array is allocated once
+        // and no larger than needed (a soft-wrapped text has many lines per paragraph).
+        var count = 0
+        var open = false
+        for k in 0..<lines.count {
+            let line = lines[k]
             if line.blank {
-                if let c = current { paragraphs.append(Span(c.start, c.end)); current = nil }
+                open = false
+            } else if !hasBlank || !open || listMarkerEnd(bytes, line.start, line.end) != nil {
+                count += 1
+                open = true
+            }
+        }
+        var paragraphs: [ParagraphInfo] = []
+        paragraphs.reserveCapacity(count)
+        func add(_ start: Int, _ end: Int) {
+            // The list marker is layout, not text: no claim starts with "•".
+            guard let t = trim(Span(start, end), bytes) else { return }
+            var span = t
+            if let marker = listMarkerEnd(bytes, t.start, t.end), let rest = trim(Span(marker, t.end), bytes) {
+                span = rest
+            }
+            paragraphs.append(ParagraphInfo(span: span, tokens: 0..<0, isHeading: false, bodyStart: 0))
+        }
+        var current: (start: Int, end: Int)? = nil
+        for k in 0..<lines.count {
+            let line = lines[k]
+            if line.blank {
+                if let c = current {
+                    add(c.start, c.end)
+                    current = nil
+                }
                 continue
             }
             if hasBlank {
                 // A list item starts its own paragraph even without a blank line before it.
                 if let c = current, listMarkerEnd(bytes, line.start, line.end) != nil {
-                    paragraphs.append(Span(c.start, c.end))
+                    add(c.start, c.end)
                     current = nil
                 }
                 current = current.map { ($0.start, line.end) } ?? (line.start, line.end)
             } else {
-                paragraphs.append(Span(line.start, line.end))
+                add(line.start, line.end)
             }
         }
-        if let c = current { paragraphs.append(Span(c.start, c.end)) }
-        // The list marker is layout, not text: no claim starts with "•".
-        return paragraphs.compactMap { span in
-            trim(span, bytes).flatMap { t in
-                listMarkerEnd(bytes, t.start, t.end).flatMap { trim(Span($0, t.end), bytes) } ?? t
-            }
-        }
+        if let c = current { add(c.start, c.end) }
+        return paragraphs
     }
 
     /// Where the text of a list item starts, if the line `start..<end` opens with a
@@ -110,15 +152,26 @@ enum ParagraphSplitter {
             let raw = UnsafeRawPointer(base)
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
-                    || hasZeroByte(word ^ (ones &* 0xE2))
-                {
-                    break
+            // The high bits of the bytes below 0x0E (LF, CR, tab and rarer controls) and of
+            // the bytes 0xE2. A borrow can mark a byte above a true hit, never the lowest
+            // mark, so the lowest mark is a true hit. Byte k of the text is byte k of the
+            // value, the lowest first.
+            @inline(__always) func marks(_ offset: Int) -> UInt64 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let e2 = word ^ (ones &* 0xE2)
+                return (((word &- ones &* 0x0E) & ~word) | ((e2 &- ones) & ~e2)) & highs
+            }
+            while i + 16 <= n {
+                let low = marks(i)
+                let high = marks(i &+ 8)
+                if low | high == 0 {
+                    i &+= 16
+                    continue
                 }
-                i += 8
+                i &+= low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D || b == 0xE2 { return i }
+                i &+= 1  // a tab or another control character
             }
         }
         while i < n {

@@ -32,19 +32,38 @@ struct Quotation: Sendable {
 enum QuotationScanner {
     private enum Position { case opening, closing, ambiguous }
 
+    private struct OpenMark {
+        var token: Int
+        var isDouble: Bool
+    }
+
+    /// `marks`: ascending token indices that include every `.quote` token (the tokenizer's
+    /// list), so that only those are visited, not every token; `quotes`: how many `.quote`
+    /// tokens there are.
     static func scan(
-        tokens: inout [Token], paragraphs: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>,
-        paragraphSpans: [Span], issues: inout [TextIssue]
+        tokens: inout [Token], paragraphs: [ParagraphInfo], marks: UnsafeBufferPointer<Int32>, quotes: Int,
+        bytes: UnsafeBufferPointer<UInt8>, issues: inout [TextIssue]
     ) -> [Quotation] {
         var quotations: [Quotation] = []
+        guard quotes > 0 else { return quotations }
+        quotations.reserveCapacity(quotes / 2 + 2)  // most quotations have two marks
         var reopenFamily: Bool? = nil  // isDouble of a quotation continuing into this paragraph
-        for (p, range) in paragraphs.enumerated() {
-            var stack: [(token: Int, isDouble: Bool)] = []
-            var openDoubles = 0  // counts of `stack`, kept so that each mark costs O(1)
-            var openSingles = 0
+        var stack = ScratchList<OpenMark>(capacity: 16)  // emptied for each paragraph
+        defer { stack.free() }
+        var nextMark = 0  // in `marks`
+        for p in paragraphs.indices {
+            let range = paragraphs[p].tokens
             let carried = reopenFamily
             reopenFamily = nil
-            for t in range where tokens[t].kind == .quote {
+            // (None are skipped: paragraphs cover every token, in order.)
+            while nextMark < marks.count, Int(marks[nextMark]) < range.lowerBound { nextMark += 1 }
+            guard nextMark < marks.count, Int(marks[nextMark]) < range.upperBound else { continue }
+            stack.removeAll(from: 0)
+            var openDoubles = 0  // counts of `stack`, kept so that each mark costs O(1)
+            var openSingles = 0
+            while nextMark < marks.count, Int(marks[nextMark]) < range.upperBound {
+                let t = Int(marks[nextMark])
+                nextMark += 1
                 guard let mark = tokens[t].quoteMark else { continue }
                 let position = self.position(tokens, t, range)
                 let prevIsLetter =
@@ -94,7 +113,7 @@ enum QuotationScanner {
                 case .apostrophe:
                     tokens[t].flags.insert(.apostrophe)
                 case .open:
-                    stack.append((t, mark.isDouble))
+                    stack.append(OpenMark(token: t, isDouble: mark.isDouble))
                     if mark.isDouble { openDoubles += 1 } else { openSingles += 1 }
                 case .close:
                     // Only search the stack when a mark of this family is open: the search
@@ -102,16 +121,18 @@ enum QuotationScanner {
                     // (Searching for a family with none open rescanned the whole stack for
                     // every stray mark: quadratic on ‘ … ” … ‘ … ” with nothing paired.)
                     let familyOpen = mark.isDouble ? openDoubles > 0 : openSingles > 0
-                    if familyOpen, let k = stack.lastIndex(where: { $0.isDouble == mark.isDouble }) {
+                    var k = stack.count - 1
+                    while familyOpen, k >= 0, stack[k].isDouble != mark.isDouble { k -= 1 }
+                    if familyOpen, k >= 0 {
                         // Marks opened after the matching one and never closed are dropped.
-                        for dropped in stack[(k + 1)...] where !dropped.isDouble {
-                            tokens[dropped.token].flags.insert(.apostrophe)
+                        for d in (k + 1)..<stack.count where !stack[d].isDouble {
+                            tokens[stack[d].token].flags.insert(.apostrophe)
                         }
                         let opener = stack[k]
-                        for removed in stack[k...] {
-                            if removed.isDouble { openDoubles -= 1 } else { openSingles -= 1 }
+                        for r in k..<stack.count {
+                            if stack[r].isDouble { openDoubles -= 1 } else { openSingles -= 1 }
                         }
-                        stack.removeSubrange(k...)
+                        stack.removeAll(from: k)
                         quotations.append(
                             make(
                                 opener.token, t, p, opener.isDouble, depth: k, tokens, bytes,
@@ -125,13 +146,14 @@ enum QuotationScanner {
             }
             // Quotations still open at the paragraph's end.
             let nextOpens: Bool? = {
-                guard p + 1 < paragraphs.count, let first = paragraphs[p + 1].first,
+                guard p + 1 < paragraphs.count, let first = paragraphs[p + 1].tokens.first,
                     tokens[first].kind == .quote, let m = tokens[first].quoteMark,
                     m != .rightDouble, m != .rightSingle
                 else { return nil }
                 return m.isDouble
             }()
-            for (depth, opener) in stack.enumerated() {
+            for depth in 0..<stack.count {
+                let opener = stack[depth]
                 if !opener.isDouble && depth > 0 {
                     tokens[opener.token].flags.insert(.apostrophe)  // an unclosed inner single mark
                     continue
@@ -144,7 +166,7 @@ enum QuotationScanner {
                 var q = make(
                     opener.token, nil, p, opener.isDouble, depth: depth, tokens, bytes,
                     continuesFromPrevious: carried == opener.isDouble && opener.token == range.lowerBound,
-                    paragraphEnd: paragraphSpans[p].end, lastToken: range.upperBound)
+                    paragraphEnd: paragraphs[p].span.end, lastToken: range.upperBound)
                 if depth == 0, nextOpens == opener.isDouble {
                     q.continuesIntoNext = true
                     reopenFamily = opener.isDouble

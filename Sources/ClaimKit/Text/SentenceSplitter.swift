@@ -8,35 +8,62 @@
 /// said"). A sentence never ends inside a top-level quotation; it can end right after
 /// its closing mark (`He said: “We won.” Then …`).
 enum SentenceSplitter {
+    /// Appends the sentences of `range` (a paragraph's body) to `sentences` and records
+    /// them in `sentenceOfToken`.
+    ///
+    /// Only the tokens of `marks` (the tokenizer's `markTokens`) can end a sentence;
+    /// `nextMark` is where the previous paragraph left off in it.
     static func split(
-        tokens: [Token], range: Range<Int>, insideQuote: (Int) -> Bool, index: LexiconIndex
-    ) -> [Range<Int>] {
-        var sentences: [Range<Int>] = []
+        _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, paragraph: Int, marks: UnsafeBufferPointer<Int32>,
+        nextMark: inout Int, quotationOfToken: UnsafeBufferPointer<Int32>, facts: UnsafeBufferPointer<TokenFacts>,
+        into sentences: inout [SentenceInfo], sentenceOfToken: UnsafeMutableBufferPointer<Int32>
+    ) {
         var start = range.lowerBound
-        var t = range.lowerBound
-        while t < range.upperBound {
-            if endsSentence(tokens, t, range, insideQuote, index) {
-                sentences.append(start..<(t + 1))
+        while nextMark < marks.count, Int(marks[nextMark]) < range.lowerBound { nextMark += 1 }
+        while nextMark < marks.count {
+            let t = Int(marks[nextMark])
+            // The paragraph's last token needs no test: its end closes the last sentence anyway.
+            if t + 1 >= range.upperBound { break }
+            nextMark += 1
+            if endsSentence(tokens, t, range, quotationOfToken, facts) {
+                add(tokens, start..<(t + 1), paragraph: paragraph, isHeading: false, &sentences, sentenceOfToken)
                 start = t + 1
             }
-            t += 1
         }
-        if start < range.upperBound { sentences.append(start..<range.upperBound) }
-        return sentences
+        if start < range.upperBound {
+            add(tokens, start..<range.upperBound, paragraph: paragraph, isHeading: false, &sentences, sentenceOfToken)
+        }
     }
 
+    /// Appends the sentence of the tokens `range` (not empty).
+    static func add(
+        _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, paragraph: Int, isHeading: Bool,
+        _ sentences: inout [SentenceInfo], _ sentenceOfToken: UnsafeMutableBufferPointer<Int32>
+    ) {
+        let s = Int32(truncatingIfNeeded: sentences.count)
+        sentences.append(
+            SentenceInfo(
+                tokens: range, paragraph: paragraph,
+                span: Span(Int(tokens[range.lowerBound].start), Int(tokens[range.upperBound - 1].end)),
+                isHeading: isHeading))
+        UnsafeMutableBufferPointer(rebasing: sentenceOfToken[range]).update(repeating: s)
+    }
+
+    /// `t + 1` is in `range`.
     private static func endsSentence(
-        _ tokens: [Token], _ t: Int, _ range: Range<Int>, _ insideQuote: (Int) -> Bool, _ index: LexiconIndex
+        _ tokens: UnsafeBufferPointer<Token>, _ t: Int, _ range: Range<Int>,
+        _ quotationOfToken: UnsafeBufferPointer<Int32>,
+        _ facts: UnsafeBufferPointer<TokenFacts>
     ) -> Bool {
         let token = tokens[t]
-        let next = t + 1 < range.upperBound ? t + 1 : nil
-        guard let n = next else { return false }  // the paragraph's end closes the last sentence anyway
-        let nextStarts = startsSentence(tokens[n], index)
-        if token.flags.contains(.closesQuote), !insideQuote(t), t > range.lowerBound {
+        let n = t + 1
+        let nextStarts = startsSentence(tokens[n])
+        let insideQuote = quotationOfToken[t] >= 0
+        if token.flags.contains(.closesQuote), !insideQuote, t > range.lowerBound {
             // A closing mark right after terminal punctuation: `… won.” Then`
-            return tokens[t - 1].isTerminal && nextStarts && !insideQuote(n)
+            return tokens[t - 1].isTerminal && nextStarts && quotationOfToken[n] < 0
         }
-        if insideQuote(t) { return false }
+        if insideQuote { return false }
         // "(Nobody cared.) It rained.": a closing parenthesis after terminal punctuation.
         if token.isPunctuation(0x29), t > range.lowerBound, tokens[t - 1].isTerminal { return nextStarts }
         if token.isTerminal {
@@ -47,10 +74,8 @@ enum SentenceSplitter {
             return nextStarts
         }
         if token.flags.contains(.periodAbsorbed), !token.flags.contains(.titleAbbreviation) {
-            let nextToken = tokens[n]
-            let isStarter =
-                nextToken.flags.contains(.capitalized)
-                && index.classes(of: nextToken.key).contains(.sentenceStarter)
+            // (A capitalised token is a word, whose facts hold its classes.)
+            let isStarter = tokens[n].flags.contains(.capitalized) && facts[n].classes.contains(.sentenceStarter)
             // An initial before a capitalised word is part of a name ("John F. Kennedy").
             let isInitial = token.end - token.start == 2
             return isStarter && !isInitial
@@ -58,7 +83,7 @@ enum SentenceSplitter {
         return false
     }
 
-    private static func startsSentence(_ token: Token, _ index: LexiconIndex) -> Bool {
+    private static func startsSentence(_ token: Token) -> Bool {
         switch token.kind {
         case .word: return token.flags.contains(.capitalized)
         case .number: return true

@@ -62,42 +62,54 @@ final class TextAnalysis {
     }
 
     private static func build(_ buffer: UnsafeBufferPointer<UInt8>, _ index: LexiconIndex) -> Built {
+        // Each new array costs a generic metadata lookup besides the allocation, and most
+        // articles are short: only the arrays kept are allocated, each once.
         var b = Built()
-        let paragraphSpans = ParagraphSplitter.paragraphs(buffer)
-        var tokenized = Tokenizer(index: index).tokenize(buffer, paragraphs: paragraphSpans)
+        b.paragraphs = ParagraphSplitter.split(buffer)
+        var tokenized = Tokenizer(index: index).tokenize(buffer, paragraphs: &b.paragraphs)
+        defer { tokenized.marks.free() }
         b.tokens = tokenized.tokens
         tokenized.tokens = []  // the only reference left: the scanner's changes copy nothing
         b.facts = tokenized.facts
-        let ranges = tokenized.paragraphs
+        let marks = tokenized.marks.buffer
         b.quotations = QuotationScanner.scan(
-            tokens: &b.tokens, paragraphs: ranges, bytes: buffer, paragraphSpans: paragraphSpans, issues: &b.issues)
-        b.quotationOfToken = Array(repeating: -1, count: b.tokens.count)
+            tokens: &b.tokens, paragraphs: b.paragraphs, marks: marks, quotes: tokenized.quotes, bytes: buffer,
+            issues: &b.issues)
+        let count = b.tokens.count
+        b.quotationOfToken = [Int32](repeating: -1, count: count)
         for (q, quotation) in b.quotations.enumerated() where quotation.depth == 0 {
             for t in quotation.contentTokens { b.quotationOfToken[t] = Int32(q) }
         }
-        b.sentenceOfToken = Array(repeating: -1, count: b.tokens.count)
-        b.paragraphs.reserveCapacity(ranges.count)
-        let tokens = b.tokens
-        let quotationOfToken = b.quotationOfToken
-        for (p, range) in ranges.enumerated() {
-            let heading = isHeading(tokens, range) || p == 0 && isTitleCaseHeadline(tokens, range, index)
-            let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
-            b.paragraphs.append(
-                ParagraphInfo(span: paragraphSpans[p], tokens: range, isHeading: heading, bodyStart: body))
-            let parts =
-                heading
-                ? [range]
-                : SentenceSplitter.split(
-                    tokens: tokens, range: body..<range.upperBound,
-                    insideQuote: { quotationOfToken[$0] >= 0 }, index: index)
-            for part in parts where !part.isEmpty {
-                let s = b.sentences.count
-                b.sentences.append(
-                    SentenceInfo(
-                        tokens: part, paragraph: p,
-                        span: Span(Int(tokens[part.lowerBound].start), Int(tokens[part.upperBound - 1].end)),
-                        isHeading: heading))
-                for t in part { b.sentenceOfToken[t] = Int32(s) }
+        b.sentenceOfToken = [Int32](repeating: -1, count: count)
+        // Every sentence but a paragraph's last ends at a mark.
+        b.sentences.reserveCapacity(marks.count + b.paragraphs.count)
+        // Paragraph ranges and marks lie in 0..<count: the buffers below are read in bounds.
+        var nextMark = 0
+        b.tokens.withUnsafeBufferPointer { tokens in
+            b.quotationOfToken.withUnsafeBufferPointer { quotationOfToken in
+                b.facts.withUnsafeBufferPointer { facts in
+                    b.sentenceOfToken.withUnsafeMutableBufferPointer { sentenceOfToken in
+                        for p in b.paragraphs.indices {
+                            let range = b.paragraphs[p].tokens
+                            let heading =
+                                isHeading(tokens, range) || p == 0 && isTitleCaseHeadline(tokens, range, index)
+                            let body = heading ? range.lowerBound : DatelineDetector.bodyStart(tokens, range, index)
+                            b.paragraphs[p].isHeading = heading
+                            b.paragraphs[p].bodyStart = body
+                            if heading {
+                                if !range.isEmpty {
+                                    SentenceSplitter.add(
+                                        tokens, range, paragraph: p, isHeading: true, &b.sentences, sentenceOfToken)
+                                }
+                            } else {
+                                SentenceSplitter.split(
+                                    tokens, body..<range.upperBound, paragraph: p, marks: marks, nextMark: &nextMark,
+                                    quotationOfToken: quotationOfToken, facts: facts, into: &b.sentences,
+                                    sentenceOfToken: sentenceOfToken)
+                            }
+                        }
+                    }
+                }
             }
         }
         return b
@@ -105,7 +117,7 @@ final class TextAnalysis {
 
     /// A paragraph that does not end in terminal punctuation (or a closing mark after it)
     /// and is short is a headline or subheading.
-    private static func isHeading(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+    private static func isHeading(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>) -> Bool {
         guard let last = range.last else { return false }
         if range.count > 30 { return false }
         let token = tokens[last]
@@ -117,7 +129,9 @@ final class TextAnalysis {
 
     /// An opening line in Title Case, even with a final period ("Poll: Wealthy Voters
     /// Abandon Republican Party."): most of its words capitalised.
-    private static func isTitleCaseHeadline(_ tokens: [Token], _ range: Range<Int>, _ index: LexiconIndex) -> Bool {
+    private static func isTitleCaseHeadline(
+        _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ index: LexiconIndex
+    ) -> Bool {
         guard range.count <= 25 else { return false }
         var words = 0
         var capitalized = 0

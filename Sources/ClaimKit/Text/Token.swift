@@ -109,19 +109,21 @@ struct TokenSink {
     private let facts: UnsafeMutablePointer<TokenFacts>
     let capacity: Int
     private(set) var count: Int
-    /// Indices of the `.quote` tokens, for the quotation scanner.
-    var quoteTokens: [Int32]
+    /// See `Tokenizer.tokenize(_:paragraphs:)`.
+    var marks: ScratchList<Int32>
+    /// `.quote` tokens written.
+    var quotes = 0
 
     /// `count` tokens and facts are already initialized at the pointers.
     init(
         tokens: UnsafeMutablePointer<Token>, facts: UnsafeMutablePointer<TokenFacts>, capacity: Int, count: Int,
-        quoteTokens: [Int32]
+        marks: ScratchList<Int32>
     ) {
         self.tokens = tokens
         self.facts = facts
         self.capacity = capacity
         self.count = count
-        self.quoteTokens = quoteTokens
+        self.marks = marks
     }
 
     var isFull: Bool { count >= capacity }
@@ -136,6 +138,55 @@ struct TokenSink {
         count &+= 1
     }
 
-    /// Records that the next token pushed is a quotation mark.
-    mutating func noteQuote() { quoteTokens.append(Int32(truncatingIfNeeded: count)) }
+    /// Records that the next token pushed is a mark (see `marks`).
+    @inline(__always)
+    mutating func noteMark() { marks.append(Int32(truncatingIfNeeded: count)) }
+}
+
+/// A growable list in memory of its own, for the text layer's scratch lists: an append
+/// has no uniqueness check (as `Array.append` has) and the allocation no generic
+/// metadata lookup (each new `Array` buffer costs one, about 700 instructions). The
+/// owner calls `free()` once.
+struct ScratchList<Element: BitwiseCopyable> {
+    private var items: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        items = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ item: Element) {
+        if count == capacity { grow() }
+        (items + count).initialize(to: item)
+        count &+= 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: items, count: count)
+        items.deallocate()
+        items = larger
+        capacity *= 2
+    }
+
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count)
+        return items[i]
+    }
+
+    var last: Element? { count > 0 ? items[count - 1] : nil }
+
+    /// Keeps the first `n` items.
+    mutating func removeAll(from n: Int) {
+        precondition(n >= 0 && n <= count)
+        count = n
+    }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: items, count: count) }
+
+    func free() { items.deallocate() }
 }

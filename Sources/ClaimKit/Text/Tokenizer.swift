@@ -16,24 +16,26 @@ struct Tokenizer {
         self.words = index.classTable
     }
 
-    /// The tokens of the paragraphs `spans` (in order) and their lexicon facts, written
-    /// straight into the arrays' storage; `paragraphs` gets each paragraph's token range.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs spans: [Span]) -> (
-        tokens: [Token], facts: [TokenFacts], paragraphs: [Range<Int>], quoteTokens: [Int32]
+    /// The tokens of `paragraphs` (in order; each gets its token range) and their lexicon
+    /// facts, written straight into the arrays' storage. `marks` lists, ascending, the
+    /// tokens the quotation scanner and the sentence splitter look at: quotation marks
+    /// (`quotes` of them), `. ! ? )`, ellipses, and words that took their period but are
+    /// no title abbreviation. The caller frees `marks`.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs: inout [ParagraphInfo]) -> (
+        tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int
     ) {
         var tokens: [Token] = []
         var facts: [TokenFacts] = []
-        var quoteTokens: [Int32] = []
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(spans.count)
+        var marks = ScratchList<Int32>(capacity: bytes.count / 40)
+        var quotes = 0
         var p = 0
-        var i = spans.first?.start ?? 0
+        var i = paragraphs.first?.span.start ?? 0
         var spaceBefore = true
         var first = 0
         // News text has about one token in 5.3 bytes; a denser text fills the arrays,
         // which are then copied into larger ones, and tokenizing goes on where it stopped.
         var capacity = bytes.count * 2 / 9 + 16
-        while true {
+        while p < paragraphs.count {
             let previous = (tokens: tokens, facts: facts)
             tokens = []
             facts = []
@@ -45,33 +47,34 @@ struct Tokenizer {
                     _ = factBuffer.initialize(fromContentsOf: previous.facts)
                     var sink = TokenSink(
                         tokens: tokenBuffer.baseAddress!, facts: factBuffer.baseAddress!, capacity: capacity,
-                        count: previous.tokens.count, quoteTokens: quoteTokens)
-                    quoteTokens = []
-                    while p < spans.count {
-                        let end = spans[p].end
+                        count: previous.tokens.count, marks: marks)
+                    while p < paragraphs.count {
+                        let end = paragraphs[p].span.end
                         spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
                         if i < end { break }  // full
-                        ranges.append(first..<sink.count)
+                        paragraphs[p].tokens = first..<sink.count
+                        paragraphs[p].bodyStart = first
                         p += 1
-                        if p < spans.count {
-                            i = spans[p].start
+                        if p < paragraphs.count {
+                            i = paragraphs[p].span.start
                             spaceBefore = true
                             first = sink.count
                         }
                     }
-                    quoteTokens = sink.quoteTokens
+                    marks = sink.marks
+                    quotes += sink.quotes
                     tokenCount = sink.count
                     factCount = sink.count
                 }
             }
             tokens = newTokens
             facts = newFacts
-            if p == spans.count { break }
+            if p == paragraphs.count { break }
             // Grow by half at least (linear in all), or to what the density so far projects.
             let projected = tokens.count + (bytes.count - i) / max(1, i / max(1, tokens.count)) + 64
             capacity = max(capacity + capacity / 2, projected)
         }
-        return (tokens, facts, ranges, quoteTokens)
+        return (tokens, facts, marks, quotes)
     }
 
     /// Tokenizes `bytes[i..<end]` from `i` until `end` or a full sink; moves `i` to where
@@ -201,7 +204,12 @@ struct Tokenizer {
     ) {
         var flags: TokenFlags = spaceBefore ? .spaceBefore : []
         if spaceFollows(bytes, start + length, end) { flags.insert(.spaceAfter) }
-        if kind == .quote { sink.noteQuote() }
+        if kind == .quote { sink.quotes += 1 }
+        if kind == .quote || kind == .ellipsis
+            || (kind == .punctuation && (mark == 0x2E || mark == 0x21 || mark == 0x3F || mark == 0x29))
+        {
+            sink.noteMark()
+        }
         sink.push(
             Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + length),
@@ -251,6 +259,7 @@ struct Tokenizer {
             if flags.contains(.periodAbsorbed) { tokenEnd = i &+ 1 }
         }
         if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
+        if tokenEnd != i && !flags.contains(.titleAbbreviation) { sink.noteMark() }
         let isNumber = ByteClass.isDigit(first)
         let token = Token(
             start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
@@ -341,6 +350,7 @@ struct Tokenizer {
         var token = makeWord(bytes, start, wordEnd.end, end: end)
         if spaceBefore { token.flags.insert(.spaceBefore) }
         if spaceFollows(bytes, Int(token.end), end) { token.flags.insert(.spaceAfter) }
+        if token.flags.contains(.periodAbsorbed) && !token.flags.contains(.titleAbbreviation) { sink.noteMark() }
         guard token.kind == .word else {
             sink.push(token, .none)
             return Int(token.end)

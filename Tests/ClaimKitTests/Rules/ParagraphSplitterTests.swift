@@ -65,6 +65,14 @@ import Testing
         #expect(paragraphs(c.input) == c.paragraphs)
     }
 
+    @Test func longLinesWithControlCharactersAndCurlyQuotes() {
+        // Long lines are skipped sixteen bytes at a time: a tab, a curly quote (0xE2 …) or a
+        // U+2029 anywhere in them must be seen for what it is.
+        let words = "“The ferry’s\tlate,” she said of the 7:40 service from the pier,"
+        let input = words + "\u{2029}" + words + "\n\t\n" + words + "\r\n" + words
+        #expect(paragraphs(input) == [words, words, words + "\r\n" + words])
+    }
+
     @Test func spansAreByteOffsetsOfTheTrimmedText() {
         let input = "  Zoë left.\n\nBo stayed."
         let bytes = Array(input.utf8)
