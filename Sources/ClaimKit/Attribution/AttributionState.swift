@@ -99,7 +99,8 @@ struct AttributionState {
     /// Attributions with no content of their own, waiting to become a hop of the next one.
     var relays: [ClaimDraft] = []
     /// Every chain the drafts point to (see ``Chain``); 0 is the empty chain.
-    private(set) var chains: [[HopDraft]] = [[]]
+    /// (Chain `id` is `chains[id - 1]`: no array until a draft has a hop.)
+    private(set) var chains: [[HopDraft]] = []
     /// Rule decisions of all drafts: (field, rule's position in `Pipeline.attribution`,
     /// the draft's previous decision).
     private(set) var decisions: [(field: DraftField, rule: UInt8, previous: Int32)] = []
@@ -110,8 +111,8 @@ struct AttributionState {
     /// Per token: inside the content of some draft.
     private(set) var claimedTokens: [Bool]
     /// Per cue: its reported clause and its subject, once a rule has asked (several do).
-    private var clauses: [Memo<Grammar.ClauseStart?>]
-    private var subjects: [Memo<(mention: MentionDraft, time: Range<Int>?)?>]
+    /// (One array for both: an allocation is not cheap next to these.)
+    private var memos: [(clause: Memo<Grammar.ClauseStart?>, subject: Memo<(mention: MentionDraft, time: Range<Int>?)?>)]
 
     private enum Memo<Value> {
         case unknown
@@ -132,27 +133,26 @@ struct AttributionState {
         self.cueOfToken = map
         // About a draft per sentence and per cue.
         drafts.reserveCapacity(text.sentences.count + cues.count)
-        self.clauses = Array(repeating: .unknown, count: cues.count)
-        self.subjects = Array(repeating: .unknown, count: cues.count)
+        self.memos = Array(repeating: (.unknown, .unknown), count: cues.count)
         decisions.reserveCapacity(64)
     }
 
     /// `grammar.reportedClause(after:sentence:)` for cue `c` in its sentence, computed once.
     mutating func reportedClause(ofCue c: Int) -> Grammar.ClauseStart? {
-        if case .known(let clause) = clauses[c] { return clause }
+        if case .known(let clause) = memos[c].clause { return clause }
         let clause = grammar.reportedClause(after: cues[c], sentence: text.sentences[cues[c].sentence])
-        clauses[c] = .known(clause)
+        memos[c].clause = .known(clause)
         return clause
     }
 
     /// `grammar.subject(endingBefore:limit:)` before cue `c`, back to its sentence's start,
     /// computed once.
     mutating func subject(ofCue c: Int) -> (mention: MentionDraft, time: Range<Int>?)? {
-        if case .known(let subject) = subjects[c] { return subject }
+        if case .known(let subject) = memos[c].subject { return subject }
         let cue = cues[c]
         let subject = grammar.subject(
             endingBefore: cue.tokens.lowerBound, limit: text.sentences[cue.sentence].tokens.lowerBound)
-        subjects[c] = .known(subject)
+        memos[c].subject = .known(subject)
         return subject
     }
 
@@ -201,14 +201,14 @@ struct AttributionState {
     }
 
     /// The hops of `chain`, outermost first.
-    func hops(_ chain: Chain) -> [HopDraft] { chains[Int(chain.id)] }
+    func hops(_ chain: Chain) -> [HopDraft] { chain.id == 0 ? [] : chains[Int(chain.id) - 1] }
 
     /// `chain` with `hop` put first (outermost) or last (nearest the origin).
     mutating func chain(_ chain: Chain, adding hop: HopDraft, first: Bool) -> Chain {
-        var list = chains[Int(chain.id)]
+        var list = hops(chain)
         if first { list.insert(hop, at: 0) } else { list.append(hop) }
         chains.append(list)
-        return Chain(id: Int32(chains.count - 1), count: list.count)
+        return Chain(id: Int32(chains.count), count: list.count)
     }
 
     /// Puts `hop` first in draft `d`'s chain (the outermost relay).

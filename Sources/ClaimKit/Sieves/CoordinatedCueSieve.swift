@@ -14,15 +14,15 @@ struct CoordinatedCueSieve: AttributionSieve {
         let byCue = DraftGroups(
             state.drafts, count: text.sentences.count, sortedByCue: true, group: \.sentence,
             where: \.isAttributed)
-        var next = (0..<byCue.count).map { byCue.drafts(of: $0).startIndex }
-        var latest = Array(repeating: -1, count: byCue.count)
+        // Per sentence: the next draft to walk past, and the greatest draft index passed.
+        var walk = (0..<byCue.count).map { (next: byCue.drafts(of: $0).startIndex, latest: -1) }
         func latestDraft(before t: Int, in s: Int) -> Int? {
             let group = byCue.drafts(of: s)
-            while next[s] < group.endIndex, state.drafts[Int(group[next[s]])].cue!.lowerBound < t {
-                latest[s] = max(latest[s], Int(group[next[s]]))
-                next[s] += 1
+            while walk[s].next < group.endIndex, state.drafts[Int(group[walk[s].next])].cue!.lowerBound < t {
+                walk[s].latest = max(walk[s].latest, Int(group[walk[s].next]))
+                walk[s].next += 1
             }
-            return latest[s] >= 0 ? latest[s] : nil
+            return walk[s].latest >= 0 ? walk[s].latest : nil
         }
         for c in state.cues.indices where !state.cueUsed[c] && state.cues[c].phraseRole == nil {
             let cue = state.cues[c]

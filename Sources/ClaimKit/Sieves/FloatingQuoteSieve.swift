@@ -6,39 +6,38 @@ struct FloatingQuoteSieve: AttributionSieve {
 
     func apply(to state: inout AttributionState) {
         let text = state.text
-        // The last attributed draft of each paragraph.
-        // Per paragraph: -1 for none (arrays, not dictionaries: one slot per paragraph).
-        var lastOfParagraph = Array(repeating: -1, count: text.paragraphs.count)
+        // Per paragraph: its last attributed draft (-1 for none) and whether it holds any
+        // claim (one array with a slot per paragraph).
+        var byParagraph = Array(repeating: (last: -1, anyClaim: false), count: text.paragraphs.count)
         func paragraph(_ d: ClaimDraft) -> Int { text.sentences[d.sentence].paragraph }
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             let p = paragraph(state.drafts[d])
-            let old = lastOfParagraph[p]
+            let old = byParagraph[p].last
             if old >= 0, state.drafts[old].content.start > state.drafts[d].content.start {
                 continue
             }
-            lastOfParagraph[p] = d
+            byParagraph[p].last = d
         }
-        var anyClaim = Array(repeating: false, count: text.paragraphs.count)
-        for draft in state.drafts where !draft.isDropped { anyClaim[paragraph(draft)] = true }
+        for draft in state.drafts where !draft.isDropped { byParagraph[paragraph(draft)].anyClaim = true }
         for (q, quotation) in text.quotations.enumerated()
         where quotation.depth == 0 && !quotation.continuesFromPrevious {
             let p = quotation.paragraph
             let tokens = text.paragraphs[p].tokens
-            guard p > 0, quotation.open == tokens.lowerBound, !anyClaim[p], !quotation.contentTokens.isEmpty
+            guard p > 0, quotation.open == tokens.lowerBound, !byParagraph[p].anyClaim, !quotation.contentTokens.isEmpty
             else { continue }
             // Nothing but the quotation (and final punctuation) in the paragraph.
             let closeEnd = quotation.close ?? tokens.upperBound - 1
             let rest = (closeEnd + 1)..<tokens.upperBound
             guard rest.allSatisfy({ text.tokens[$0].kind == .punctuation }) else { continue }
-            let base = lastOfParagraph[p - 1]
+            let base = byParagraph[p - 1].last
             guard base >= 0,
                 var draft = state.quoteDraft(q, source: nil, cue: nil)
             else { continue }
             draft.inherit(from: state.drafts[base])
             state.decide(&draft, .source)
             state.add(draft)
-            lastOfParagraph[p] = state.drafts.count - 1
-            anyClaim[p] = true
+            byParagraph[p].last = state.drafts.count - 1
+            byParagraph[p].anyClaim = true
             // A floating quotation that runs on over the next paragraphs carries its attribution along.
             var current = q
             while text.quotations[current].continuesIntoNext, let next = nextPart(after: current, text),
@@ -49,8 +48,8 @@ struct FloatingQuoteSieve: AttributionSieve {
                 state.decide(&part, .source)
                 state.add(part)
                 let np = text.quotations[next].paragraph
-                lastOfParagraph[np] = state.drafts.count - 1
-                anyClaim[np] = true
+                byParagraph[np].last = state.drafts.count - 1
+                byParagraph[np].anyClaim = true
                 current = next
             }
         }
