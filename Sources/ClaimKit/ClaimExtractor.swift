@@ -47,6 +47,14 @@ public struct ClaimExtractor: Sendable {
 /// Turns drafts into claims: resolves sources, slices texts, assigns kinds and ids.
 struct ClaimAssembler {
     let text: TextAnalysis
+    /// Whether the article holds an invisible character at all (most hold none, and then no
+    /// name needs `visibleName`).
+    let holdsInvisibles: Bool
+
+    init(text: TextAnalysis) {
+        self.text = text
+        self.holdsInvisibles = Self.holdsInvisibles(text.bytes)
+    }
 
     func claims(from state: AttributionState) -> Extraction {
         // Sort indices, not the drafts themselves (each holds arrays: copying them costs
@@ -131,9 +139,10 @@ struct ClaimAssembler {
         context.remember(partial, mention: mention)
         partial.appendDecisions(to: &decidedBy)
         let span = text.span(of: mention.tokens)
+        let mentionText = text.string(span)
         return Source(
-            text: text.string(span), span: span, name: Self.visibleName(partial.name ?? text.string(span)),
-            role: partial.role.map(Self.visibleName),
+            text: mentionText, span: span, name: visible(partial.name ?? mentionText),
+            role: partial.role.map(visible),
             type: partial.type ?? .organization)
     }
 
@@ -188,6 +197,27 @@ struct ClaimAssembler {
     /// A resolved name or role without invisible characters (zero-width and direction
     /// marks, soft hyphens, BOM): the mention keeps the text as written, the name is for
     /// people and programs to compare.
+    private func visible(_ s: String) -> String { holdsInvisibles ? Self.visibleName(s) : s }
+
+    /// Whether `bytes` hold one of the characters `visibleName` drops: all are encoded with a
+    /// lead byte 0xC2, 0xE2 or 0xEF, found with `memchr` (the 0xE2 of a curly quotation mark
+    /// is checked and passed).
+    static func holdsInvisibles(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            for lead: UInt8 in [0xC2, 0xE2, 0xEF] {
+                var i = 0
+                while i < n, let hit = memchr(base + i, Int32(lead), n - i) {
+                    let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if WordKey.invisibleLength(buffer, k, n) != nil { return true }
+                    i = k + 1
+                }
+            }
+            return false
+        }
+    }
+
     static func visibleName(_ s: String) -> String {
         // All of them are encoded with a lead byte of 0xC2 or more: most names are ASCII.
         let plain =

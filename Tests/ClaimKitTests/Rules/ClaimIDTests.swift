@@ -56,3 +56,16 @@ import Testing
         #expect(extract(text).claims.map(\.id) == extract(text).claims.map(\.id))
     }
 }
+
+@Suite struct InvisibleCharacterScanTests {
+    @Test(arguments: [
+        ("plain ASCII", false), ("curly “quotes” and an em dash —", false), ("café, naïve, €5", false),
+        ("soft hy\u{00AD}phen", true), ("zero\u{200B}width", true), ("direction \u{202E}mark", true),
+        ("word\u{2060}joiner", true), ("\u{FEFF}BOM", true), ("“quoted”\u{200D}", true),
+    ])
+    func findsTheCharactersVisibleNameDrops(_ text: String, _ expected: Bool) {
+        #expect(ClaimAssembler.holdsInvisibles(Array(text.utf8)) == expected, "\(text.debugDescription)")
+        // The scan agrees with the name filter it lets the assembler skip.
+        #expect((ClaimAssembler.visibleName(text) != text) == expected, "\(text.debugDescription)")
+    }
+}
