@@ -112,7 +112,8 @@ struct AttributionState {
     private(set) var claimedTokens: [Bool]
     /// Per cue: its reported clause and its subject, once a rule has asked (several do).
     /// (One array for both: an allocation is not cheap next to these.)
-    private var memos: [(clause: Memo<Grammar.ClauseStart?>, subject: Memo<(mention: MentionDraft, time: Range<Int>?)?>)]
+    private var memos:
+        [(clause: Memo<Grammar.ClauseStart?>, subject: Memo<(mention: MentionDraft, time: Range<Int>?)?>)]
 
     private enum Memo<Value> {
         case unknown
@@ -124,16 +125,16 @@ struct AttributionState {
         self.grammar = Grammar(text: text)
         let cues = CueScanner.scan(text)
         self.cues = cues
-        self.cueUsed = Array(repeating: false, count: cues.count)
-        self.claimedTokens = Array(repeating: false, count: text.tokens.count)
-        var map = Array(repeating: Int32(-1), count: text.tokens.count)
+        self.cueUsed = Array(filling: false, count: cues.count)
+        self.claimedTokens = Array(filling: false, count: text.tokens.count)
+        var map = Array(filling: Int32(-1), count: text.tokens.count)
         map.withUnsafeMutableBufferPointer { map in
             for (c, cue) in cues.enumerated() { for t in cue.tokens { map[t] = Int32(c) } }
         }
         self.cueOfToken = map
         // About a draft per sentence and per cue.
         drafts.reserveCapacity(text.sentences.count + cues.count)
-        self.memos = Array(repeating: (.unknown, .unknown), count: cues.count)
+        self.memos = Array(filling: (.unknown, .unknown), count: cues.count)
         decisions.reserveCapacity(64)
     }
 

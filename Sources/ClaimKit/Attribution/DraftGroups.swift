@@ -21,7 +21,7 @@ struct DraftGroups {
         var included = 0
         for draft in drafts where include(draft) { included += 1 }
         let base = count + 1
-        var storage = Array(repeating: Int32(0), count: base + included)
+        var storage = Array(filling: Int32(0), count: base + included)
         storage.withUnsafeMutableBufferPointer { s in
             // Counts, then each group's end, then (filling backwards, so that each group
             // keeps draft order) each group's start.

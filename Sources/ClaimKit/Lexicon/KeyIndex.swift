@@ -42,7 +42,7 @@ struct KeyIndex: Sendable {
 
     /// Stores `value` (0...Int32.max) for `key`, replacing any value it had.
     mutating func set(_ value: Int, for key: UInt64) {
-        if slots.isEmpty { slots = Array(repeating: Slot(key: 0, value: -1), count: 1 << Int(64 - shift)) }
+        if slots.isEmpty { slots = Array(filling: Slot(key: 0, value: -1), count: 1 << Int(64 - shift)) }
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var i = home(key)
@@ -60,7 +60,7 @@ struct KeyIndex: Sendable {
     private mutating func grow() {
         let old = slots
         shift -= 1
-        slots = Array(repeating: Slot(key: 0, value: -1), count: old.count * 2)
+        slots = Array(filling: Slot(key: 0, value: -1), count: old.count * 2)
         count = 0
         for slot in old where slot.value >= 0 { set(Int(slot.value), for: slot.key) }
     }

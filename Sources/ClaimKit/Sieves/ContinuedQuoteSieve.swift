@@ -7,7 +7,7 @@ struct ContinuedQuoteSieve: AttributionSieve {
     func apply(to state: inout AttributionState) {
         let text = state.text
         // Per quotation, the attributed draft of it, or -1.
-        var draftOfQuotation = Array(repeating: -1, count: text.quotations.count)
+        var draftOfQuotation = Array(filling: -1, count: text.quotations.count)
         for d in state.drafts.indices where state.drafts[d].isAttributed {
             if let q = state.drafts[d].quotation { draftOfQuotation[q] = d }
         }

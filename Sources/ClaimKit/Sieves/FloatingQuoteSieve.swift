@@ -8,7 +8,7 @@ struct FloatingQuoteSieve: AttributionSieve {
         let text = state.text
         // Per paragraph: its last attributed draft (-1 for none) and whether it holds any
         // claim (one array with a slot per paragraph).
-        var byParagraph = Array(repeating: (last: -1, anyClaim: false), count: text.paragraphs.count)
+        var byParagraph = Array(filling: (last: -1, anyClaim: false), count: text.paragraphs.count)
         func paragraph(_ d: ClaimDraft) -> Int { text.sentences[d.sentence].paragraph }
         for d in state.drafts.indices where state.drafts[d].isAttributed && !state.drafts[d].isDropped {
             let p = paragraph(state.drafts[d])

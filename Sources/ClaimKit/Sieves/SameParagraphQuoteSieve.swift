@@ -7,7 +7,7 @@ struct SameParagraphQuoteSieve: AttributionSieve {
     func apply(to state: inout AttributionState) {
         let text = state.text
         // Per paragraph, the draft index of its latest attributed quotation, or -1.
-        var lastDirect = Array(repeating: -1, count: text.paragraphs.count)
+        var lastDirect = Array(filling: -1, count: text.paragraphs.count)
         var order = state.drafts.indices.filter { state.drafts[$0].quotation != nil && state.drafts[$0].isAttributed }
         order.sort { state.drafts[$0].quotation! < state.drafts[$1].quotation! }
         var k = 0

@@ -5,7 +5,7 @@ struct UnattributedSentenceSieve: AttributionSieve {
 
     func apply(to state: inout AttributionState) {
         let text = state.text
-        var covered = Array(repeating: false, count: text.sentences.count)
+        var covered = Array(filling: false, count: text.sentences.count)
         func mark(_ t: Int) {
             let s = Int(text.sentenceOfToken[t])
             if s >= 0 { covered[s] = true }
