@@ -60,13 +60,18 @@ struct PronounSourceSieve: ResolutionSieve {
                 k += 1
                 if k == 3 { break }
             }
-            k = 0
+            // Subject mentions are in token order: the last three before `t` by binary search
+            // (scanning back from the end passed every later one, for every pronoun).
             let subjects = context.entities.subjectMentions
-            for i in subjects.indices.reversed() where subjects[i].token < t {
+            var lo = 0
+            var hi = subjects.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if subjects[mid].token < t { lo = mid + 1 } else { hi = mid }
+            }
+            for i in stride(from: lo - 1, through: max(0, lo - 3), by: -1) {
                 found[n] = (subjects[i].token, false, i)
                 n += 1
-                k += 1
-                if k == 3 { break }
             }
             var i = 1
             while i < n {

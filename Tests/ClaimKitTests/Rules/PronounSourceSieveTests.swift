@@ -25,6 +25,15 @@ import Testing
         #expect(claim.attribution?.source.name == "Bo Lind")
     }
 
+    @Test func sentenceSubjectsAfterThePronounAreNotCandidates() throws {
+        // The subjects named later in the article are passed over (found by binary search
+        // among the article's subject mentions, not by scanning back from its end).
+        let later = (1...40).map { "Pilot Ann Berg\($0 % 2 == 0 ? "er" : "") was late." }.joined(separator: " ")
+        let e = extract("Captain Bo Lind was less sure. He said repairs were late. " + later)
+        let claim = try #require(e.claim("repairs were late"))
+        #expect(claim.attribution?.source.name == "Bo Lind")
+    }
+
     @Test func personIntroducedAsASentenceSubjectAfterTheLastPersonSource() throws {
         let e = extract("Ana Ortiz said the pier was sound. Captain Bo Lind was less sure. He said repairs were late.")
         let claim = try #require(e.claim("repairs were late"))
