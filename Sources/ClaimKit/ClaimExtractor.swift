@@ -130,12 +130,7 @@ struct ClaimAssembler {
         _ mention: MentionDraft, _ context: inout ResolutionContext, _ decidedBy: inout [RuleDecision]
     ) -> Source {
         var partial = PartialSource()
-        // By index in place: `for sieve in` copied each rule's existential per source.
-        Pipeline.resolution.withUnsafeBufferPointer { rules in
-            for k in rules.indices where !partial.isComplete {
-                rules[k].apply(to: &partial, mention: mention, context: context)
-            }
-        }
+        Pipeline.resolve(&partial, mention: mention, context: context)
         context.remember(partial, mention: mention)
         partial.appendDecisions(to: &decidedBy)
         let span = text.span(of: mention.tokens)

@@ -27,14 +27,34 @@ public enum Pipeline {
         UnattributedSentenceSieve(),
     ]
 
-    static let resolution: [any ResolutionSieve] = [
+    /// The resolution rules as a tuple, so that `resolve` calls each one directly (through
+    /// the array, every call copied and opened an existential: a few percent of the time).
+    static let resolutionRules = (
         RelativePronounSourceSieve(),
         PronounSourceSieve(),
         AcronymSourceSieve(),
         ShortNameSourceSieve(),
         RoleAndNameSieve(),
-        SourceTypeSieve(),
-    ]
+        SourceTypeSieve()
+    )
+
+    static let resolution: [any ResolutionSieve] = {
+        var rules: [any ResolutionSieve] = []
+        func add<each R: ResolutionSieve>(_ all: (repeat each R)) { for rule in repeat each all { rules.append(rule) } }
+        add(resolutionRules)
+        return rules
+    }()
+
+    /// Runs the resolution rules in order on `source` until it is complete.
+    static func resolve(_ source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
+        func run<each R: ResolutionSieve>(_ all: (repeat each R)) {
+            for rule in repeat each all {
+                if source.isComplete { break }
+                rule.apply(to: &source, mention: mention, context: context)
+            }
+        }
+        run(resolutionRules)
+    }
 
     /// The names of the attribution rules, in the order they run.
     public static let attributionRuleNames: [String] = attribution.map { type(of: $0).name }

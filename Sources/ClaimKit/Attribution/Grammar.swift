@@ -620,7 +620,9 @@ struct Grammar {
                     }
                 }
             }
-            if isComma(t) || tokens[t].kind == .word, t + 1 < end, isCoordinatedThat(t) {
+            // (Only a comma or a coordinator can start "and that": checked before the call,
+            // which runs for every token of every content.)
+            if isComma(t) || classes(t).contains(.coordinator), t + 1 < end, isCoordinatedThat(t) {
                 return trimEnd(start, t)
             }
             t += 1
