@@ -44,8 +44,9 @@ struct EntityIndex {
             guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
             defer { t = max(t + 1, name.upperBound) }
             if name.count >= 2, NameParser.isPersonName(text, name) {
+                let roleWords = NameParser.roleBefore(text, name)  // once, for the role and opensSentence
                 let role =
-                    NameParser.roleBefore(text, name).map { text.string(tokens: text.withoutArticle($0)) }
+                    roleWords.map { text.string(tokens: text.withoutArticle($0)) }
                     ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
                 let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
@@ -64,7 +65,9 @@ struct EntityIndex {
                     lastNames.append([(name.lowerBound, best)])
                 }
                 if genders[best.name] == nil, let g = Self.gender(text, of: name) { genders[best.name] = g }
-                if NameParser.opensSentence(text, name) { subjectMentions.append((name.lowerBound, person)) }
+                if NameParser.opensSentence(text, name, roleWords: roleWords) {
+                    subjectMentions.append((name.lowerBound, person))
+                }
             } else if name.count == 1, NameParser.opensSentence(text, name),
                 let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound)
             {
@@ -235,7 +238,12 @@ enum NameParser {
     /// Whether the name opens its sentence, after role words at most
     /// ("Athletic manager Colin Brandt was less amused.").
     static func opensSentence(_ text: TextAnalysis, _ name: Range<Int>) -> Bool {
-        let start = roleBefore(text, name)?.lowerBound ?? name.lowerBound
+        opensSentence(text, name, roleWords: roleBefore(text, name))
+    }
+
+    /// `opensSentence(_:_:)` with the name's `roleBefore` already found.
+    static func opensSentence(_ text: TextAnalysis, _ name: Range<Int>, roleWords: Range<Int>?) -> Bool {
+        let start = roleWords?.lowerBound ?? name.lowerBound
         if text.isSentenceStart(start) { return true }
         return start > 0 && text.isSentenceStart(start - 1) && text.classes(start - 1).contains(.article)
     }
