@@ -529,6 +529,13 @@ struct Grammar {
                 | WordClass.timeModifier.rawValue | WordClass.timePreposition.rawValue | WordClass.timeWord.rawValue)
     }
 
+    /// The classes of a word that can end a time expression.
+    static var timeEnders: WordClass {
+        WordClass(
+            rawValue: WordClass.timeWord.rawValue | WordClass.weekday.rawValue | WordClass.month.rawValue
+                | WordClass.timeUnit.rawValue | WordClass.eventNoun.rawValue)
+    }
+
     /// "after", "before", "during", "following": four literal keys compared in turn.
     static func isEventPreposition(_ key: UInt64) -> Bool {
         let p = WordKey.eventPrepositions
@@ -537,6 +544,15 @@ struct Grammar {
 
     /// A time expression that ends at token `end` (inclusive).
     func timeExpression(endingAt end: Int, limit: Int) -> Range<Int>? {
+        // Every expression ends in a number or a time head ("Tuesday", "May", "week",
+        // "yesterday", "game"): any other last token ends none, so no start is tried.
+        if end >= 0, end < tokens.count {
+            switch tokens[end].kind {
+            case .number: break
+            case .word: if classes(end).isDisjoint(with: Grammar.timeEnders) { return nil }
+            default: return nil
+            }
+        }
         var start = end
         var best: Range<Int>? = nil
         while start >= max(limit, end - 5) {
