@@ -67,6 +67,7 @@ struct ClaimAssembler {
             return a.start != b.start ? a.start < b.start : a.end < b.end
         }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
+        context.persons.reserveCapacity(order.count)
         let ruleNames = Pipeline.attributionRuleNames
         // Repeats of an id, keyed by the hash the id is made of (hashing the id String
         // again for a Dictionary cost more than making it).

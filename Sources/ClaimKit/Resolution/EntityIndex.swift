@@ -129,11 +129,20 @@ struct EntityIndex {
 
     /// Whether `name` may be referred to as `pronoun` (`.male` or `.female`): unknown
     /// gender fits either.
-    func fits(_ name: String, _ pronoun: WordClass) -> Bool {
+    func fits(_ name: String, _ pronoun: WordClass) -> Bool { fits(name, pronoun, known: gender(of: name)) }
+
+    /// `fits(_:_:)` with `gender(of: name)` already looked up.
+    func fits(_ name: String, _ pronoun: WordClass, known: WordClass?) -> Bool {
         // A source left as an unresolved pronoun ("he asked") has that pronoun's gender.
-        guard let g = genders[name] ?? Self.pronounGenders[name.lowercased()] else { return true }
+        // (Only a short name can be one: no lower-cased copy of every other name.)
+        guard let g = known ?? (name.utf8.count <= 12 ? Self.pronounGenders[name.lowercased()] : nil) else {
+            return true
+        }
         return pronoun.isEmpty || g == pronoun
     }
+
+    /// What the article says of the gender of the person named `name`, if anything.
+    func gender(of name: String) -> WordClass? { genders.isEmpty ? nil : genders[name] }
 
     private static let pronounGenders: [String: WordClass] = [
         "he": .male, "him": .male, "his": .male, "she": .female, "her": .female,

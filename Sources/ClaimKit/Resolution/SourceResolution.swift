@@ -86,16 +86,19 @@ struct ResolutionContext {
     /// empty for "they"-like pronouns, which fit anyone): the article's own evidence first
     /// (EntityIndex), then earlier pronouns resolved to the name.
     func fits(_ name: String, _ gender: WordClass) -> Bool {
-        if entities.genders[name] == nil, let g = pronounGenders[name] { return gender.isEmpty || g == gender }
-        return entities.fits(name, gender)
+        let known = entities.gender(of: name)
+        if known == nil, !pronounGenders.isEmpty, let g = pronounGenders[name] { return gender.isEmpty || g == gender }
+        return entities.fits(name, gender, known: known)
     }
 
     mutating func remember(_ source: PartialSource, mention: MentionDraft) {
         guard let name = source.name, let type = source.type else { return }
         switch type {
         case .person:
-            if mention.tokens.count == 1, pronounGenders[name] == nil,
-                case let g = text.classes(mention.tokens.lowerBound).intersection([.male, .female]), !g.isEmpty
+            // (The gendered-pronoun test first: the dictionary lookup hashes the name.)
+            if mention.tokens.count == 1,
+                case let g = text.classes(mention.tokens.lowerBound).intersection([.male, .female]), !g.isEmpty,
+                pronounGenders[name] == nil
             {
                 pronounGenders[name] = g
             }
