@@ -38,7 +38,24 @@ enum FileBytes {
             if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory }
             if info.st_mode & S_IFMT == S_IFREG { expected = Int(info.st_size) }
         }
+        if expected > 0 && expected <= limit, let whole = readWhole(fd: fd, size: expected) { return whole }
         return try read(fd: fd, limit: limit, expected: expected)
+    }
+
+    /// A regular file of `size` bytes in one read(2) straight into an array of that size:
+    /// one byte more is asked for, so that getting exactly `size` says the end was
+    /// reached. Nil when the read gives anything else (an error, a file that changed
+    /// size); the file offset is then back at the start for the general loop.
+    private static func readWhole(fd: Int32, size: Int) -> [UInt8]? {
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            let n = posixRead(fd, buffer.baseAddress, size + 1)
+            complete = n == size
+            count = complete ? n : 0
+        }
+        if complete { return bytes }
+        _ = lseek(fd, 0, SEEK_SET)
+        return nil
     }
 
     /// Everything readable from `fd` (e.g. 0 for standard input), at most `limit` bytes.
