@@ -277,12 +277,17 @@ public struct ClaimComparison: Sendable {
     /// Minimum word overlap for a fuzzy text match (1 = exact only).
     public var tolerance: Double
     /// Dotted field paths not compared (e.g. `attribution.time`).
-    public var ignoredFields: Set<String>
+    public var ignoredFields: Set<String> {
+        didSet { ignoredMask = IgnorablePath.mask(ignoredFields) }
+    }
+    /// ``ignoredFields`` as bits of ``IgnorablePath``, for the quick comparison.
+    private(set) var ignoredMask: UInt64 = 0
 
     /// Creates a comparison; `tolerance` is a Dice coefficient from 0 to 1.
     public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
         self.tolerance = tolerance
         self.ignoredFields = ignoredFields
+        self.ignoredMask = IgnorablePath.mask(ignoredFields)
     }
 
     /// A claim on the "actual" side: its text, id, sort key and schema-order JSON.
