@@ -731,7 +731,7 @@ struct FixtureScanner {
 
     /// The high bit of every zero byte of `y`, exactly (no borrow between bytes).
     @inline(__always)
-    private static func zeroBytes(_ y: UInt64) -> UInt64 {
+    static func zeroBytes(_ y: UInt64) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         return ~(((y & low) &+ low) | y) & 0x8080_8080_8080_8080
     }
