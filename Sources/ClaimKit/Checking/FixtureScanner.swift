@@ -635,11 +635,12 @@ struct FixtureScanner {
 
     /// The first `min(count, 8)` bytes at `start` as a little-endian word (zero above);
     /// nil when `start + 8` is beyond the buffer and the key is long.
+    @inline(__always)
     private func word(_ start: Int, _ count: Int) -> UInt64? {
-        if count >= 8 {
-            guard start + 8 <= n else { return nil }
-            return load(start)
+        if start + 8 <= n {
+            return count >= 8 ? load(start) : count == 0 ? 0 : load(start) & (~0 >> UInt64(64 - 8 * count))
         }
+        guard count < 8 else { return nil }
         var w: UInt64 = 0
         for k in 0..<count { w |= UInt64(p[start + k]) << (8 * UInt64(k)) }
         return w
