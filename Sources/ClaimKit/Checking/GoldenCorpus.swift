@@ -237,6 +237,9 @@ public struct GoldenCorpus: Sendable {
         public let keepsClaims: Bool
         private let comparison: ClaimComparison
         private var quick = QuickComparison()
+        // The two folders, opened once: files are opened by name in them.
+        private let articleFolder: Int32
+        private let fixtureFolder: Int32
 
         /// A checker of `corpus` with `extractor`; `keepClaims` keeps each article's
         /// claims in its result.
@@ -245,6 +248,13 @@ public struct GoldenCorpus: Sendable {
             self.extractor = extractor
             self.keepsClaims = keepClaims
             comparison = corpus.configuration.comparison
+            articleFolder = FileBytes.openFolder(corpus.corpus)
+            fixtureFolder = FileBytes.openFolder(corpus.expected)
+        }
+
+        deinit {
+            FileBytes.closeFolder(articleFolder)
+            FileBytes.closeFolder(fixtureFolder)
         }
 
         /// Reads, extracts and compares one article with its fixture. Never throws:
@@ -263,14 +273,17 @@ public struct GoldenCorpus: Sendable {
                 name: name, articlePath: articlePath, fixturePath: fixturePath, outcome: .missingFixture, claims: [])
             let bytes: [UInt8]
             do {
-                bytes = try ArticleReader.read(path: articlePath).bytes
+                bytes = try ArticleReader.read(path: articlePath, folder: articleFolder, name: name + ".txt").bytes
             } catch {
                 result.outcome = .trouble("\(error)")
                 return result
             }
             let claims = extractor.extract(utf8: bytes).claims
             if keepsClaims { result.claims = claims }
-            guard let fixtureBytes = try? FileBytes.read(path: fixturePath, limit: ArticleReader.sizeLimit) else {
+            guard
+                let fixtureBytes = try? FileBytes.read(
+                    path: fixturePath, limit: ArticleReader.sizeLimit, folder: fixtureFolder, name: name + ".json")
+            else {
                 // As `check(_:extractor:)`: no file is a missing fixture; any other
                 // failure is reported by the full loader.
                 guard FileManager.default.fileExists(atPath: fixturePath) else { return result }

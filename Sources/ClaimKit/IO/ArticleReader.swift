@@ -56,9 +56,20 @@ public enum ArticleReader {
     public static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit) throws -> (
         bytes: [UInt8], repaired: Bool
     ) {
+        try read(path: path, lossy: lossy, limit: limit, folder: AT_FDCWD, name: nil)
+    }
+
+    /// ``read(path:lossy:limit:)``, the file being `name` in a folder from
+    /// `FileBytes.openFolder` (`path` names it in messages).
+    static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit, folder: Int32, name: String?) throws
+        -> (bytes: [UInt8], repaired: Bool)
+    {
         let bytes: [UInt8]
         do {
-            bytes = path == "-" ? try FileBytes.read(fd: 0, limit: limit) : try FileBytes.read(path: path, limit: limit)
+            bytes =
+                path == "-"
+                ? try FileBytes.read(fd: 0, limit: limit)
+                : try FileBytes.read(path: path, limit: limit, folder: folder, name: name)
         } catch {
             switch error {
             case .notFound: throw Problem.notFound(path: path)

@@ -19,10 +19,15 @@ enum FileBytes {
         case tooLarge(Int)
     }
 
-    /// The bytes of the file at `path`, at most `limit` of them.
-    static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+    /// The bytes of the file at `path`, at most `limit` of them; with a `folder` opened
+    /// by ``openFolder(_:)``, the file `name` in it (openat(2): the folder's path is not
+    /// walked again for every file).
+    static func read(path: String, limit: Int, folder: Int32 = AT_FDCWD, name: String? = nil) throws(Failure)
+        -> [UInt8]
+    {
         var fd: Int32
-        repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+        let file = folder == AT_FDCWD ? path : name ?? path
+        repeat { fd = openat(folder, file, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
         guard fd >= 0 else {
             let code = errno
             switch code {
@@ -40,6 +45,19 @@ enum FileBytes {
         }
         if expected > 0 && expected <= limit, let whole = readWhole(fd: fd, size: expected) { return whole }
         return try read(fd: fd, limit: limit, expected: expected)
+    }
+
+    /// A descriptor of the folder at `path` to read files from by name, or `AT_FDCWD`
+    /// (files are then read by path) when it cannot be opened. Opening a file through it
+    /// needs the same permissions as opening it by path (search permission on the folder).
+    static func openFolder(_ path: String) -> Int32 {
+        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? fd : AT_FDCWD
+    }
+
+    /// Closes a folder from ``openFolder(_:)``.
+    static func closeFolder(_ fd: Int32) {
+        if fd != AT_FDCWD { close(fd) }
     }
 
     /// A regular file of `size` bytes in one read(2) straight into an array of that size:
