@@ -547,6 +547,7 @@ struct FixtureScanner {
 
     /// A member's key, then its `:`; positioned at the value. Only the schema's keys are
     /// read (anything else, escaped keys included — `"te\u0078t"` is "text" — is refused).
+    @inline(__always)
     private mutating func key() throws(Refused) -> Key {
         guard i < n, p[i] == 0x22 else { throw Refused() }
         let start = i + 1
@@ -738,6 +739,7 @@ struct FixtureScanner {
     }
 
     /// `null` (true, consumed) or something else (false, not consumed).
+    @inline(__always)
     private mutating func null() throws(Refused) -> Bool {
         guard i < n, p[i] == 0x6E else { return false }
         guard i + 4 <= n, p[i + 1] == 0x75, p[i + 2] == 0x6C, p[i + 3] == 0x6C else { throw Refused() }
@@ -759,6 +761,7 @@ struct FixtureScanner {
 
     /// A plain non-negative integer: no sign, fraction, exponent or leading zero, at most
     /// 15 digits (exact as a Double, as the full reader keeps numbers).
+    @inline(__always)
     private mutating func unsigned() throws(Refused) -> Int {
         guard i < n else { throw Refused() }
         var value = 0
@@ -785,6 +788,7 @@ struct FixtureScanner {
 
     /// `[start, end]` with `start <= end <= articleLength` (a span beyond the article is
     /// reported by the full reader).
+    @inline(__always)
     private mutating func span() throws(Refused) -> RawSpan {
         try expect(0x5B)
         space()
@@ -802,6 +806,7 @@ struct FixtureScanner {
     /// A string: `"` is the current byte. Escapes are checked as the full reader checks
     /// them, control characters are refused, and a string with non-ASCII bytes is
     /// checked to be UTF-8.
+    @inline(__always)
     private mutating func string() throws(Refused) -> RawString {
         guard i < n, p[i] == 0x22 else { throw Refused() }
         i += 1
