@@ -56,6 +56,10 @@ enum FuzzTarget {
             fail("own fixture's spans are out of range")
         }
         require(report.passed, "claims differ from their own fixture")
+        // The quick reader (`check`'s passing path) passes only what the full comparison
+        // passes, with the same counts: on the claims' own fixture and on the input.
+        quickAgrees(extraction.claims, Array(written.utf8), text.count, report)
+        quickAgrees(extraction.claims, bytes, text.count, nil)
         // The input as a fixture.
         do {
             let fixture = try Fixture.parse(bytes, path: "fuzz.json")
@@ -69,6 +73,29 @@ enum FuzzTarget {
         } catch {
             _ = String(describing: error)
         }
+    }
+
+    static func quickAgrees(_ claims: [Claim], _ fixture: [UInt8], _ length: Int, _ full: ComparisonReport?) {
+        var q = QuickComparison()
+        let quick = fixture.withUnsafeBufferPointer {
+            q.report(claims, fixture: $0, articleLength: length, ignored: 0)
+        }
+        guard let quick else { return }
+        let expected: ComparisonReport
+        if let full {
+            expected = full
+        } else {
+            guard let f = try? Fixture.parse(fixture, path: "q.json"),
+                let r = try? ClaimComparison().compare(claims, with: f, articleLength: length)
+            else { fail("the quick reader passes a fixture the full reader refuses") }
+            expected = r
+        }
+        require(expected.passed, "the quick reader passes claims the full comparison fails")
+        require(
+            quick.truePositives == expected.truePositives && quick.falsePositives == expected.falsePositives
+                && quick.falseNegatives == expected.falseNegatives && quick.fields == expected.fields
+                && quick.fieldPR == expected.fieldPR,
+            "the quick reader's counts differ from the full comparison's")
     }
 
     static func checkSpans(_ extraction: Extraction, _ bytes: [UInt8]) {

@@ -14,7 +14,7 @@ struct CheckCommand {
                                 [--fail-fast] [--unreferenced fail|warn|ignore]
                                 [--report junit|json|html=<path>] ...
                                 [--format text|json] [--color auto|always|never]
-                                [-q] [--lexicon <file.json>]
+                                [-q] [--jobs <N>] [--lexicon <file.json>]
 
         ARGUMENTS:
           <corpus-dir>     Articles (default: Corpus)
@@ -35,6 +35,8 @@ struct CheckCommand {
           --color <when>          auto (default: when standard output is a terminal and
                                   NO_COLOR is unset), always or never
           -q, --quiet             Print only failing articles and the summary
+          -j, --jobs <N>          Articles checked at once (default: all cores); the
+                                  output is the same, in article order
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
 
@@ -62,6 +64,13 @@ struct CheckCommand {
                     case "--quiet", "-q": o.quiet = true
                     case "--filter": o.filters.append(try value())
                     case "--fail-fast": o.failFast = true
+                    case "--jobs", "-j":
+                        let v = try value()
+                        guard let n = Int(v), n >= 1 else {
+                            throw UsageError(
+                                message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "check")
+                        }
+                        o.jobs = n
                     case "--unreferenced":
                         let v = try value()
                         guard let p = UnreferencedPolicy(rawValue: v) else {
@@ -98,14 +107,19 @@ struct CheckCommand {
             options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore
         let style = Style(enabled: options.format == .text && RunEnvironment.useColor(options.color, console))
 
-        var run = CheckRun(corpus: corpus, results: [], skipped: [], unreferenced: [], unreferencedPolicy: policy)
-        for (n, name) in selected.enumerated() {
-            let result = corpus.check(name, extractor: extractor)
-            run.results.append(result)
+        let html = options.reports.contains { $0.kind == .html }
+        var run = CheckRun(
+            corpus: corpus, unreferencedPolicy: policy,
+            keepEveryResult: options.format != .text || !options.reports.isEmpty,
+            text: options.format == .text ? style : nil, quiet: options.quiet)
+        let jobs = min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, selected.count)
+        CheckRunner(corpus: corpus, extractor: extractor, keepClaims: html, jobs: jobs).run(selected) { n, result in
+            run.add(result)
             if options.failFast, !result.passed {
                 run.skipped = Array(selected[(n + 1)...])
-                break
+                return false
             }
+            return true
         }
         if policy != .ignore { run.unreferenced = corpus.unreferencedFixtures(articles: names) }
 
@@ -147,13 +161,7 @@ struct CheckCommand {
                 "claimcheck: note: \(pending.count) pending fixture\(pending.count == 1 ? "" : "s") in \(options.expected) (\(GoldenCorpus.pendingSuffix)); see `claimcheck review`\n"
             )
         }
-        let recordable = run.results.contains {
-            switch $0.outcome {
-            case .mismatch, .missingFixture: return true
-            default: return false
-            }
-        }
-        if recordable {
+        if run.recordable {
             let args =
                 [options.corpus, options.expected] == ["Corpus", "Expected"]
                 ? "" : " \(options.corpus) \(options.expected)"
@@ -169,35 +177,9 @@ struct CheckCommand {
     /// The text report: one block per article, unreferenced fixtures, annotations,
     /// then the totals; the last line is `N passed, N failed`.
     func text(_ run: CheckRun, style: Style, annotations: [String]) -> String {
-        var out = ""
-        var total = ComparisonReport()
-        var counts: [String: Int] = [:]
-        var compared = 0
-        for r in run.results {
-            switch r.outcome {
-            case .passed(let report):
-                compared += 1
-                total.accumulate(report)
-                if !options.quiet { out += "\(style.green("PASS")) \(r.name)  \(TextRendering.score(report))\n" }
-            case .mismatch(let report):
-                compared += 1
-                total.accumulate(report)
-                counts["mismatch", default: 0] += 1
-                out += "\(style.red("FAIL")) \(r.name)  \(TextRendering.score(report))\n"
-                for d in report.differences {
-                    out += TextRendering.difference(d, fixture: r.fixturePath, style: style) + "\n"
-                }
-            case .missingFixture:
-                counts["missing fixture", default: 0] += 1
-                out += "\(style.red("FAIL")) \(r.name): no fixture \(r.fixturePath)\n"
-            case .malformedFixture(let e):
-                counts["malformed fixture", default: 0] += 1
-                out += "\(style.red("ERROR")) \(r.name): malformed fixture \(e)\n"
-            case .trouble(let message):
-                counts["unreadable article", default: 0] += 1
-                out += "\(style.red("ERROR")) \(r.name): \(message)\n"
-            }
-        }
+        var out = run.lines ?? ""
+        var counts = run.counts
+        let total = run.total
         for name in run.unreferenced {
             let label = run.unreferencedPolicy == .fail ? style.red("FAIL") : style.yellow("WARN")
             out += "\(label) \(run.fixturePath(name)): unreferenced fixture (no article \(run.articlePath(name)))\n"
@@ -211,7 +193,7 @@ struct CheckCommand {
         }
         for a in annotations { out += a + "\n" }
         // With no fixture compared, scores of 1.000 would read as success.
-        if compared == 0 {
+        if run.compared == 0 {
             out += "\ntotal: no article was compared with a fixture\n"
         } else {
             out += "\ntotal: \(TextRendering.score(total))\n"
@@ -297,5 +279,95 @@ struct CheckCommand {
                     })
             ),
         ])
+    }
+}
+
+/// Checks articles on `jobs` threads, one ``GoldenCorpus/Checker`` each, and hands the
+/// results over in article order, so the output does not depend on the threads.
+struct CheckRunner {
+    let corpus: GoldenCorpus
+    let extractor: ClaimExtractor
+    let keepClaims: Bool
+    let jobs: Int
+
+    /// Articles in flight per job: how far the workers may run ahead of the reader.
+    static let articlesPerJob = 8
+
+    /// Calls `consume(n, result)` for the articles of `names` in order, on the calling
+    /// thread, until it returns false (`--fail-fast`); articles the workers checked
+    /// beyond that are dropped.
+    func run(_ names: [String], consume: (Int, GoldenCorpus.ArticleResult) -> Bool) {
+        guard jobs > 1 else {
+            let checker = GoldenCorpus.Checker(corpus: corpus, extractor: extractor, keepClaims: keepClaims)
+            for (n, name) in names.enumerated() where !consume(n, checker.check(name)) { return }
+            return
+        }
+        let window = Window(count: names.count, size: jobs * Self.articlesPerJob)
+        let workers = DispatchGroup()
+        for _ in 0..<jobs {
+            workers.enter()
+            let thread = Thread { [corpus, extractor, keepClaims] in
+                let checker = GoldenCorpus.Checker(corpus: corpus, extractor: extractor, keepClaims: keepClaims)
+                while let n = window.take() { window.finish(n, checker.check(names[n])) }
+                workers.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        for n in names.indices where !consume(n, window.result(n)) { break }
+        window.stop()
+        workers.wait()
+    }
+
+    /// The articles between the workers and the reader: handed out in order, at most
+    /// `size` ahead of the oldest one not yet read.
+    final class Window: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let count: Int
+        private let size: Int
+        private var next = 0
+        private var read = 0
+        private var stopped = false
+        private var finished: [Int: GoldenCorpus.ArticleResult] = [:]
+
+        init(count: Int, size: Int) {
+            self.count = count
+            self.size = size
+        }
+
+        /// The next article to check, or nil when there is none left or the run stopped.
+        func take() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while !stopped && next < count && next >= read + size { condition.wait() }
+            guard !stopped && next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        func finish(_ n: Int, _ result: GoldenCorpus.ArticleResult) {
+            condition.lock()
+            finished[n] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Article `n`'s result, once a worker has it (articles are read in order).
+        func result(_ n: Int) -> GoldenCorpus.ArticleResult {
+            condition.lock()
+            defer { condition.unlock() }
+            while finished[n] == nil { condition.wait() }
+            read = n + 1
+            condition.broadcast()
+            return finished.removeValue(forKey: n)!
+        }
+
+        /// No more articles are handed out.
+        func stop() {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }

@@ -35,17 +35,94 @@ public struct ReportRequest: Equatable, Sendable {
 
 /// The results of one `claimcheck check` run: what the text output, the JSON and
 /// JUnit reports and the GitHub annotations are made from.
+///
+/// Results are added one article at a time, in order (``add(_:)``): the totals, the
+/// failure counts and the text report's per-article lines are kept as they come, and
+/// the results themselves only as the output needs them — every article's for the
+/// JSON, JUnit and HTML reports, else only the failing ones (messages, annotations).
+/// So a run over a large corpus keeps little more than its failures.
 struct CheckRun {
     var corpus: GoldenCorpus
-    var results: [GoldenCorpus.Result]
+    /// The results kept (see the type's documentation), in article order.
+    private(set) var results: [GoldenCorpus.ArticleResult] = []
+    /// Whether ``results`` holds every article's result, not only the failing ones.
+    let keepsEveryResult: Bool
     /// Articles not checked because `--fail-fast` stopped the run.
-    var skipped: [String]
+    var skipped: [String] = []
     /// Fixtures without an article, and what to do about them.
-    var unreferenced: [String]
+    var unreferenced: [String] = []
     var unreferencedPolicy: UnreferencedPolicy
 
+    /// The text report's per-article blocks so far (nil: no text report is made).
+    private(set) var lines: String?
+    private let style: Style
+    private let quiet: Bool
+    /// Articles checked, and of those passed.
+    private(set) var checked = 0
+    private(set) var passed = 0
+    /// The scores of every compared article, summed, and how many were compared.
+    private(set) var total = ComparisonReport()
+    private(set) var compared = 0
+    /// Failures by kind, as the text summary names them.
+    private(set) var counts: [String: Int] = [:]
+    /// Malformed fixtures or unreadable articles: exit status 2.
+    private(set) var trouble = false
+    /// A mismatch or missing fixture: `claimcheck update` could record it.
+    private(set) var recordable = false
+
+    /// A run keeping every result when `keepEveryResult`, and making the text report's
+    /// lines when `text` gives its style (`quiet`: failing articles only).
+    init(
+        corpus: GoldenCorpus, unreferencedPolicy: UnreferencedPolicy, keepEveryResult: Bool, text: Style?,
+        quiet: Bool = false
+    ) {
+        self.corpus = corpus
+        self.unreferencedPolicy = unreferencedPolicy
+        self.keepsEveryResult = keepEveryResult
+        self.lines = text == nil ? nil : ""
+        self.style = text ?? .plain
+        self.quiet = quiet
+    }
+
+    /// Adds the next article's result.
+    mutating func add(_ r: GoldenCorpus.ArticleResult) {
+        checked += 1
+        if r.passed { passed += 1 }
+        if keepsEveryResult || !r.passed { results.append(r) }
+        switch r.outcome {
+        case .passed(let report):
+            compared += 1
+            total.accumulate(report)
+            if !quiet { lines? += "\(style.green("PASS")) \(r.name)  \(TextRendering.score(report))\n" }
+        case .mismatch(let report):
+            compared += 1
+            total.accumulate(report)
+            counts["mismatch", default: 0] += 1
+            recordable = true
+            if lines != nil {
+                var block = "\(style.red("FAIL")) \(r.name)  \(TextRendering.score(report))\n"
+                for d in report.differences {
+                    block += TextRendering.difference(d, fixture: r.fixturePath, style: style) + "\n"
+                }
+                lines! += block
+            }
+        case .missingFixture:
+            counts["missing fixture", default: 0] += 1
+            recordable = true
+            lines? += "\(style.red("FAIL")) \(r.name): no fixture \(r.fixturePath)\n"
+        case .malformedFixture(let e):
+            counts["malformed fixture", default: 0] += 1
+            trouble = true
+            lines? += "\(style.red("ERROR")) \(r.name): malformed fixture \(e)\n"
+        case .trouble(let message):
+            counts["unreadable article", default: 0] += 1
+            trouble = true
+            lines? += "\(style.red("ERROR")) \(r.name): \(message)\n"
+        }
+    }
+
     /// The status of one result, as the JSON report writes it.
-    static func status(_ r: GoldenCorpus.Result) -> String {
+    static func status(_ r: GoldenCorpus.ArticleResult) -> String {
         switch r.outcome {
         case .passed: return "passed"
         case .mismatch: return "mismatch"
@@ -55,29 +132,19 @@ struct CheckRun {
         }
     }
 
-    var passed: Int { results.filter(\.passed).count }
     var failedUnreferenced: Int { unreferencedPolicy == .fail ? unreferenced.count : 0 }
-    var failed: Int { results.count - passed + failedUnreferenced }
-    /// Malformed fixtures or unreadable articles: exit status 2.
-    var trouble: Bool {
-        results.contains {
-            switch $0.outcome {
-            case .malformedFixture, .trouble: return true
-            default: return false
-            }
-        }
-    }
+    var failed: Int { checked - passed + failedUnreferenced }
 
     func fixturePath(_ name: String) -> String { (try? corpus.fixturePath(name)) ?? name }
     func articlePath(_ name: String) -> String { FilePath.join(corpus.corpus, name + ".txt") }
 
     /// The differences of a mismatch as plain text, one block per difference.
-    static func diffText(_ r: GoldenCorpus.Result, report: ComparisonReport) -> String {
+    static func diffText(_ r: GoldenCorpus.ArticleResult, report: ComparisonReport) -> String {
         report.differences.map { TextRendering.difference($0, fixture: r.fixturePath) }.joined(separator: "\n")
     }
 
     /// The one-line reason a result failed.
-    func reason(_ r: GoldenCorpus.Result) -> String {
+    func reason(_ r: GoldenCorpus.ArticleResult) -> String {
         switch r.outcome {
         case .passed: return "passed"
         case .mismatch(let report):
@@ -221,9 +288,7 @@ struct CheckRun {
             switch r.outcome {
             case .passed: continue
             case .mismatch(let report):
-                let first =
-                    report.differences.first { $0.location != nil }?.location
-                    ?? r.fixture?.location(of: "claims")
+                let first = report.differences.first { $0.location != nil }?.location ?? r.claimsLocation
                 var lines = report.differences.prefix(20).map { Self.oneLine($0) }
                 if report.differences.count > 20 { lines.append("… and \(report.differences.count - 20) more") }
                 all.append(

@@ -60,6 +60,8 @@ public struct CheckOptions: Equatable, Sendable {
     public var filters: [String] = []
     /// `--fail-fast`: stop at the first failing article.
     public var failFast = false
+    /// `--jobs N`: articles checked at once; nil means all cores.
+    public var jobs: Int? = nil
     /// `--unreferenced`; nil: `fail` in CI, `warn` elsewhere (always `ignore` under `--filter`).
     public var unreferenced: UnreferencedPolicy? = nil
     /// `--report junit=PATH`, `--report json=PATH` (repeatable).

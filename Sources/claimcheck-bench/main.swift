@@ -435,8 +435,9 @@ func main() -> Int32 {
             let r = try CheckPairs.run(
                 inputs, pairs: options.checkPairs, claimcheck: binary, extractor: extractor, keep: options.pairsDir,
                 expectedDirectory: options.pairsFrom)
+            let parallel = r.parallelSeconds.map { ", all cores \(fixed($0, 2)) s" } ?? " (no --jobs: one core)"
             say(
-                "  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check \(fixed(r.checkSeconds, 2)) s (exit \(r.status)); extraction alone \(fixed(r.extractSeconds, 2)) s = \(fixed(r.share * 100, 0))% of check"
+                "  articles \(mb(r.articleBytes)), fixtures \(mb(r.fixtureBytes)); check on one core \(fixed(r.checkSeconds, 2)) s (CPU \(fixed(r.checkCPUSeconds, 2)) s, exit \(r.status))\(parallel); extraction alone on one core \(fixed(r.extractSeconds, 2)) s (CPU \(fixed(r.extractCPUSeconds, 2)) s) = \(fixed(r.share * 100, 0))% of check (\(fixed(r.cpuShare * 100, 0))% by CPU time); the rest of check \(fixed(r.checkSeconds - r.extractSeconds, 2)) s (CPU \(fixed(r.checkCPUSeconds - r.extractCPUSeconds, 2)) s)"
             )
             report.append(
                 (
@@ -444,8 +445,11 @@ func main() -> Int32 {
                     .object([
                         ("pairs", num(r.pairs)), ("articleBytes", num(r.articleBytes)),
                         ("fixtureBytes", num(r.fixtureBytes)),
-                        ("checkSeconds", num(r.checkSeconds)), ("exitStatus", num(Int(r.status))),
+                        ("checkSeconds", num(r.checkSeconds)), ("checkCPUSeconds", num(r.checkCPUSeconds)),
+                        ("checkAllCoresSeconds", r.parallelSeconds.map(num) ?? .null),
+                        ("exitStatus", num(Int(r.status))),
                         ("extractionSeconds", num(r.extractSeconds)), ("extractionShare", num(r.share)),
+                        ("extractionCPUSeconds", num(r.extractCPUSeconds)), ("extractionCPUShare", num(r.cpuShare)),
                     ])
                 ))
             if r.status > 1 { status = 2 }  // 1 = differences, expected with hand-written fixtures

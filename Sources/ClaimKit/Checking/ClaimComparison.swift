@@ -59,7 +59,62 @@ public struct FieldScore: Sendable, Equatable, Codable {
     public var accuracy: Double { compared == 0 ? 1 : Double(equal) / Double(compared) }
 }
 
+/// The groups whose values a comparison tallies (``ComparisonReport/fields``): a claim's
+/// own keys, and under `attribution` its parts, `via` counting as `chain`.
+enum FieldGroup: Int, CaseIterable, Sendable {
+    case id, text, span, kind, quotes, attribution, source, cue, time, chain
+
+    /// The group's name in reports: `id`, …, `chain`.
+    var name: String {
+        switch self {
+        case .id: return "id"
+        case .text: return "text"
+        case .span: return "span"
+        case .kind: return "kind"
+        case .quotes: return "quotes"
+        case .attribution: return "attribution"
+        case .source: return "source"
+        case .cue: return "cue"
+        case .time: return "time"
+        case .chain: return "chain"
+        }
+    }
+
+    init?(name: String) {
+        switch name {
+        case "id": self = .id
+        case "text": self = .text
+        case "span": self = .span
+        case "kind": self = .kind
+        case "quotes": self = .quotes
+        case "attribution": self = .attribution
+        case "source": self = .source
+        case "cue": self = .cue
+        case "time": self = .time
+        case "chain": self = .chain
+        default: return nil
+        }
+    }
+
+    /// The index of a ``ClaimComparison/scoredFields`` group (`text`, `kind`, `source`,
+    /// `cue`, `chain`), or nil.
+    var scoredIndex: Int? {
+        switch self {
+        case .text: return 0
+        case .kind: return 1
+        case .source: return 2
+        case .cue: return 3
+        case .chain: return 4
+        default: return nil
+        }
+    }
+}
+
 /// The result of comparing one article's claims with its fixture.
+///
+/// Field tallies and per-field precision and recall are kept in fixed slots, one per
+/// field group, so that a report is small and cheap to make, keep and add up for every
+/// article of a large corpus; ``fields`` and ``fieldPR`` present them as dictionaries.
 public struct ComparisonReport: Sendable {
     /// Every difference, in article order (missing claims last, in fixture order).
     public var differences: [ClaimDifference]
@@ -69,10 +124,92 @@ public struct ComparisonReport: Sendable {
     public var falseNegatives: Int
     /// Actual claims matched to no expected claim: the extra ones.
     public var falsePositives: Int
+
+    // Tallies per FieldGroup; a bit of `tallied` says the group is in `fields`.
+    private var compared = InlineArray<10, Int>(repeating: 0)
+    private var equal = InlineArray<10, Int>(repeating: 0)
+    private var tallied: UInt16 = 0
+    // Precision and recall per scored group (ClaimComparison.scoredFields order).
+    private var correct = InlineArray<5, Int>(repeating: 0)
+    private var predicted = InlineArray<5, Int>(repeating: 0)
+    private var expected = InlineArray<5, Int>(repeating: 0)
+    private var scored: UInt8 = 0
+    // Entries under other names, set only through the dictionaries' setters.
+    private var otherFields: [String: FieldScore]? = nil
+    private var otherFieldPR: [String: FieldPrecisionRecall]? = nil
+
     /// Field accuracy over matched claims: `text`, `kind`, `source`, `cue`, `chain`, …
-    public var fields: [String: FieldScore]
+    public var fields: [String: FieldScore] {
+        get {
+            var result = otherFields ?? [:]
+            for g in FieldGroup.allCases where tallied & (1 << g.rawValue) != 0 {
+                result[g.name] = FieldScore(compared: compared[g.rawValue], equal: equal[g.rawValue])
+            }
+            return result
+        }
+        set {
+            tallied = 0
+            otherFields = nil
+            for (name, score) in newValue {
+                if let g = FieldGroup(name: name) {
+                    tallied |= 1 << g.rawValue
+                    compared[g.rawValue] = score.compared
+                    equal[g.rawValue] = score.equal
+                } else {
+                    otherFields = otherFields ?? [:]
+                    otherFields![name] = score
+                }
+            }
+        }
+    }
+
     /// Per-field precision and recall over claims (``ClaimComparison/scoredFields``).
-    public var fieldPR: [String: FieldPrecisionRecall] = [:]
+    public var fieldPR: [String: FieldPrecisionRecall] {
+        get {
+            var result = otherFieldPR ?? [:]
+            for (k, name) in ClaimComparison.scoredFields.enumerated() where scored & (1 << k) != 0 {
+                var pr = FieldPrecisionRecall()
+                pr.correct = correct[k]
+                pr.predicted = predicted[k]
+                pr.expected = expected[k]
+                result[name] = pr
+            }
+            return result
+        }
+        set {
+            scored = 0
+            otherFieldPR = nil
+            for (name, pr) in newValue {
+                if let k = ClaimComparison.scoredFields.firstIndex(of: name) {
+                    scored |= 1 << k
+                    correct[k] = pr.correct
+                    predicted[k] = pr.predicted
+                    expected[k] = pr.expected
+                } else {
+                    otherFieldPR = otherFieldPR ?? [:]
+                    otherFieldPR![name] = pr
+                }
+            }
+        }
+    }
+
+    /// Counts one comparison of a value of `group`.
+    @inline(__always)
+    mutating func tally(_ group: FieldGroup, equal isEqual: Bool) {
+        tallied |= 1 << group.rawValue
+        compared[group.rawValue] += 1
+        if isEqual { equal[group.rawValue] += 1 }
+    }
+
+    /// Adds to the precision and recall counts of the scored group `k`
+    /// (an index into ``ClaimComparison/scoredFields``).
+    @inline(__always)
+    mutating func score(_ k: Int, correct c: Int = 0, predicted p: Int = 0, expected e: Int = 0) {
+        if c | p | e != 0 { scored |= 1 << k }
+        correct[k] += c
+        predicted[k] += p
+        expected[k] += e
+    }
 
     /// `truePositives / (truePositives + falsePositives)`, from 0 to 1; 1 when there is nothing to count.
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
@@ -94,7 +231,7 @@ public struct ComparisonReport: Sendable {
         self.truePositives = truePositives
         self.falseNegatives = falseNegatives
         self.falsePositives = falsePositives
-        self.fields = fields
+        if !fields.isEmpty { self.fields = fields }
     }
 
     /// Adds another report's counts (differences are not kept).
@@ -102,14 +239,31 @@ public struct ComparisonReport: Sendable {
         truePositives += other.truePositives
         falseNegatives += other.falseNegatives
         falsePositives += other.falsePositives
-        for (k, v) in other.fields {
-            fields[k, default: FieldScore()].compared += v.compared
-            fields[k, default: FieldScore()].equal += v.equal
+        tallied |= other.tallied
+        for k in 0..<10 {
+            compared[k] += other.compared[k]
+            equal[k] += other.equal[k]
         }
-        for (k, v) in other.fieldPR {
-            fieldPR[k, default: FieldPrecisionRecall()].correct += v.correct
-            fieldPR[k, default: FieldPrecisionRecall()].predicted += v.predicted
-            fieldPR[k, default: FieldPrecisionRecall()].expected += v.expected
+        scored |= other.scored
+        for k in 0..<5 {
+            correct[k] += other.correct[k]
+            predicted[k] += other.predicted[k]
+            expected[k] += other.expected[k]
+        }
+        if let others = other.otherFields {
+            for (k, v) in others {
+                otherFields = otherFields ?? [:]
+                otherFields![k, default: FieldScore()].compared += v.compared
+                otherFields![k, default: FieldScore()].equal += v.equal
+            }
+        }
+        if let others = other.otherFieldPR {
+            for (k, v) in others {
+                otherFieldPR = otherFieldPR ?? [:]
+                otherFieldPR![k, default: FieldPrecisionRecall()].correct += v.correct
+                otherFieldPR![k, default: FieldPrecisionRecall()].predicted += v.predicted
+                otherFieldPR![k, default: FieldPrecisionRecall()].expected += v.expected
+            }
         }
     }
 }
@@ -123,12 +277,17 @@ public struct ClaimComparison: Sendable {
     /// Minimum word overlap for a fuzzy text match (1 = exact only).
     public var tolerance: Double
     /// Dotted field paths not compared (e.g. `attribution.time`).
-    public var ignoredFields: Set<String>
+    public var ignoredFields: Set<String> {
+        didSet { ignoredMask = IgnorablePath.mask(ignoredFields) }
+    }
+    /// ``ignoredFields`` as bits of ``IgnorablePath``, for the quick comparison.
+    private(set) var ignoredMask: UInt64 = 0
 
     /// Creates a comparison; `tolerance` is a Dice coefficient from 0 to 1.
     public init(tolerance: Double = 0.8, ignoredFields: Set<String> = []) {
         self.tolerance = tolerance
         self.ignoredFields = ignoredFields
+        self.ignoredMask = IgnorablePath.mask(ignoredFields)
     }
 
     /// A claim on the "actual" side: its text, id, sort key and schema-order JSON.
@@ -230,10 +389,11 @@ public struct ClaimComparison: Sendable {
                 into: &fieldDiffs, report: &report)
             if !expected.isOptional {
                 let wrong = Set(fieldDiffs.compactMap { $0.field.map(Self.group) })
-                for group in Self.scoredFields where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
+                for (k, group) in Self.scoredFields.enumerated()
+                where Self.has(group, expected.json) && Self.has(group, actualJSON[i]) {
                     if !wrong.contains(group) && !(wrong.contains("attribution") && group != "text" && group != "kind")
                     {
-                        report.fieldPR[group, default: FieldPrecisionRecall()].correct += 1
+                        report.score(k, correct: 1)
                     }
                 }
             }
@@ -262,14 +422,14 @@ public struct ClaimComparison: Sendable {
                 ))
         }
         for e in fixture.claims where !e.isOptional {
-            for group in Self.scoredFields where Self.has(group, e.json) {
-                report.fieldPR[group, default: FieldPrecisionRecall()].expected += 1
+            for (k, group) in Self.scoredFields.enumerated() where Self.has(group, e.json) {
+                report.score(k, expected: 1)
             }
         }
         let optionalMatched = Set(pairs.filter { fixture.claims[$0.0].isOptional }.map(\.1))
         for (i, json) in actualJSON.enumerated() where !optionalMatched.contains(i) {
-            for group in Self.scoredFields where Self.has(group, json) {
-                report.fieldPR[group, default: FieldPrecisionRecall()].predicted += 1
+            for (k, group) in Self.scoredFields.enumerated() where Self.has(group, json) {
+                report.score(k, predicted: 1)
             }
         }
         report.differences = differences.sorted { $0.order < $1.order }.map(\.diff)
@@ -373,10 +533,14 @@ public struct ClaimComparison: Sendable {
     }
 
     private func tally(_ group: String, equal: Bool, _ report: inout ComparisonReport) {
-        var score = report.fields[group] ?? FieldScore()
-        score.compared += 1
-        if equal { score.equal += 1 }
-        report.fields[group] = score
+        if let g = FieldGroup(name: group) {
+            report.tally(g, equal: equal)
+        } else {
+            var score = report.fields[group] ?? FieldScore()
+            score.compared += 1
+            if equal { score.equal += 1 }
+            report.fields[group] = score
+        }
     }
 
     static func equivalent(_ a: JSONValue, _ b: JSONValue) -> Bool {
@@ -399,48 +563,54 @@ public struct ClaimComparison: Sendable {
         return copy.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var space = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                var length = 1
-                var replacement: UInt8? = nil
-                switch b {
-                case 0x20, 0x0A, 0x0D, 0x09:
-                    space = !out.isEmpty
-                    i += 1
+            normalize(bytes, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// ``normalize(_:)`` on UTF-8 bytes, appended to `out`: what the text match compares.
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let base = out.count
+        var space = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var length = 1
+            var replacement: UInt8? = nil
+            switch b {
+            case 0x20, 0x0A, 0x0D, 0x09:
+                space = out.count > base
+                i += 1
+                continue
+            case 0xC2 where i + 1 < n:
+                switch bytes[i + 1] {
+                case 0xA0:
+                    space = out.count > base
+                    i += 2
                     continue
-                case 0xC2 where i + 1 < n:
-                    switch bytes[i + 1] {
-                    case 0xA0:
-                        space = !out.isEmpty
-                        i += 2
-                        continue
-                    case 0xAB, 0xBB: replacement = 0x22; length = 2
-                    default: break
-                    }
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80:
-                    switch bytes[i + 2] {
-                    case 0x98, 0x99, 0x9A, 0xB2: replacement = 0x27; length = 3
-                    case 0x9C, 0x9D, 0x9E, 0xB3: replacement = 0x22; length = 3
-                    default: break
-                    }
+                case 0xAB, 0xBB: replacement = 0x22; length = 2
                 default: break
                 }
-                if space {
-                    out.append(0x20)
-                    space = false
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80:
+                switch bytes[i + 2] {
+                case 0x98, 0x99, 0x9A, 0xB2: replacement = 0x27; length = 3
+                case 0x9C, 0x9D, 0x9E, 0xB3: replacement = 0x22; length = 3
+                default: break
                 }
-                if let r = replacement {
-                    out.append(r)
-                    i += length
-                } else {
-                    out.append(b)
-                    i += 1
-                }
+            default: break
             }
-            return String(decoding: out, as: UTF8.self)
+            if space {
+                out.append(0x20)
+                space = false
+            }
+            if let r = replacement {
+                out.append(r)
+                i += length
+            } else {
+                out.append(b)
+                i += 1
+            }
         }
     }
 

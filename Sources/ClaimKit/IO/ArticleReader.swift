@@ -56,9 +56,20 @@ public enum ArticleReader {
     public static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit) throws -> (
         bytes: [UInt8], repaired: Bool
     ) {
+        try read(path: path, lossy: lossy, limit: limit, folder: AT_FDCWD, name: nil)
+    }
+
+    /// ``read(path:lossy:limit:)``, the file being `name` in a folder from
+    /// `FileBytes.openFolder` (`path` names it in messages).
+    static func read(path: String, lossy: Bool = false, limit: Int = sizeLimit, folder: Int32, name: String?) throws
+        -> (bytes: [UInt8], repaired: Bool)
+    {
         let bytes: [UInt8]
         do {
-            bytes = path == "-" ? try FileBytes.read(fd: 0, limit: limit) : try FileBytes.read(path: path, limit: limit)
+            bytes =
+                path == "-"
+                ? try FileBytes.read(fd: 0, limit: limit)
+                : try FileBytes.read(path: path, limit: limit, folder: folder, name: name)
         } catch {
             switch error {
             case .notFound: throw Problem.notFound(path: path)
@@ -74,7 +85,7 @@ public enum ArticleReader {
     public static func check(_ bytes: [UInt8], path: String, lossy: Bool = false) throws -> (
         bytes: [UInt8], repaired: Bool
     ) {
-        if let nul = bytes.firstIndex(of: 0) { throw Problem.binary(path: path, offset: nul) }
+        if let nul = firstNUL(bytes) { throw Problem.binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes) {
             guard lossy else { throw Problem.invalidUTF8(path: path, offset: bad) }
             return (Array(String(decoding: bytes, as: UTF8.self).utf8), true)
@@ -82,13 +93,35 @@ public enum ArticleReader {
         return (bytes, false)
     }
 
+    /// Byte offset of the first NUL byte, or nil (memchr(3)).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+    }
+
     /// Byte offset of the first byte that is not part of valid UTF-8, or nil.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidUTF8)
+    }
+
+    /// ``firstInvalidUTF8(_:)`` over a buffer; ASCII is passed over eight bytes at a time.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                while i + 8 <= n
+                    && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    i += 8
+                }
+                continue
+            }
             let length: Int
             var minimum: UInt32
             switch b {
