@@ -101,29 +101,31 @@ struct TokenFacts: Sendable {
     var isTitle: Bool { nounClassesAndTitle & Self.titleBit != 0 }
 }
 
-/// Where the tokenizer writes: the storage of the final arrays, through pointers, with
-/// room for `capacity` tokens (`Array.append` per token cost a uniqueness and a capacity
-/// check on every call, and a chunk copied into the arrays cost a copy of every token).
+/// Where the tokenizer writes: the storage of the final token array, through a pointer,
+/// with room for `capacity` tokens (`Array.append` per token cost a uniqueness and a
+/// capacity check on every call, and a chunk copied into the array a copy of every token).
 struct TokenSink {
     private let tokens: UnsafeMutablePointer<Token>
-    private let facts: UnsafeMutablePointer<TokenFacts>
     let capacity: Int
     private(set) var count: Int
     /// See `Tokenizer.tokenize(_:paragraphs:)`.
     var marks: ScratchList<Int32>
+    /// The facts of the words `Tokenizer.generalWord` made, which the second pass takes
+    /// as they are.
+    var special: ScratchList<SpecialFacts>
     /// `.quote` tokens written.
     var quotes = 0
 
-    /// `count` tokens and facts are already initialized at the pointers.
+    /// `count` tokens are already initialized at `tokens`.
     init(
-        tokens: UnsafeMutablePointer<Token>, facts: UnsafeMutablePointer<TokenFacts>, capacity: Int, count: Int,
-        marks: ScratchList<Int32>
+        tokens: UnsafeMutablePointer<Token>, capacity: Int, count: Int, marks: ScratchList<Int32>,
+        special: ScratchList<SpecialFacts>
     ) {
         self.tokens = tokens
-        self.facts = facts
         self.capacity = capacity
         self.count = count
         self.marks = marks
+        self.special = special
     }
 
     var isFull: Bool { count >= capacity }
@@ -131,16 +133,20 @@ struct TokenSink {
     /// Callers check `isFull` before each step that may push, and a step pushes one token
     /// at most, so `count` stays below `capacity` here.
     @inline(__always)
-    mutating func push(_ token: Token, _ facts: TokenFacts) {
+    mutating func push(_ token: Token) {
         assert(count < capacity)
-        (self.tokens + count).initialize(to: token)
-        (self.facts + count).initialize(to: facts)
+        (tokens + count).initialize(to: token)
         count &+= 1
     }
 
     /// Records that the next token pushed is a mark (see `marks`).
     @inline(__always)
     mutating func noteMark() { marks.append(Int32(truncatingIfNeeded: count)) }
+}
+
+struct SpecialFacts {
+    var token: Int
+    var facts: TokenFacts
 }
 
 /// A growable list in memory of its own, for the text layer's scratch lists: an append

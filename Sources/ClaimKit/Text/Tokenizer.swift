@@ -25,56 +25,89 @@ struct Tokenizer {
         tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int
     ) {
         var tokens: [Token] = []
-        var facts: [TokenFacts] = []
         var marks = ScratchList<Int32>(capacity: bytes.count / 40)
+        var special = ScratchList<SpecialFacts>(capacity: bytes.count / 256)
+        defer { special.free() }
         var quotes = 0
         var p = 0
         var i = paragraphs.first?.span.start ?? 0
         var spaceBefore = true
         var first = 0
-        // News text has about one token in 5.3 bytes; a denser text fills the arrays,
-        // which are then copied into larger ones, and tokenizing goes on where it stopped.
+        // News text has about one token in 5.3 bytes; a denser text fills the array, which
+        // is then copied into a larger one, and tokenizing goes on where it stopped.
         var capacity = bytes.count * 2 / 9 + 16
         while p < paragraphs.count {
-            let previous = (tokens: tokens, facts: facts)
+            let previous = tokens
             tokens = []
-            facts = []
-            var newFacts: [TokenFacts] = []
-            let newTokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
-                newFacts = [TokenFacts](unsafeUninitializedCapacity: capacity) { factBuffer, factCount in
-                    // capacity > 0, so both base addresses exist
-                    _ = tokenBuffer.initialize(fromContentsOf: previous.tokens)
-                    _ = factBuffer.initialize(fromContentsOf: previous.facts)
-                    var sink = TokenSink(
-                        tokens: tokenBuffer.baseAddress!, facts: factBuffer.baseAddress!, capacity: capacity,
-                        count: previous.tokens.count, marks: marks)
-                    while p < paragraphs.count {
-                        let end = paragraphs[p].span.end
-                        spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
-                        if i < end { break }  // full
-                        paragraphs[p].tokens = first..<sink.count
-                        paragraphs[p].bodyStart = first
-                        p += 1
-                        if p < paragraphs.count {
-                            i = paragraphs[p].span.start
-                            spaceBefore = true
-                            first = sink.count
-                        }
+            tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+                // capacity > 0, so the base address exists
+                _ = tokenBuffer.initialize(fromContentsOf: previous)
+                var sink = TokenSink(
+                    tokens: tokenBuffer.baseAddress!, capacity: capacity, count: previous.count, marks: marks,
+                    special: special)
+                while p < paragraphs.count {
+                    let end = paragraphs[p].span.end
+                    spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
+                    if i < end { break }  // full
+                    paragraphs[p].tokens = first..<sink.count
+                    paragraphs[p].bodyStart = first
+                    p += 1
+                    if p < paragraphs.count {
+                        i = paragraphs[p].span.start
+                        spaceBefore = true
+                        first = sink.count
                     }
-                    marks = sink.marks
-                    quotes += sink.quotes
-                    tokenCount = sink.count
-                    factCount = sink.count
                 }
+                marks = sink.marks
+                special = sink.special
+                quotes += sink.quotes
+                tokenCount = sink.count
             }
-            tokens = newTokens
-            facts = newFacts
             if p == paragraphs.count { break }
             // Grow by half at least (linear in all), or to what the density so far projects.
             let projected = tokens.count + (bytes.count - i) / max(1, i / max(1, tokens.count)) + 64
             capacity = max(capacity + capacity / 2, projected)
         }
+        let facts = [TokenFacts](unsafeUninitializedCapacity: tokens.count) { factBuffer, factCount in
+            tokens.withUnsafeBufferPointer { fillFacts(bytes, $0, factBuffer, special.buffer) }
+            factCount = tokens.count
+        }
         return (tokens, facts, marks, quotes)
+    }
+
+    /// The second pass: the lexicon facts of every token, in a loop of its own (in the
+    /// tokenizer's loop the lookups' registers spilled the scanner's). Words of ASCII
+    /// letters and digits have no hyphen, so only the lookups of the word and of its
+    /// singular decide; `special` has the facts of the other words, ascending.
+    private func fillFacts(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+        _ facts: UnsafeMutableBufferPointer<TokenFacts>, _ special: UnsafeBufferPointer<SpecialFacts>
+    ) {
+        var nextSpecial = 0
+        let noSpecial = tokens.count  // a token index no token has
+        var specialToken = special.isEmpty ? noSpecial : special[0].token
+        for t in 0..<tokens.count {
+            let token = tokens[t]
+            if token.kind != .word {
+                facts.initializeElement(at: t, to: .none)
+                continue
+            }
+            if t == specialToken {
+                facts.initializeElement(at: t, to: special[nextSpecial].facts)
+                nextSpecial += 1
+                specialToken = nextSpecial < special.count ? special[nextSpecial].token : noSpecial
+                continue
+            }
+            let found = words.lookup(token.key)
+            var noun = found
+            let coreEnd = Int(token.coreEnd)
+            if coreEnd &- Int(token.start) > 3, bytes[coreEnd &- 1] | 0x20 == 0x73 {
+                // The key of the word without its final "s", as `WordKey.of` would hash it.
+                noun.formUnion(words.lookup(WordKey.unmix(token.key, 0x73)).subtracting([.verbForm, .verbNounForm]))
+            }
+            let title = !found.isDisjoint(with: [.title, .titleAbbreviation])
+            facts.initializeElement(at: t, to: TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        }
     }
 
     /// Tokenizes `bytes[i..<end]` from `i` until `end` or a full sink; moves `i` to where
@@ -86,7 +119,23 @@ struct Tokenizer {
         precondition(end <= Int(Int32.max), "text beyond 2 GiB")
         // A byte after the paragraph that cannot continue a word lets the word loop run
         // without comparing with `end` (it stops at that byte at the latest).
-        let stopped = end < bytes.count && lower[Int(bytes[end])] == 0
+        if end < bytes.count && lower[Int(bytes[end])] == 0 {
+            return run(bytes, &i, end, spaceBefore, &sink, stopped: true)
+        }
+        return run(bytes, &i, end, spaceBefore, &sink, stopped: false)
+    }
+
+    /// `tokenize`, compiled once for each value of `stopped`; position and sink are kept
+    /// in locals (registers) while it runs.
+    @inline(__always)
+    private func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int, _ spaceBefore: Bool,
+        _ sinkInOut: inout TokenSink, stopped: Bool
+    ) -> Bool {
+        var i = position
+        // Only `word` (inlined) touches `sink`, so that it can live in registers; the
+        // calls out of line get a copy.
+        var sink = sinkInOut
         var spaceBefore = spaceBefore
         while i < end {
             let byte = bytes[i]
@@ -102,8 +151,12 @@ struct Tokenizer {
                 spaceBefore = false
                 continue
             }
-            spaceBefore = other(bytes, &i, end, spaceBefore, &sink)
+            var copy = sink
+            spaceBefore = other(bytes, &i, end, spaceBefore, &copy)
+            sink = copy
         }
+        position = i
+        sinkInOut = sink
         return spaceBefore
     }
 
@@ -213,8 +266,7 @@ struct Tokenizer {
         sink.push(
             Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + length),
-                coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0),
-            .none)
+                coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0))
     }
 
     /// A word starting with an ASCII letter or digit. The common case, ASCII letters and
@@ -230,11 +282,19 @@ struct Tokenizer {
         var lowered = lower[Int(bytes[i])]
         // `lower` is `WordKey.lower` for ASCII letters and digits, 0 for every other byte.
         if stopped {
-            repeat {
+            // Two bytes a turn: half the loop overhead.
+            while true {
                 hash = WordKey.mix(hash, lowered)
-                i &+= 1
+                lowered = lower[Int(bytes[i &+ 1])]
+                if lowered == 0 {
+                    i &+= 1
+                    break
+                }
+                hash = WordKey.mix(hash, lowered)
+                i &+= 2
                 lowered = lower[Int(bytes[i])]
-            } while lowered != 0
+                if lowered == 0 { break }
+            }
         } else {
             repeat {
                 hash = WordKey.mix(hash, lowered)
@@ -243,8 +303,12 @@ struct Tokenizer {
                 lowered = lower[Int(bytes[i])]
             } while lowered != 0
         }
-        if i < end, table[Int(bytes[i])] & ByteClass.breakBit == 0, !endsASCIIWord(bytes, i, end) {
-            return generalWord(bytes, start, end, spaceBefore, &sink)
+        // The paragraph's end acts as a space does below.
+        let next: UInt8 = i < end ? bytes[i] : 0x20
+        if table[Int(next)] & ByteClass.breakBit == 0, !endsASCIIWord(bytes, i, end) {
+            var copy = sink
+            defer { sink = copy }
+            return generalWord(bytes, start, end, spaceBefore, &copy)
         }
         // What `makeWord` finds for such a word: no possessive, no dot, no hyphen, so the
         // core is the word and only the first byte decides `capitalized`.
@@ -252,41 +316,38 @@ struct Tokenizer {
         var flags: TokenFlags = spaceBefore ? .spaceBefore : []
         if ByteClass.isUpper(first) { flags.insert(.capitalized) }
         if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
-        let found = words.lookup(hash)
         var tokenEnd = i
-        if i < end, bytes[i] == 0x2E {
-            flags = absorbPeriod(bytes, start, i, end, flags, found)
-            if flags.contains(.periodAbsorbed) { tokenEnd = i &+ 1 }
-        }
-        if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
-        if tokenEnd != i && !flags.contains(.titleAbbreviation) { sink.noteMark() }
-        let isNumber = ByteClass.isDigit(first)
-        let token = Token(
-            start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
-            coreEnd: Int32(truncatingIfNeeded: i), kind: isNumber ? .number : .word, mark: 0, flags: flags, key: hash)
-        if isNumber {
-            sink.push(token, .none)
+        if next == 0x20 {
+            flags.insert(.spaceAfter)
         } else {
-            var noun = found
-            if i - start > 3, bytes[i - 1] | 0x20 == 0x73 {
-                // The key of the word without its final "s", as `WordKey.of` would hash it.
-                noun.formUnion(words.lookup(WordKey.unmix(hash, 0x73)).subtracting([.verbForm, .verbNounForm]))
+            if next == 0x2E {
+                flags = absorbPeriod(bytes, start, i, end, flags, hash)
+                if flags.contains(.periodAbsorbed) {
+                    tokenEnd = i &+ 1
+                    if !flags.contains(.titleAbbreviation) { sink.noteMark() }
+                }
             }
-            let title = !found.isDisjoint(with: [.title, .titleAbbreviation])
-            sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+            if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
         }
+        sink.push(
+            Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
+                coreEnd: Int32(truncatingIfNeeded: i), kind: ByteClass.isDigit(first) ? .number : .word, mark: 0,
+                flags: flags, key: hash))
         return tokenEnd
     }
 
     /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside)
-    /// ending at `wordEnd`, before a period.
+    /// ending at `wordEnd`, before a period. (Out of line, with its lookup: inlined, the
+    /// lookup's multiply was folded into the hash loop, which then kept one more register.)
     @inline(never)
     private func absorbPeriod(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ wordEnd: Int, _ end: Int, _ flags: TokenFlags,
-        _ classes: WordClass
+        _ key: UInt64
     ) -> TokenFlags {
         var flags = flags
         if wordEnd + 1 < end && bytes[wordEnd + 1] == 0x2E { return flags }
+        let classes = words.lookup(key)
         if classes.contains(.titleAbbreviation) && flags.contains(.capitalized) {
             flags.formUnion([.periodAbsorbed, .titleAbbreviation])
         } else if (wordEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
@@ -352,7 +413,7 @@ struct Tokenizer {
         if spaceFollows(bytes, Int(token.end), end) { token.flags.insert(.spaceAfter) }
         if token.flags.contains(.periodAbsorbed) && !token.flags.contains(.titleAbbreviation) { sink.noteMark() }
         guard token.kind == .word else {
-            sink.push(token, .none)
+            sink.push(token)
             return Int(token.end)
         }
         let found = index.classes(of: token.key)
@@ -369,7 +430,9 @@ struct Tokenizer {
             while k > start, bytes[k] != 0x2D { k -= 1 }
             if k > start { title = index.classes(of: WordKey.of(bytes, (k + 1)..<coreEnd)).contains(.title) }
         }
-        sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        sink.special.append(
+            SpecialFacts(token: sink.count, facts: TokenFacts(classes: found, nounClasses: noun, isTitle: title)))
+        sink.push(token)
         return Int(token.end)
     }
 
