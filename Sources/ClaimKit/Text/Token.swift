@@ -149,18 +149,22 @@ struct SpecialFacts {
     var facts: TokenFacts
 }
 
-/// A growable list in memory of its own, for the text layer's scratch lists: an append
-/// has no uniqueness check (as `Array.append` has) and the allocation no generic
-/// metadata lookup (each new `Array` buffer costs one, about 700 instructions). The
-/// owner calls `free()` once.
+/// A growable list for the text layer's scratch lists: an append has no uniqueness
+/// check (as `Array.append` has), and it starts in memory the caller lends (on the stack,
+/// from `withUnsafeTemporaryAllocation`), so that a short article allocates nothing for
+/// it (an allocation cost 400 to 1,500 instructions, an `Array` also a generic metadata
+/// lookup). Past that it grows on the heap; the owner calls `free()` once.
 struct ScratchList<Element: BitwiseCopyable> {
     private var items: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private var onHeap = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 8)
-        items = .allocate(capacity: self.capacity)
+    /// `storage` must outlive the list (and not be empty).
+    init(storage: UnsafeMutableBufferPointer<Element>) {
+        precondition(storage.count > 0)
+        items = storage.baseAddress!
+        capacity = storage.count
     }
 
     @inline(__always)
@@ -174,8 +178,9 @@ struct ScratchList<Element: BitwiseCopyable> {
     private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: items, count: count)
-        items.deallocate()
+        if onHeap { items.deallocate() }
         items = larger
+        onHeap = true
         capacity *= 2
     }
 
@@ -194,5 +199,5 @@ struct ScratchList<Element: BitwiseCopyable> {
 
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: items, count: count) }
 
-    func free() { items.deallocate() }
+    func free() { if onHeap { items.deallocate() } }
 }

@@ -20,13 +20,22 @@ struct Tokenizer {
     /// facts, written straight into the arrays' storage. `marks` lists, ascending, the
     /// tokens the quotation scanner and the sentence splitter look at: quotation marks
     /// (`quotes` of them), `. ! ? )`, ellipses, and words that took their period but are
-    /// no title abbreviation. The caller frees `marks`.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs: inout [ParagraphInfo]) -> (
-        tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int
-    ) {
+    /// no title abbreviation; it is the caller's (`marks` on return).
+    func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, paragraphs: inout [ParagraphInfo], marks: ScratchList<Int32>
+    ) -> (tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int) {
+        withUnsafeTemporaryAllocation(of: SpecialFacts.self, capacity: 32) { storage in
+            tokenize(bytes, &paragraphs, marks, ScratchList(storage: storage))
+        }
+    }
+
+    private func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ paragraphs: inout [ParagraphInfo], _ marks: ScratchList<Int32>,
+        _ special: ScratchList<SpecialFacts>
+    ) -> (tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int) {
         var tokens: [Token] = []
-        var marks = ScratchList<Int32>(capacity: bytes.count / 40)
-        var special = ScratchList<SpecialFacts>(capacity: bytes.count / 256)
+        var marks = marks
+        var special = special
         defer { special.free() }
         var quotes = 0
         var p = 0
@@ -120,9 +129,25 @@ struct Tokenizer {
         // A byte after the paragraph that cannot continue a word lets the word loop run
         // without comparing with `end` (it stops at that byte at the latest).
         if end < bytes.count && lower[Int(bytes[end])] == 0 {
-            return run(bytes, &i, end, spaceBefore, &sink, stopped: true)
+            return runStopped(bytes, &i, end, spaceBefore, &sink)
         }
-        return run(bytes, &i, end, spaceBefore, &sink, stopped: false)
+        return runBounded(bytes, &i, end, spaceBefore, &sink)
+    }
+
+    // The loop in functions of its own: its code then does not change with the code
+    // around it (it did, by hundreds of thousands of instructions on the mix).
+    @inline(never)
+    private func runStopped(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Bool {
+        run(bytes, &i, end, spaceBefore, &sink, stopped: true)
+    }
+
+    @inline(never)
+    private func runBounded(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Bool {
+        run(bytes, &i, end, spaceBefore, &sink, stopped: false)
     }
 
     /// `tokenize`, compiled once for each value of `stopped`; position and sink are kept
@@ -133,8 +158,6 @@ struct Tokenizer {
         _ sinkInOut: inout TokenSink, stopped: Bool
     ) -> Bool {
         var i = position
-        // Only `word` (inlined) touches `sink`, so that it can live in registers; the
-        // calls out of line get a copy.
         var sink = sinkInOut
         var spaceBefore = spaceBefore
         while i < end {
@@ -151,9 +174,7 @@ struct Tokenizer {
                 spaceBefore = false
                 continue
             }
-            var copy = sink
-            spaceBefore = other(bytes, &i, end, spaceBefore, &copy)
-            sink = copy
+            spaceBefore = other(bytes, &i, end, spaceBefore, &sink)
         }
         position = i
         sinkInOut = sink
@@ -169,6 +190,15 @@ struct Tokenizer {
         _ sink: inout TokenSink
     ) -> Bool {
         let byte = bytes[i]
+        // ASCII punctuation without rules of its own ("-", "--", "...", "``"), as `classify`
+        // and the `.punctuation` case below would make it.
+        if table[Int(byte)] & ByteClass.punctuationBit != 0
+            || (byte == 0x2E && !(i + 2 < end && bytes[i + 1] == 0x2E && bytes[i + 2] == 0x2E))
+        {
+            emit(bytes, i, 1, .punctuation, byte, spaceBefore, end, &sink)
+            i += 1
+            return false
+        }
         let cls = ByteClass.classify(bytes, i, end)
         switch cls.kind {
         case .space:
@@ -251,6 +281,7 @@ struct Tokenizer {
         return true
     }
 
+    @inline(__always)
     private func emit(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ kind: TokenKind, _ mark: UInt8,
         _ spaceBefore: Bool, _ end: Int, _ sink: inout TokenSink
@@ -303,32 +334,52 @@ struct Tokenizer {
                 lowered = lower[Int(bytes[i])]
             } while lowered != 0
         }
-        // The paragraph's end acts as a space does below.
-        let next: UInt8 = i < end ? bytes[i] : 0x20
-        if table[Int(next)] & ByteClass.breakBit == 0, !endsASCIIWord(bytes, i, end) {
-            var copy = sink
-            defer { sink = copy }
-            return generalWord(bytes, start, end, spaceBefore, &copy)
-        }
-        // What `makeWord` finds for such a word: no possessive, no dot, no hyphen, so the
-        // core is the word and only the first byte decides `capitalized`.
+        // The common case, a space (or the paragraph's end) after the word, stays here;
+        // anything else is decided out of line, so that this loop keeps its registers.
+        if i < end && bytes[i] != 0x20 { return wordBeforeOther(bytes, start, i, end, hash, spaceBefore, &sink) }
         let first = bytes[start]
-        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        var flags: TokenFlags = spaceBefore ? [.spaceBefore, .spaceAfter] : .spaceAfter
         if ByteClass.isUpper(first) { flags.insert(.capitalized) }
         if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
-        var tokenEnd = i
-        if next == 0x20 {
-            flags.insert(.spaceAfter)
-        } else {
-            if next == 0x2E {
-                flags = absorbPeriod(bytes, start, i, end, flags, hash)
-                if flags.contains(.periodAbsorbed) {
-                    tokenEnd = i &+ 1
-                    if !flags.contains(.titleAbbreviation) { sink.noteMark() }
-                }
-            }
-            if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
+        sink.push(
+            Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                coreEnd: Int32(truncatingIfNeeded: i), kind: ByteClass.isDigit(first) ? .number : .word, mark: 0,
+                flags: flags, key: hash))
+        return i
+    }
+
+    /// The rest of `word` when ASCII letters and digits `start..<i` (hashed: `hash`) are
+    /// followed by a byte other than a space: a certain break, a possessive 's, a period,
+    /// or something `generalWord` must read.
+    @inline(never)
+    private func wordBeforeOther(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int, _ end: Int, _ hash: UInt64, _ spaceBefore: Bool,
+        _ sink: inout TokenSink
+    ) -> Int {
+        var next = bytes[i]
+        var wordEnd = i
+        if table[Int(next)] & ByteClass.breakBit == 0 {
+            wordEnd = asciiWordEnd(bytes, i, end)
+            if wordEnd < 0 { return generalWord(bytes, start, end, spaceBefore, &sink) }
+            if wordEnd != i { next = wordEnd < end ? bytes[wordEnd] : 0x20 }  // the end acts as a space
         }
+        // What `makeWord` finds for such a word: a possessive 's at most, no dot, no hyphen,
+        // so the core is the letters and digits and only the first byte decides `capitalized`.
+        let first = bytes[start]
+        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        if wordEnd != i { flags.insert(.possessive) }
+        if ByteClass.isUpper(first) { flags.insert(.capitalized) }
+        if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
+        var tokenEnd = wordEnd
+        if next == 0x2E {
+            flags = absorbPeriod(bytes, start, i, wordEnd, end, flags, hash)
+            if flags.contains(.periodAbsorbed) {
+                tokenEnd = wordEnd + 1
+                if !flags.contains(.titleAbbreviation) { sink.noteMark() }
+            }
+        }
+        if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
         sink.push(
             Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
@@ -337,20 +388,21 @@ struct Tokenizer {
         return tokenEnd
     }
 
-    /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside)
-    /// ending at `wordEnd`, before a period. (Out of line, with its lookup: inlined, the
-    /// lookup's multiply was folded into the hash loop, which then kept one more register.)
+    /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside;
+    /// a possessive 's from `coreEnd` on at most) ending at `wordEnd`, before a period.
+    /// (Out of line, with its lookup: inlined, the lookup's multiply was folded into the
+    /// hash loop, which then kept one more register.)
     @inline(never)
     private func absorbPeriod(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ wordEnd: Int, _ end: Int, _ flags: TokenFlags,
-        _ key: UInt64
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ coreEnd: Int, _ wordEnd: Int, _ end: Int,
+        _ flags: TokenFlags, _ key: UInt64
     ) -> TokenFlags {
         var flags = flags
         if wordEnd + 1 < end && bytes[wordEnd + 1] == 0x2E { return flags }
         let classes = words.lookup(key)
         if classes.contains(.titleAbbreviation) && flags.contains(.capitalized) {
             flags.formUnion([.periodAbsorbed, .titleAbbreviation])
-        } else if (wordEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
+        } else if (coreEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
             flags.insert(.periodAbsorbed)
         }
         return flags
@@ -375,9 +427,33 @@ struct Tokenizer {
         return letters >= 2
     }
 
-    /// Whether the byte at `i`, right after ASCII letters or digits and not a certain
-    /// break, ends the word under `scanWord`'s rules; false sends the word to `scanWord`.
+    /// Where `scanWord` ends a word of ASCII letters and digits followed at `i` by a byte
+    /// that is not a certain break: `i`; or the end of a possessive 's (after ' ’ or ‘)
+    /// that certainly ends there; or -1 when `scanWord` must decide.
     @inline(never)
+    private func asciiWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        if endsASCIIWord(bytes, i, end) { return i }
+        var wordEnd = -1
+        let b = bytes[i]
+        if b == 0x27, i + 1 < end, bytes[i + 1] | 0x20 == 0x73 {
+            wordEnd = i + 2
+        } else if b == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98,
+            bytes[i + 3] | 0x20 == 0x73
+        {
+            wordEnd = i + 4
+        }
+        // The apostrophe joins (a letter follows) and "s" is a letter like those before it,
+        // so what follows decides as it does after any word of letters.
+        guard wordEnd > 0 else { return -1 }
+        if wordEnd == end || table[Int(bytes[wordEnd])] & ByteClass.breakBit != 0 || endsASCIIWord(bytes, wordEnd, end)
+        {
+            return wordEnd
+        }
+        return -1
+    }
+
+    /// Whether the byte at `i`, right after an ASCII letter or digit and not a certain
+    /// break, ends the word under `scanWord`'s rules; false leaves it to `scanWord`.
     private func endsASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         let next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
@@ -599,6 +675,8 @@ enum ByteClass {
     static let breakBit: UInt8 = 2
     /// `- . , : & '`: inside a word only before a letter or a digit.
     static let joinerBit: UInt8 = 4
+    /// ASCII punctuation that `classify` calls `.punctuation`, but for `-`, `.` and `` ` ``.
+    static let punctuationBit: UInt8 = 8
 
     /// `WordKey.lower` of each ASCII letter and digit, 0 for every other byte value;
     /// indexed by a `UInt8`, so never out of bounds.
@@ -620,6 +698,11 @@ enum ByteClass {
                 bits = joinerBit
             } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte > 0x20 && byte < 0x7F) {
                 bits = breakBit  // space, `"` and the rest of ASCII punctuation
+            }
+            if byte > 0x20 && byte < 0x7F && !isAlnum(byte) && byte != 0x22 && byte != 0x27 && byte != 0x2D
+                && byte != 0x2E && byte != 0x60
+            {
+                bits |= punctuationBit
             }
             table[b] = bits
         }
