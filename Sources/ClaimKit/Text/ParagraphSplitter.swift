@@ -16,9 +16,13 @@ enum ParagraphSplitter {
     /// The paragraphs, each with its span; `tokens` and the rest are the tokenizer's and
     /// `TextAnalysis`'s to fill in.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [ParagraphInfo] {
+        withUnsafeTemporaryAllocation(of: Line.self, capacity: 40) { split(bytes, ScratchList(storage: $0)) }
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ScratchList<Line>) -> [ParagraphInfo] {
         // Lines, found in one pass; and whether a blank line lies between two lines with
         // text, known when the second is found.
-        var lines = ScratchList<Line>(capacity: bytes.count / 32)
+        var lines = lines
         defer { lines.free() }
         var textLines = 0
         var blankAfterText = false

@@ -47,9 +47,20 @@ enum QuotationScanner {
         var quotations: [Quotation] = []
         guard quotes > 0 else { return quotations }
         quotations.reserveCapacity(quotes / 2 + 2)  // most quotations have two marks
-        var reopenFamily: Bool? = nil  // isDouble of a quotation continuing into this paragraph
-        var stack = ScratchList<OpenMark>(capacity: 16)  // emptied for each paragraph
+        withUnsafeTemporaryAllocation(of: OpenMark.self, capacity: 32) { storage in
+            scan(&tokens, paragraphs, marks, bytes, &issues, &quotations, ScratchList(storage: storage))
+        }
+        return quotations
+    }
+
+    private static func scan(
+        _ tokens: inout [Token], _ paragraphs: [ParagraphInfo], _ marks: UnsafeBufferPointer<Int32>,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ issues: inout [TextIssue], _ quotations: inout [Quotation],
+        _ stack: ScratchList<OpenMark>
+    ) {
+        var stack = stack  // emptied for each paragraph
         defer { stack.free() }
+        var reopenFamily: Bool? = nil  // isDouble of a quotation continuing into this paragraph
         var nextMark = 0  // in `marks`
         for p in paragraphs.indices {
             let range = paragraphs[p].tokens
@@ -181,7 +192,6 @@ enum QuotationScanner {
             tokens[q.open].flags.insert(.opensQuote)
             if let c = q.close { tokens[c].flags.insert(.closesQuote) }
         }
-        return quotations
     }
 
     private static func make(

@@ -63,10 +63,17 @@ final class TextAnalysis {
 
     private static func build(_ buffer: UnsafeBufferPointer<UInt8>, _ index: LexiconIndex) -> Built {
         // Each new array costs a generic metadata lookup besides the allocation, and most
-        // articles are short: only the arrays kept are allocated, each once.
+        // articles are short: only the arrays kept are allocated, each once; scratch lists
+        // start on the stack.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { build(buffer, index, ScratchList(storage: $0)) }
+    }
+
+    private static func build(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ index: LexiconIndex, _ marks: ScratchList<Int32>
+    ) -> Built {
         var b = Built()
         b.paragraphs = ParagraphSplitter.split(buffer)
-        var tokenized = Tokenizer(index: index).tokenize(buffer, paragraphs: &b.paragraphs)
+        var tokenized = Tokenizer(index: index).tokenize(buffer, paragraphs: &b.paragraphs, marks: marks)
         defer { tokenized.marks.free() }
         b.tokens = tokenized.tokens
         tokenized.tokens = []  // the only reference left: the scanner's changes copy nothing

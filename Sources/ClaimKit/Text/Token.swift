@@ -101,29 +101,31 @@ struct TokenFacts: Sendable {
     var isTitle: Bool { nounClassesAndTitle & Self.titleBit != 0 }
 }
 
-/// Where the tokenizer writes: the storage of the final arrays, through pointers, with
-/// room for `capacity` tokens (`Array.append` per token cost a uniqueness and a capacity
-/// check on every call, and a chunk copied into the arrays cost a copy of every token).
+/// Where the tokenizer writes: the storage of the final token array, through a pointer,
+/// with room for `capacity` tokens (`Array.append` per token cost a uniqueness and a
+/// capacity check on every call, and a chunk copied into the array a copy of every token).
 struct TokenSink {
     private let tokens: UnsafeMutablePointer<Token>
-    private let facts: UnsafeMutablePointer<TokenFacts>
     let capacity: Int
     private(set) var count: Int
     /// See `Tokenizer.tokenize(_:paragraphs:)`.
     var marks: ScratchList<Int32>
+    /// The facts of the words `Tokenizer.generalWord` made, which the second pass takes
+    /// as they are.
+    var special: ScratchList<SpecialFacts>
     /// `.quote` tokens written.
     var quotes = 0
 
-    /// `count` tokens and facts are already initialized at the pointers.
+    /// `count` tokens are already initialized at `tokens`.
     init(
-        tokens: UnsafeMutablePointer<Token>, facts: UnsafeMutablePointer<TokenFacts>, capacity: Int, count: Int,
-        marks: ScratchList<Int32>
+        tokens: UnsafeMutablePointer<Token>, capacity: Int, count: Int, marks: ScratchList<Int32>,
+        special: ScratchList<SpecialFacts>
     ) {
         self.tokens = tokens
-        self.facts = facts
         self.capacity = capacity
         self.count = count
         self.marks = marks
+        self.special = special
     }
 
     var isFull: Bool { count >= capacity }
@@ -131,10 +133,9 @@ struct TokenSink {
     /// Callers check `isFull` before each step that may push, and a step pushes one token
     /// at most, so `count` stays below `capacity` here.
     @inline(__always)
-    mutating func push(_ token: Token, _ facts: TokenFacts) {
+    mutating func push(_ token: Token) {
         assert(count < capacity)
-        (self.tokens + count).initialize(to: token)
-        (self.facts + count).initialize(to: facts)
+        (tokens + count).initialize(to: token)
         count &+= 1
     }
 
@@ -143,18 +144,27 @@ struct TokenSink {
     mutating func noteMark() { marks.append(Int32(truncatingIfNeeded: count)) }
 }
 
-/// A growable list in memory of its own, for the text layer's scratch lists: an append
-/// has no uniqueness check (as `Array.append` has) and the allocation no generic
-/// metadata lookup (each new `Array` buffer costs one, about 700 instructions). The
-/// owner calls `free()` once.
+struct SpecialFacts {
+    var token: Int
+    var facts: TokenFacts
+}
+
+/// A growable list for the text layer's scratch lists: an append has no uniqueness
+/// check (as `Array.append` has), and it starts in memory the caller lends (on the stack,
+/// from `withUnsafeTemporaryAllocation`), so that a short article allocates nothing for
+/// it (an allocation cost 400 to 1,500 instructions, an `Array` also a generic metadata
+/// lookup). Past that it grows on the heap; the owner calls `free()` once.
 struct ScratchList<Element: BitwiseCopyable> {
     private var items: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private var onHeap = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 8)
-        items = .allocate(capacity: self.capacity)
+    /// `storage` must outlive the list (and not be empty).
+    init(storage: UnsafeMutableBufferPointer<Element>) {
+        precondition(storage.count > 0)
+        items = storage.baseAddress!
+        capacity = storage.count
     }
 
     @inline(__always)
@@ -168,8 +178,9 @@ struct ScratchList<Element: BitwiseCopyable> {
     private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: items, count: count)
-        items.deallocate()
+        if onHeap { items.deallocate() }
         items = larger
+        onHeap = true
         capacity *= 2
     }
 
@@ -188,5 +199,5 @@ struct ScratchList<Element: BitwiseCopyable> {
 
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: items, count: count) }
 
-    func free() { items.deallocate() }
+    func free() { if onHeap { items.deallocate() } }
 }

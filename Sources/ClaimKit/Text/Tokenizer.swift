@@ -20,61 +20,103 @@ struct Tokenizer {
     /// facts, written straight into the arrays' storage. `marks` lists, ascending, the
     /// tokens the quotation scanner and the sentence splitter look at: quotation marks
     /// (`quotes` of them), `. ! ? )`, ellipses, and words that took their period but are
-    /// no title abbreviation. The caller frees `marks`.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs: inout [ParagraphInfo]) -> (
-        tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int
-    ) {
+    /// no title abbreviation; it is the caller's (`marks` on return).
+    func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, paragraphs: inout [ParagraphInfo], marks: ScratchList<Int32>
+    ) -> (tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int) {
+        withUnsafeTemporaryAllocation(of: SpecialFacts.self, capacity: 32) { storage in
+            tokenize(bytes, &paragraphs, marks, ScratchList(storage: storage))
+        }
+    }
+
+    private func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ paragraphs: inout [ParagraphInfo], _ marks: ScratchList<Int32>,
+        _ special: ScratchList<SpecialFacts>
+    ) -> (tokens: [Token], facts: [TokenFacts], marks: ScratchList<Int32>, quotes: Int) {
         var tokens: [Token] = []
-        var facts: [TokenFacts] = []
-        var marks = ScratchList<Int32>(capacity: bytes.count / 40)
+        var marks = marks
+        var special = special
+        defer { special.free() }
         var quotes = 0
         var p = 0
         var i = paragraphs.first?.span.start ?? 0
         var spaceBefore = true
         var first = 0
-        // News text has about one token in 5.3 bytes; a denser text fills the arrays,
-        // which are then copied into larger ones, and tokenizing goes on where it stopped.
+        // News text has about one token in 5.3 bytes; a denser text fills the array, which
+        // is then copied into a larger one, and tokenizing goes on where it stopped.
         var capacity = bytes.count * 2 / 9 + 16
         while p < paragraphs.count {
-            let previous = (tokens: tokens, facts: facts)
+            let previous = tokens
             tokens = []
-            facts = []
-            var newFacts: [TokenFacts] = []
-            let newTokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
-                newFacts = [TokenFacts](unsafeUninitializedCapacity: capacity) { factBuffer, factCount in
-                    // capacity > 0, so both base addresses exist
-                    _ = tokenBuffer.initialize(fromContentsOf: previous.tokens)
-                    _ = factBuffer.initialize(fromContentsOf: previous.facts)
-                    var sink = TokenSink(
-                        tokens: tokenBuffer.baseAddress!, facts: factBuffer.baseAddress!, capacity: capacity,
-                        count: previous.tokens.count, marks: marks)
-                    while p < paragraphs.count {
-                        let end = paragraphs[p].span.end
-                        spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
-                        if i < end { break }  // full
-                        paragraphs[p].tokens = first..<sink.count
-                        paragraphs[p].bodyStart = first
-                        p += 1
-                        if p < paragraphs.count {
-                            i = paragraphs[p].span.start
-                            spaceBefore = true
-                            first = sink.count
-                        }
+            tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+                // capacity > 0, so the base address exists
+                _ = tokenBuffer.initialize(fromContentsOf: previous)
+                var sink = TokenSink(
+                    tokens: tokenBuffer.baseAddress!, capacity: capacity, count: previous.count, marks: marks,
+                    special: special)
+                while p < paragraphs.count {
+                    let end = paragraphs[p].span.end
+                    spaceBefore = tokenize(bytes, &i, end, spaceBefore, &sink)
+                    if i < end { break }  // full
+                    paragraphs[p].tokens = first..<sink.count
+                    paragraphs[p].bodyStart = first
+                    p += 1
+                    if p < paragraphs.count {
+                        i = paragraphs[p].span.start
+                        spaceBefore = true
+                        first = sink.count
                     }
-                    marks = sink.marks
-                    quotes += sink.quotes
-                    tokenCount = sink.count
-                    factCount = sink.count
                 }
+                marks = sink.marks
+                special = sink.special
+                quotes += sink.quotes
+                tokenCount = sink.count
             }
-            tokens = newTokens
-            facts = newFacts
             if p == paragraphs.count { break }
             // Grow by half at least (linear in all), or to what the density so far projects.
             let projected = tokens.count + (bytes.count - i) / max(1, i / max(1, tokens.count)) + 64
             capacity = max(capacity + capacity / 2, projected)
         }
+        let facts = [TokenFacts](unsafeUninitializedCapacity: tokens.count) { factBuffer, factCount in
+            tokens.withUnsafeBufferPointer { fillFacts(bytes, $0, factBuffer, special.buffer) }
+            factCount = tokens.count
+        }
         return (tokens, facts, marks, quotes)
+    }
+
+    /// The second pass: the lexicon facts of every token, in a loop of its own (in the
+    /// tokenizer's loop the lookups' registers spilled the scanner's). Words of ASCII
+    /// letters and digits have no hyphen, so only the lookups of the word and of its
+    /// singular decide; `special` has the facts of the other words, ascending.
+    private func fillFacts(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+        _ facts: UnsafeMutableBufferPointer<TokenFacts>, _ special: UnsafeBufferPointer<SpecialFacts>
+    ) {
+        var nextSpecial = 0
+        let noSpecial = tokens.count  // a token index no token has
+        var specialToken = special.isEmpty ? noSpecial : special[0].token
+        for t in 0..<tokens.count {
+            let token = tokens[t]
+            if token.kind != .word {
+                facts.initializeElement(at: t, to: .none)
+                continue
+            }
+            if t == specialToken {
+                facts.initializeElement(at: t, to: special[nextSpecial].facts)
+                nextSpecial += 1
+                specialToken = nextSpecial < special.count ? special[nextSpecial].token : noSpecial
+                continue
+            }
+            let found = words.lookup(token.key)
+            var noun = found
+            let coreEnd = Int(token.coreEnd)
+            if coreEnd &- Int(token.start) > 3, bytes[coreEnd &- 1] | 0x20 == 0x73 {
+                // The key of the word without its final "s", as `WordKey.of` would hash it.
+                noun.formUnion(words.lookup(WordKey.unmix(token.key, 0x73)).subtracting([.verbForm, .verbNounForm]))
+            }
+            let title = !found.isDisjoint(with: [.title, .titleAbbreviation])
+            facts.initializeElement(at: t, to: TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        }
     }
 
     /// Tokenizes `bytes[i..<end]` from `i` until `end` or a full sink; moves `i` to where
@@ -86,7 +128,37 @@ struct Tokenizer {
         precondition(end <= Int(Int32.max), "text beyond 2 GiB")
         // A byte after the paragraph that cannot continue a word lets the word loop run
         // without comparing with `end` (it stops at that byte at the latest).
-        let stopped = end < bytes.count && lower[Int(bytes[end])] == 0
+        if end < bytes.count && lower[Int(bytes[end])] == 0 {
+            return runStopped(bytes, &i, end, spaceBefore, &sink)
+        }
+        return runBounded(bytes, &i, end, spaceBefore, &sink)
+    }
+
+    // The loop in functions of its own: its code then does not change with the code
+    // around it (it did, by hundreds of thousands of instructions on the mix).
+    @inline(never)
+    private func runStopped(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Bool {
+        run(bytes, &i, end, spaceBefore, &sink, stopped: true)
+    }
+
+    @inline(never)
+    private func runBounded(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ spaceBefore: Bool, _ sink: inout TokenSink
+    ) -> Bool {
+        run(bytes, &i, end, spaceBefore, &sink, stopped: false)
+    }
+
+    /// `tokenize`, compiled once for each value of `stopped`; position and sink are kept
+    /// in locals (registers) while it runs.
+    @inline(__always)
+    private func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int, _ spaceBefore: Bool,
+        _ sinkInOut: inout TokenSink, stopped: Bool
+    ) -> Bool {
+        var i = position
+        var sink = sinkInOut
         var spaceBefore = spaceBefore
         while i < end {
             let byte = bytes[i]
@@ -104,6 +176,8 @@ struct Tokenizer {
             }
             spaceBefore = other(bytes, &i, end, spaceBefore, &sink)
         }
+        position = i
+        sinkInOut = sink
         return spaceBefore
     }
 
@@ -116,6 +190,15 @@ struct Tokenizer {
         _ sink: inout TokenSink
     ) -> Bool {
         let byte = bytes[i]
+        // ASCII punctuation without rules of its own ("-", "--", "...", "``"), as `classify`
+        // and the `.punctuation` case below would make it.
+        if table[Int(byte)] & ByteClass.punctuationBit != 0
+            || (byte == 0x2E && !(i + 2 < end && bytes[i + 1] == 0x2E && bytes[i + 2] == 0x2E))
+        {
+            emit(bytes, i, 1, .punctuation, byte, spaceBefore, end, &sink)
+            i += 1
+            return false
+        }
         let cls = ByteClass.classify(bytes, i, end)
         switch cls.kind {
         case .space:
@@ -198,6 +281,7 @@ struct Tokenizer {
         return true
     }
 
+    @inline(__always)
     private func emit(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ kind: TokenKind, _ mark: UInt8,
         _ spaceBefore: Bool, _ end: Int, _ sink: inout TokenSink
@@ -213,8 +297,7 @@ struct Tokenizer {
         sink.push(
             Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + length),
-                coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0),
-            .none)
+                coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0))
     }
 
     /// A word starting with an ASCII letter or digit. The common case, ASCII letters and
@@ -230,11 +313,19 @@ struct Tokenizer {
         var lowered = lower[Int(bytes[i])]
         // `lower` is `WordKey.lower` for ASCII letters and digits, 0 for every other byte.
         if stopped {
-            repeat {
+            // Two bytes a turn: half the loop overhead.
+            while true {
                 hash = WordKey.mix(hash, lowered)
-                i &+= 1
+                lowered = lower[Int(bytes[i &+ 1])]
+                if lowered == 0 {
+                    i &+= 1
+                    break
+                }
+                hash = WordKey.mix(hash, lowered)
+                i &+= 2
                 lowered = lower[Int(bytes[i])]
-            } while lowered != 0
+                if lowered == 0 { break }
+            }
         } else {
             repeat {
                 hash = WordKey.mix(hash, lowered)
@@ -243,53 +334,75 @@ struct Tokenizer {
                 lowered = lower[Int(bytes[i])]
             } while lowered != 0
         }
-        if i < end, table[Int(bytes[i])] & ByteClass.breakBit == 0, !endsASCIIWord(bytes, i, end) {
-            return generalWord(bytes, start, end, spaceBefore, &sink)
-        }
-        // What `makeWord` finds for such a word: no possessive, no dot, no hyphen, so the
-        // core is the word and only the first byte decides `capitalized`.
+        // The common case, a space (or the paragraph's end) after the word, stays here;
+        // anything else is decided out of line, so that this loop keeps its registers.
+        if i < end && bytes[i] != 0x20 { return wordBeforeOther(bytes, start, i, end, hash, spaceBefore, &sink) }
         let first = bytes[start]
-        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        var flags: TokenFlags = spaceBefore ? [.spaceBefore, .spaceAfter] : .spaceAfter
         if ByteClass.isUpper(first) { flags.insert(.capitalized) }
         if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
-        let found = words.lookup(hash)
-        var tokenEnd = i
-        if i < end, bytes[i] == 0x2E {
-            flags = absorbPeriod(bytes, start, i, end, flags, found)
-            if flags.contains(.periodAbsorbed) { tokenEnd = i &+ 1 }
+        sink.push(
+            Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                coreEnd: Int32(truncatingIfNeeded: i), kind: ByteClass.isDigit(first) ? .number : .word, mark: 0,
+                flags: flags, key: hash))
+        return i
+    }
+
+    /// The rest of `word` when ASCII letters and digits `start..<i` (hashed: `hash`) are
+    /// followed by a byte other than a space: a certain break, a possessive 's, a period,
+    /// or something `generalWord` must read.
+    @inline(never)
+    private func wordBeforeOther(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int, _ end: Int, _ hash: UInt64, _ spaceBefore: Bool,
+        _ sink: inout TokenSink
+    ) -> Int {
+        var next = bytes[i]
+        var wordEnd = i
+        if table[Int(next)] & ByteClass.breakBit == 0 {
+            wordEnd = asciiWordEnd(bytes, i, end)
+            if wordEnd < 0 { return generalWord(bytes, start, end, spaceBefore, &sink) }
+            if wordEnd != i { next = wordEnd < end ? bytes[wordEnd] : 0x20 }  // the end acts as a space
+        }
+        // What `makeWord` finds for such a word: a possessive 's at most, no dot, no hyphen,
+        // so the core is the letters and digits and only the first byte decides `capitalized`.
+        let first = bytes[start]
+        var flags: TokenFlags = spaceBefore ? .spaceBefore : []
+        if wordEnd != i { flags.insert(.possessive) }
+        if ByteClass.isUpper(first) { flags.insert(.capitalized) }
+        if !ByteClass.isLower(first), isAllCaps(bytes, start, i) { flags.insert(.allCaps) }
+        var tokenEnd = wordEnd
+        if next == 0x2E {
+            flags = absorbPeriod(bytes, start, i, wordEnd, end, flags, hash)
+            if flags.contains(.periodAbsorbed) {
+                tokenEnd = wordEnd + 1
+                if !flags.contains(.titleAbbreviation) { sink.noteMark() }
+            }
         }
         if spaceFollows(bytes, tokenEnd, end) { flags.insert(.spaceAfter) }
-        if tokenEnd != i && !flags.contains(.titleAbbreviation) { sink.noteMark() }
-        let isNumber = ByteClass.isDigit(first)
-        let token = Token(
-            start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
-            coreEnd: Int32(truncatingIfNeeded: i), kind: isNumber ? .number : .word, mark: 0, flags: flags, key: hash)
-        if isNumber {
-            sink.push(token, .none)
-        } else {
-            var noun = found
-            if i - start > 3, bytes[i - 1] | 0x20 == 0x73 {
-                // The key of the word without its final "s", as `WordKey.of` would hash it.
-                noun.formUnion(words.lookup(WordKey.unmix(hash, 0x73)).subtracting([.verbForm, .verbNounForm]))
-            }
-            let title = !found.isDisjoint(with: [.title, .titleAbbreviation])
-            sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
-        }
+        sink.push(
+            Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: tokenEnd),
+                coreEnd: Int32(truncatingIfNeeded: i), kind: ByteClass.isDigit(first) ? .number : .word, mark: 0,
+                flags: flags, key: hash))
         return tokenEnd
     }
 
-    /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside)
-    /// ending at `wordEnd`, before a period.
+    /// `makeWord`'s trailing period for a word of ASCII letters and digits (no dot inside;
+    /// a possessive 's from `coreEnd` on at most) ending at `wordEnd`, before a period.
+    /// (Out of line, with its lookup: inlined, the lookup's multiply was folded into the
+    /// hash loop, which then kept one more register.)
     @inline(never)
     private func absorbPeriod(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ wordEnd: Int, _ end: Int, _ flags: TokenFlags,
-        _ classes: WordClass
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ coreEnd: Int, _ wordEnd: Int, _ end: Int,
+        _ flags: TokenFlags, _ key: UInt64
     ) -> TokenFlags {
         var flags = flags
         if wordEnd + 1 < end && bytes[wordEnd + 1] == 0x2E { return flags }
+        let classes = words.lookup(key)
         if classes.contains(.titleAbbreviation) && flags.contains(.capitalized) {
             flags.formUnion([.periodAbsorbed, .titleAbbreviation])
-        } else if (wordEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
+        } else if (coreEnd - start == 1 && ByteClass.isUpper(bytes[start])) || classes.contains(.abbreviation) {
             flags.insert(.periodAbsorbed)
         }
         return flags
@@ -314,9 +427,33 @@ struct Tokenizer {
         return letters >= 2
     }
 
-    /// Whether the byte at `i`, right after ASCII letters or digits and not a certain
-    /// break, ends the word under `scanWord`'s rules; false sends the word to `scanWord`.
+    /// Where `scanWord` ends a word of ASCII letters and digits followed at `i` by a byte
+    /// that is not a certain break: `i`; or the end of a possessive 's (after ' ’ or ‘)
+    /// that certainly ends there; or -1 when `scanWord` must decide.
     @inline(never)
+    private func asciiWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        if endsASCIIWord(bytes, i, end) { return i }
+        var wordEnd = -1
+        let b = bytes[i]
+        if b == 0x27, i + 1 < end, bytes[i + 1] | 0x20 == 0x73 {
+            wordEnd = i + 2
+        } else if b == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98,
+            bytes[i + 3] | 0x20 == 0x73
+        {
+            wordEnd = i + 4
+        }
+        // The apostrophe joins (a letter follows) and "s" is a letter like those before it,
+        // so what follows decides as it does after any word of letters.
+        guard wordEnd > 0 else { return -1 }
+        if wordEnd == end || table[Int(bytes[wordEnd])] & ByteClass.breakBit != 0 || endsASCIIWord(bytes, wordEnd, end)
+        {
+            return wordEnd
+        }
+        return -1
+    }
+
+    /// Whether the byte at `i`, right after an ASCII letter or digit and not a certain
+    /// break, ends the word under `scanWord`'s rules; false leaves it to `scanWord`.
     private func endsASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         let next: UInt8 = i + 1 < end ? bytes[i + 1] : 0
@@ -352,7 +489,7 @@ struct Tokenizer {
         if spaceFollows(bytes, Int(token.end), end) { token.flags.insert(.spaceAfter) }
         if token.flags.contains(.periodAbsorbed) && !token.flags.contains(.titleAbbreviation) { sink.noteMark() }
         guard token.kind == .word else {
-            sink.push(token, .none)
+            sink.push(token)
             return Int(token.end)
         }
         let found = index.classes(of: token.key)
@@ -369,7 +506,9 @@ struct Tokenizer {
             while k > start, bytes[k] != 0x2D { k -= 1 }
             if k > start { title = index.classes(of: WordKey.of(bytes, (k + 1)..<coreEnd)).contains(.title) }
         }
-        sink.push(token, TokenFacts(classes: found, nounClasses: noun, isTitle: title))
+        sink.special.append(
+            SpecialFacts(token: sink.count, facts: TokenFacts(classes: found, nounClasses: noun, isTitle: title)))
+        sink.push(token)
         return Int(token.end)
     }
 
@@ -536,6 +675,8 @@ enum ByteClass {
     static let breakBit: UInt8 = 2
     /// `- . , : & '`: inside a word only before a letter or a digit.
     static let joinerBit: UInt8 = 4
+    /// ASCII punctuation that `classify` calls `.punctuation`, but for `-`, `.` and `` ` ``.
+    static let punctuationBit: UInt8 = 8
 
     /// `WordKey.lower` of each ASCII letter and digit, 0 for every other byte value;
     /// indexed by a `UInt8`, so never out of bounds.
@@ -557,6 +698,11 @@ enum ByteClass {
                 bits = joinerBit
             } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte > 0x20 && byte < 0x7F) {
                 bits = breakBit  // space, `"` and the rest of ASCII punctuation
+            }
+            if byte > 0x20 && byte < 0x7F && !isAlnum(byte) && byte != 0x22 && byte != 0x27 && byte != 0x2D
+                && byte != 0x2E && byte != 0x60
+            {
+                bits |= punctuationBit
             }
             table[b] = bits
         }

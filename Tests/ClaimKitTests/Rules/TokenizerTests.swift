@@ -60,6 +60,21 @@ import Testing
         #expect(!a.tokens[plain].flags.contains(.possessive))
     }
 
+    @Test func possessivesBeforeAnyFollowingByte() throws {
+        // The fast path takes "X’s"/"X's" before a certain break; anything else goes the long way.
+        let a = analyze("NATO’s, Lee's. J’s. the mayor’s” the mayor’sa Lee’s\u{200B}x U.S’s")
+        #expect(
+            a.tokenTexts == [
+                "NATO’s", ",", "Lee's", ".", "J’s.", "the", "mayor’s", "”", "the", "mayor’sa", "Lee’s\u{200B}x",
+                "U.S’s",
+            ])
+        let nato = try #require(a.token("NATO’s"))
+        #expect(a.tokens[nato].flags.isSuperset(of: [.possessive, .allCaps, .capitalized]))
+        #expect(a.tokens[nato].key == WordKey.of("nato"))
+        #expect(a.tokens[try #require(a.token("J’s."))].flags.contains(.periodAbsorbed), "an initial's period")
+        #expect(!a.tokens[try #require(a.token("mayor’sa"))].flags.contains(.possessive))
+    }
+
     @Test func capitalisationFlags() throws {
         let a = analyze("The NATO envoy met al-Sarraj and Ana.")
         let flags = { (w: String) in a.tokens[a.token(w)!].flags }
