@@ -29,7 +29,8 @@ struct EntityIndex {
     init(text: TextAnalysis) {
         let tokens = text.tokens
         let grammar = Grammar(text: text)
-        for t in tokens.indices where tokens[t].flags.contains(.possessive) && tokens[t].flags.contains(.capitalized) {
+        /// "X's foreign ministry": a capitalised possessive before a government word names a state.
+        func noteState(_ t: Int) {
             var u = t + 1
             while u < min(tokens.count, t + 4), tokens[u].kind == .word {
                 if text.classes(u).contains(.governmentWord) { stateKeys.set(0, for: tokens[t].key); break }
@@ -40,9 +41,15 @@ struct EntityIndex {
         var t = 0
         while t < tokens.count {
             // Only a capitalised word can start a name: skip the rest without a call.
-            guard tokens[t].kind == .word, tokens[t].flags.contains(.capitalized) else { t += 1; continue }
-            guard let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
+            guard tokens[t].flags.contains(.capitalized) else { t += 1; continue }
+            // Every capitalised possessive is seen here or as the last word of a name run
+            // below (a run ends at a possessive), so one pass finds the states too.
+            if tokens[t].flags.contains(.possessive) { noteState(t) }
+            guard tokens[t].kind == .word, let name = NameParser.nameRun(text, startingAt: t) else { t += 1; continue }
             defer { t = max(t + 1, name.upperBound) }
+            if name.count > 1, tokens[name.upperBound - 1].flags.contains(.possessive) {
+                noteState(name.upperBound - 1)
+            }
             if name.count >= 2, NameParser.isPersonName(text, name) {
                 let roleWords = NameParser.roleBefore(text, name)  // once, for the role and opensSentence
                 let role =
@@ -68,8 +75,9 @@ struct EntityIndex {
                 if NameParser.opensSentence(text, name, roleWords: roleWords) {
                     subjectMentions.append((name.lowerBound, person))
                 }
-            } else if name.count == 1, NameParser.opensSentence(text, name),
-                let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound)
+            } else if name.count == 1,
+                let known = person(lastName: tokens[name.lowerBound].key, before: name.lowerBound),
+                NameParser.opensSentence(text, name)
             {
                 subjectMentions.append((name.lowerBound, known))
             }
