@@ -18,9 +18,12 @@ enum CueScanner {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
                 defer { t += 1 }
+                // Only a phrase's first word or a verb form can start a cue: one read of the
+                // token's lexicon facts (empty for anything but a word) passes over the rest.
+                let classes = text.classes(t)
+                guard !classes.isDisjoint(with: [.phraseStart, .verbForm]) else { continue }
                 let token = tokens[t]
                 guard token.kind == .word, text.quotationOfToken[t] < 0 else { continue }
-                let classes = text.classes(t)  // the token is a word: its facts hold these
                 if classes.contains(.phraseStart), let phrase = matchPhrase(text, t, sentence.tokens) {
                     cues.append(
                         CueCandidate(
