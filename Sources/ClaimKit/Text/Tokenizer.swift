@@ -92,6 +92,7 @@ struct Tokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
         _ facts: UnsafeMutableBufferPointer<TokenFacts>, _ special: UnsafeBufferPointer<SpecialFacts>
     ) {
+        let words = self.words.reader  // `self.words` holds the table
         var nextSpecial = 0
         let noSpecial = tokens.count  // a token index no token has
         var specialToken = special.isEmpty ? noSpecial : special[0].token
@@ -110,7 +111,7 @@ struct Tokenizer {
             let found = words.lookup(token.key)
             var noun = found
             let coreEnd = Int(token.coreEnd)
-            if coreEnd &- Int(token.start) > 3, bytes[coreEnd &- 1] | 0x20 == 0x73 {
+            if bytes[coreEnd &- 1] | 0x20 == 0x73, coreEnd &- Int(token.start) > 3 {
                 // The key of the word without its final "s", as `WordKey.of` would hash it.
                 noun.formUnion(words.lookup(WordKey.unmix(token.key, 0x73)).subtracting([.verbForm, .verbNounForm]))
             }
@@ -150,8 +151,7 @@ struct Tokenizer {
         run(bytes, &i, end, spaceBefore, &sink, stopped: false)
     }
 
-    /// `tokenize`, compiled once for each value of `stopped`; position and sink are kept
-    /// in locals (registers) while it runs.
+    /// `tokenize`, compiled once for each value of `stopped`.
     @inline(__always)
     private func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int, _ spaceBefore: Bool,
@@ -300,9 +300,9 @@ struct Tokenizer {
                 coreEnd: Int32(truncatingIfNeeded: start + length), kind: kind, mark: mark, flags: flags, key: 0))
     }
 
-    /// A word starting with an ASCII letter or digit. The common case, ASCII letters and
-    /// digits up to a byte that certainly ends the word, is scanned and hashed in one pass;
-    /// anything else goes to `generalWord`, which reads it again from the start.
+    /// A word starting with an ASCII letter or digit: its ASCII letters and digits are
+    /// scanned and hashed in one pass; before a space (the commonest case) the token is
+    /// written here, before anything else `wordBeforeOther` decides.
     @inline(__always)
     private func word(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ stopped: Bool, _ spaceBefore: Bool,

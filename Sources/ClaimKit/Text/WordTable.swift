@@ -56,15 +56,30 @@ final class WordTable: @unchecked Sendable {  // immutable after init
 
     /// The classes of `key`; empty when the word is in no list.
     @inline(__always)
-    func lookup(_ key: UInt64) -> WordClass {
-        if key == 0 { return zeroValue }
-        // `shift` is 64 - bits with bits ≥ 4, so the index is below the capacity.
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-        while true {
-            let slotKey = keys[i]
-            if slotKey == key { return values[i] }
-            if slotKey == 0 { return [] }  // not full: an empty slot ends every probe
-            i = (i &+ 1) & mask
+    func lookup(_ key: UInt64) -> WordClass { reader.lookup(key) }
+
+    /// The table's fields as a value, for a loop of lookups to keep in registers (the
+    /// table must outlive it).
+    var reader: Reader { Reader(keys: keys, values: values, shift: shift, mask: mask, zeroValue: zeroValue) }
+
+    struct Reader {
+        fileprivate let keys: UnsafeMutablePointer<UInt64>
+        fileprivate let values: UnsafeMutablePointer<WordClass>
+        fileprivate let shift: UInt64
+        fileprivate let mask: Int
+        fileprivate let zeroValue: WordClass
+
+        @inline(__always)
+        func lookup(_ key: UInt64) -> WordClass {
+            if key == 0 { return zeroValue }
+            // `shift` is 64 - bits with bits ≥ 4, so the index is below the capacity.
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+            while true {
+                let slotKey = keys[i]
+                if slotKey == key { return values[i] }
+                if slotKey == 0 { return [] }  // not full: an empty slot ends every probe
+                i = (i &+ 1) & mask
+            }
         }
     }
 }
