@@ -17,7 +17,10 @@
 /// w.newline()
 /// console.out(w.text)
 /// ```
-public struct ClaimJSONWriter: Sendable {
+///
+/// The writer owns its buffer and is not copyable: pass it `inout`, and take the result
+/// with ``text``, ``bytes`` or ``withBytes(_:)``.
+public struct ClaimJSONWriter: ~Copyable {
     /// How the JSON is laid out.
     public enum Style: Sendable {
         /// One line, no spaces except inside `[start, end]` spans (``JSONValue/compact()``).
@@ -27,12 +30,15 @@ public struct ClaimJSONWriter: Sendable {
         case pretty
     }
 
-    /// The UTF-8 bytes written so far.
-    public private(set) var bytes: [UInt8]
     /// The layout.
     public let style: Style
+    /// The buffer: `count` bytes written of `capacity`.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes have been written.
+    public private(set) var count = 0
     /// Containers open (in the pretty style each adds two spaces of indentation).
-    private var depth: Int
+    private var depth = 0
     /// Whether the innermost open container has no member yet.
     private var first = true
     /// The indentation of the line the writing started on (pretty style).
@@ -44,22 +50,43 @@ public struct ClaimJSONWriter: Sendable {
     ///   - style: compact (JSON Lines) or pretty (documents, fixtures).
     ///   - indent: in the pretty style, the indentation of the line the first value
     ///     starts on, as ``JSONValue/serialized(indent:)`` takes it.
-    ///   - capacity: bytes to reserve up front.
-    public init(style: Style = .compact, indent: Int = 0, capacity: Int = 0) {
+    ///   - capacity: bytes to reserve up front (the buffer grows as needed).
+    public init(style: Style = .compact, indent: Int = 0, capacity: Int = 1024) {
         self.style = style
         self.baseIndent = max(0, indent)
-        self.depth = 0
-        bytes = []
-        if capacity > 0 { bytes.reserveCapacity(capacity) }
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
     }
 
-    /// The bytes written so far as a String (they are valid UTF-8 by construction).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    /// The bytes written so far, as a String.
+    ///
+    /// The bytes are valid UTF-8 by construction — ASCII punctuation, keys and digits, and
+    /// the UTF-8 of Swift strings with only ASCII bytes and whole U+2028/U+2029 replaced
+    /// by escapes — so they are copied without being validated again (validation cost
+    /// ten times the copy). Debug builds check anyway.
+    public var text: String {
+        let written = UnsafeBufferPointer(start: base, count: count)
+        assert(String(validating: written, as: UTF8.self) != nil, "ClaimJSONWriter wrote invalid UTF-8")
+        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+            return String(copying: UTF8Span(unchecked: written.span))
+        }
+        return String(decoding: written, as: UTF8.self)
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Calls `body` with the bytes written so far (valid only inside `body`).
+    public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     /// Forgets the bytes written (keeping the memory) and any open containers, to
     /// write the next document into the same buffer.
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         depth = 0
         first = true
     }
@@ -85,11 +112,17 @@ public struct ClaimJSONWriter: Sendable {
     ///
     /// - Precondition: `name` needs no escaping (no `"`, `\`, control character,
     ///   U+2028 or U+2029): it is copied as it is.
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(0x22)
-        append(name)
-        if style == .pretty { append("\": ") } else { append("\":") }
+        let n = name.utf8CodeUnitCount
+        reserve(n &+ 4)
+        put(0x22)
+        (base + count).initialize(from: name.utf8Start, count: n)
+        count &+= n
+        put(0x22)
+        put(0x3A)
+        if style == .pretty { put(0x20) }
     }
 
     /// Starts the next item of the innermost array: the separator and the indentation.
@@ -97,34 +130,51 @@ public struct ClaimJSONWriter: Sendable {
     public mutating func element() { separate() }
 
     /// Appends a line feed (after a whole document: JSON Lines, files).
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { append(0x0A) }
 
     // MARK: Values
 
     /// A string value, escaped as ``JSONValue`` escapes it.
-    public mutating func string(_ s: String) { JSONEscaping.appendQuoted(s, to: &bytes) }
+    @inline(__always)
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            reserve(JSONEscaping.quotedCapacity(utf8.count))
+            count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
+        }
+    }
 
     /// An integer value, formatted as ``JSONValue/number(_:)`` of `Double(n)` is.
-    public mutating func integer(_ n: Int) { JSONEscaping.appendNumber(n, to: &bytes) }
+    @inline(__always)
+    public mutating func integer(_ n: Int) {
+        reserve(JSONEscaping.numberCapacity)
+        count &+= JSONEscaping.writeNumber(n, to: base + count)
+    }
 
     /// `null`.
+    @inline(__always)
     public mutating func null() { append("null") }
 
     /// A span as `[start, end]` (one line, a space after the comma, in either style).
+    @inline(__always)
     public mutating func span(_ s: Span) {
-        bytes.append(0x5B)
-        JSONEscaping.appendNumber(s.start, to: &bytes)
-        append(", ")
-        JSONEscaping.appendNumber(s.end, to: &bytes)
-        bytes.append(0x5D)
+        reserve(2 * JSONEscaping.numberCapacity + 4)
+        put(0x5B)
+        count &+= JSONEscaping.writeNumber(s.start, to: base + count)
+        put(0x2C)
+        put(0x20)
+        count &+= JSONEscaping.writeNumber(s.end, to: base + count)
+        put(0x5D)
     }
 
     /// Any JSON value, written as it would be inside a ``JSONValue`` tree at this place.
     public mutating func value(_ v: JSONValue) {
+        var out: [UInt8] = []
         switch style {
-        case .compact: v.writeCompact(to: &bytes)
-        case .pretty: v.write(to: &bytes, indent: indentation)
+        case .compact: v.writeCompact(to: &out)
+        case .pretty: v.write(to: &out, indent: indentation)
         }
+        out.withUnsafeBufferPointer { append(run: $0) }
     }
 
     // MARK: Claims
@@ -144,21 +194,26 @@ public struct ClaimJSONWriter: Sendable {
         key("quotes")
         textSpans(c.quotes)
         key("attribution")
-        if let a = c.attribution { attribution(a) } else { null() }
+        switch c.attribution {
+        case .some(let a): attribution(a)
+        case .none: null()
+        }
         if includeRules {
             key("decidedBy")
             if c.decidedBy.isEmpty {
                 append("[]")
             } else {
                 beginArray()
-                for d in c.decidedBy {
-                    element()
-                    beginObject()
-                    key("field")
-                    string(d.field)
-                    key("rule")
-                    string(d.rule)
-                    endObject()
+                c.decidedBy.withUnsafeBufferPointer { decisions in
+                    for i in decisions.indices {
+                        element()
+                        beginObject()
+                        key("field")
+                        string(decisions[i].field)
+                        key("rule")
+                        string(decisions[i].rule)
+                        endObject()
+                    }
                 }
                 endArray()
             }
@@ -170,9 +225,12 @@ public struct ClaimJSONWriter: Sendable {
     public mutating func claims(_ claims: [Claim], includeRules: Bool = false) {
         if claims.isEmpty { return append("[]") }
         beginArray()
-        for c in claims {
-            element()
-            claim(c, includeRules: includeRules)
+        // Through the buffer: `for c in claims` (or `claims[i]`) copies each claim.
+        claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                element()
+                claim(claims[i], includeRules: includeRules)
+            }
         }
         endArray()
     }
@@ -191,16 +249,18 @@ public struct ClaimJSONWriter: Sendable {
             append("[]")
         } else {
             beginArray()
-            for h in a.via {
-                element()
-                beginObject()
-                key("source")
-                source(h.source)
-                key("cue")
-                cue(h.cue)
-                key("time")
-                optionalTextSpan(h.time)
-                endObject()
+            a.via.withUnsafeBufferPointer { via in
+                for i in via.indices {
+                    element()
+                    beginObject()
+                    key("source")
+                    source(via[i].source)
+                    key("cue")
+                    cue(via[i].cue)
+                    key("time")
+                    optionalTextSpan(via[i].time)
+                    endObject()
+                }
             }
             endArray()
         }
@@ -223,6 +283,7 @@ public struct ClaimJSONWriter: Sendable {
         endArray()
     }
 
+    @inline(__always)
     private mutating func source(_ s: Source) {
         beginObject()
         key("text")
@@ -232,12 +293,16 @@ public struct ClaimJSONWriter: Sendable {
         key("name")
         string(s.name)
         key("role")
-        if let role = s.role { string(role) } else { null() }
+        switch s.role {
+        case .some(let role): string(role)
+        case .none: null()
+        }
         key("type")
         string(s.type.rawValue)
         endObject()
     }
 
+    @inline(__always)
     private mutating func cue(_ c: Cue) {
         beginObject()
         key("text")
@@ -258,16 +323,23 @@ public struct ClaimJSONWriter: Sendable {
         endObject()
     }
 
+    @inline(__always)
     private mutating func optionalTextSpan(_ t: TextSpan?) {
-        if let t { textSpan(t) } else { null() }
+        switch t {
+        case .some(let t): textSpan(t)
+        case .none: null()
+        }
     }
 
+    @inline(__always)
     private mutating func textSpans(_ ts: [TextSpan]) {
         if ts.isEmpty { return append("[]") }
         beginArray()
-        for t in ts {
-            element()
-            textSpan(t)
+        ts.withUnsafeBufferPointer { ts in
+            for i in ts.indices {
+                element()
+                textSpan(ts[i])
+            }
         }
         endArray()
     }
@@ -278,19 +350,16 @@ public struct ClaimJSONWriter: Sendable {
 
     @inline(__always)
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        depth += 1
+        append(bracket)
+        depth &+= 1
         first = true
     }
 
     @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        depth -= 1
-        if style == .pretty && !first {
-            bytes.append(0x0A)
-            spaces(indentation)
-        }
-        bytes.append(bracket)
+        depth &-= 1
+        if style == .pretty && !first { lineBreak() }
+        append(bracket)
         first = false
     }
 
@@ -298,117 +367,277 @@ public struct ClaimJSONWriter: Sendable {
     /// and the member's indentation.
     @inline(__always)
     private mutating func separate() {
-        if first { first = false } else { bytes.append(0x2C) }
-        if style == .pretty {
-            bytes.append(0x0A)
-            spaces(indentation)
-        }
+        if first { first = false } else { append(0x2C) }
+        if style == .pretty { lineBreak() }
     }
 
-    private mutating func spaces(_ n: Int) {
-        var left = n
-        while left > 0 {
-            let k = min(left, 32)
-            append(StaticString("                                "), count: k)
-            left -= k
-        }
+    /// A line feed and the current indentation.
+    private mutating func lineBreak() {
+        let n = indentation
+        reserve(n + 1)
+        put(0x0A)
+        (base + count).initialize(repeating: 0x20, count: n)
+        count &+= n
     }
 
     @inline(__always)
     private mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        let n = literal.utf8CodeUnitCount
+        reserve(n)
+        (base + count).initialize(from: literal.utf8Start, count: n)
+        count &+= n
     }
 
     @inline(__always)
-    private mutating func append(_ literal: StaticString, count: Int) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: count))
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        put(byte)
+    }
+
+    private mutating func append(run: UnsafeBufferPointer<UInt8>) {
+        let n = run.count
+        reserve(n)
+        if let source = run.baseAddress { (base + count).initialize(from: source, count: n) }
+        count &+= n
+    }
+
+    /// Appends a byte there is room for (after ``reserve(_:)``).
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count &+= 1
+    }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if _slowPath(capacity &- count < n) { grow(n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ n: Int) {
+        let newCapacity = max(count + n, 2 * capacity)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 }
 
 /// The escaping and number formatting shared by ``JSONValue`` and ``ClaimJSONWriter``, so
-/// that both write the same bytes.
+/// that both write the same bytes. Both write into memory the caller has made room in
+/// (``quotedCapacity(_:)``, ``numberCapacity``) and return how many bytes they wrote.
 enum JSONEscaping {
-    /// Appends `s` as a JSON string literal. Runs of bytes that need no escape are
-    /// copied whole; only `"`, `\\`, control characters and U+2028/U+2029 are escaped
-    /// (`\n`, `\r`, `\t`, `\"`, `\\`, `\u2028`, `\u2029`, otherwise `\u00XX` in lower-case hex).
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        var copy = s
-        copy.withUTF8 { appendQuoted(utf8: $0, to: &out) }
-    }
-
-    /// Appends UTF-8 `bytes` as a JSON string literal (see ``appendQuoted(_:to:)``).
-    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(0x22)
-        let n = bytes.count
-        var runStart = 0
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            var length = 1
-            let escape: StaticString
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x00..<0x20:
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                let hex: StaticString = "0123456789abcdef"
-                append("\\u00", to: &out)
-                out.append(hex.utf8Start[Int(b >> 4)])
-                out.append(hex.utf8Start[Int(b & 0xF)])
-                i += 1
-                runStart = i
-                continue
-            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                length = 3
-            default:
-                i += 1
-                continue
-            }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            append(escape, to: &out)
-            i += length
-            runStart = i
-        }
-        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
-        out.append(0x22)
-    }
-
-    /// Appends `n` as ``JSONValue/number(_:)`` of `Double(n)` is written: its digits
-    /// below 10^15 in magnitude, Swift's `Double` description above.
-    static func appendNumber(_ n: Int, to out: inout [UInt8]) {
-        guard n > -1_000_000_000_000_000 && n < 1_000_000_000_000_000 else {
-            out.append(contentsOf: "\(Double(n))".utf8)
-            return
-        }
-        appendInteger(Int64(n), to: &out)
-    }
-
-    /// Appends the decimal digits of `value` (with `-` when negative).
-    static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            out.append(0x30 + UInt8(magnitude))
-            return
-        }
-        // Twenty digits hold any UInt64; filled from the end.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var k = 20
-            repeat {
-                k -= 1
-                digits[k] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
-        }
-    }
-
+    /// Room ``writeQuoted(_:to:)`` needs for `count` bytes of text: the quotes, six bytes
+    /// per byte at worst (`\u00XX`), and eight to spare (it stores whole words).
     @inline(__always)
-    static func append(_ literal: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    static func quotedCapacity(_ count: Int) -> Int { 6 * count + 10 }
+
+    /// Room ``writeNumber(_:to:)`` and ``writeInteger(_:to:)`` need.
+    static let numberCapacity = 32
+
+    /// Writes UTF-8 `text` as a JSON string literal at `out` (which has room for
+    /// ``quotedCapacity(_:)`` bytes) and returns the bytes written.
+    ///
+    /// Escaped: `"` and `\` (`\"`, `\\`), line feed, carriage return and tab (`\n`, `\r`,
+    /// `\t`), every other byte below 0x20 (`\u00XX`, lower-case hex), and U+2028 and
+    /// U+2029 (`\u2028`, `\u2029`, which end lines in JavaScript). Every other byte is
+    /// copied as it is.
+    ///
+    /// Eight bytes are looked at (and copied) at a time: a word with no byte below 0x20,
+    /// no `"`, no `\` and no 0xE2 (the lead byte of U+2028 and U+2029) goes out whole.
+    static func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = text.count
+        var d = out
+        d.pointee = 0x22
+        d += 1
+        guard n > 0, let p = text.baseAddress else {
+            d.pointee = 0x22
+            return 2
+        }
+        var i = 0
+        if n >= 8 {
+            while i < n {
+                // The last word ends at the last byte, overlapping bytes already written:
+                // those are shifted out of the word and of its flags.
+                let at = min(i, n &- 8)
+                let shift = UInt64(truncatingIfNeeded: (i &- at) &<< 3)
+                let word = UInt64(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self))
+                let flags = mayNeedEscape(word) &>> shift
+                UnsafeMutableRawPointer(d).storeBytes(of: (word &>> shift).littleEndian, as: UInt64.self)
+                if flags == 0 {
+                    let k = at &+ 8 &- i
+                    d += k
+                    i &+= k
+                    continue
+                }
+                let k = flags.trailingZeroBitCount &>> 3
+                d += k
+                i &+= k
+                escape(p, n, &i, &d)
+            }
+        } else {
+            var word: UInt64 = 0
+            for k in 0..<n { word |= UInt64(p[k]) &<< UInt64(truncatingIfNeeded: k &<< 3) }
+            let flags = mayNeedEscape(word) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- n) &<< 3))
+            if flags == 0 {
+                UnsafeMutableRawPointer(d).storeBytes(of: word.littleEndian, as: UInt64.self)
+                d += n
+            } else {
+                while i < n { escape(p, n, &i, &d) }
+            }
+        }
+        d.pointee = 0x22
+        d += 1
+        return d - out
+    }
+
+    /// Writes the byte at `i` (escaped if it must be) at `d`, and moves both on.
+    @inline(__always)
+    private static func escape(
+        _ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ d: inout UnsafeMutablePointer<UInt8>
+    ) {
+        let b = p[i]
+        switch b {
+        case 0x22, 0x5C:
+            d[0] = 0x5C
+            d[1] = b
+            d += 2
+        case 0x0A:
+            d[0] = 0x5C
+            d[1] = 0x6E  // n
+            d += 2
+        case 0x0D:
+            d[0] = 0x5C
+            d[1] = 0x72  // r
+            d += 2
+        case 0x09:
+            d[0] = 0x5C
+            d[1] = 0x74  // t
+            d += 2
+        case 0x00..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            d[0] = 0x5C
+            d[1] = 0x75  // u
+            d[2] = 0x30
+            d[3] = 0x30
+            d[4] = hex.utf8Start[Int(b &>> 4)]
+            d[5] = hex.utf8Start[Int(b & 0xF)]
+            d += 6
+        case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9):
+            d[0] = 0x5C
+            d[1] = 0x75  // u
+            d[2] = 0x32
+            d[3] = 0x30
+            d[4] = 0x32
+            d[5] = p[i + 2] == 0xA8 ? 0x38 : 0x39
+            d += 6
+            i &+= 3
+            return
+        default:  // another character starting with 0xE2, or a byte flagged by a borrow
+            d[0] = b
+            d += 1
+        }
+        i &+= 1
+    }
+
+    /// The high bit of each byte of `w` (little-endian) that is below 0x20, `"`, `\` or 0xE2.
+    /// The lowest flagged byte is always such a byte; a byte above one may be flagged too
+    /// (a borrow), so the byte itself decides (``escape(_:_:_:_:)``).
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- 0x2020_2020_2020_2020) & ~w
+        let q = w ^ 0x2222_2222_2222_2222
+        let quote = (q &- ones) & ~q
+        let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
+        let backslash = (s &- ones) & ~s
+        let e = w ^ 0xE2E2_E2E2_E2E2_E2E2
+        let e2 = (e &- ones) & ~e
+        return (control | quote | backslash | e2) & high
+    }
+
+    /// Writes `n` as ``JSONValue/number(_:)`` of `Double(n)` is written — its digits below
+    /// 10^15 in magnitude, Swift's `Double` description above — at `out` (which has room
+    /// for ``numberCapacity`` bytes), and returns the bytes written.
+    @inline(__always)
+    static func writeNumber(_ n: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard n > -1_000_000_000_000_000 && n < 1_000_000_000_000_000 else { return writeLarge(n, to: out) }
+        return writeInteger(Int64(n), to: out)
+    }
+
+    @inline(never)
+    private static func writeLarge(_ n: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        for b in "\(Double(n))".utf8 {
+            out[k] = b
+            k += 1
+        }
+        return k
+    }
+
+    /// Writes the decimal digits of `value` (with `-` when negative) at `out` (room for
+    /// ``numberCapacity`` bytes) and returns the bytes written.
+    @inline(__always)
+    static func writeInteger(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var d = out
+        if value < 0 {
+            d.pointee = 0x2D
+            d += 1
+        }
+        var v = value.magnitude
+        var digits = 1
+        var power: UInt64 = 10
+        while digits < 20 && v >= power {
+            digits &+= 1
+            power = power &* 10
+        }
+        // Two digits at a time from the end.
+        let pairs: StaticString = """
+            00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+            40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899
+            """
+        var e = d + digits
+        while v >= 100 {
+            let r = Int(truncatingIfNeeded: v % 100) &<< 1
+            v /= 100
+            e -= 2
+            e[0] = pairs.utf8Start[r]
+            e[1] = pairs.utf8Start[r &+ 1]
+        }
+        if v >= 10 {
+            let r = Int(truncatingIfNeeded: v) &<< 1
+            e -= 2
+            e[0] = pairs.utf8Start[r]
+            e[1] = pairs.utf8Start[r &+ 1]
+        } else {
+            e -= 1
+            e[0] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+        }
+        return d + digits - out
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `text` as a JSON string literal (``JSONEscaping/writeQuoted(_:to:)``).
+    mutating func appendJSONQuoted(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONEscaping.quotedCapacity(utf8.count)) { room in
+                let n = JSONEscaping.writeQuoted(utf8, to: room.baseAddress!)
+                append(contentsOf: UnsafeBufferPointer(rebasing: room[..<n]))
+            }
+        }
+    }
+
+    /// Appends the decimal digits of `value` (``JSONEscaping/writeInteger(_:to:)``).
+    mutating func appendJSONInteger(_ value: Int64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONEscaping.numberCapacity) { room in
+            let n = JSONEscaping.writeInteger(value, to: room.baseAddress!)
+            append(contentsOf: UnsafeBufferPointer(rebasing: room[..<n]))
+        }
     }
 }

@@ -133,13 +133,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        JSONEscaping.appendInteger(value, to: &out)
+        out.appendJSONInteger(value)
     }
 
-    /// Appends `s` as a JSON string literal (see ``JSONEscaping/appendQuoted(_:to:)``,
+    /// Appends `s` as a JSON string literal (see ``JSONEscaping/writeQuoted(_:to:)``,
     /// shared with ``ClaimJSONWriter``).
     static func writeString(_ s: String, to out: inout [UInt8]) {
-        JSONEscaping.appendQuoted(s, to: &out)
+        out.appendJSONQuoted(s)
     }
 }
 
