@@ -85,7 +85,7 @@ struct JSONLinesList {
             return (self.error(line: line.number, id: error.id, error.message), true)
         }
         let extraction = extractor.extract(from: article.text)
-        var w = ClaimJSONWriter(capacity: article.text.utf8.count + 1024)
+        var w = ClaimJSONWriter(capacity: ListCommand.outputEstimate(article.text.utf8.count))
         w.beginObject()
         w.key("id")
         w.value(article.id)

@@ -150,10 +150,12 @@ struct ListCommand {
                 }
                 console.out(out)
             case .json:
+                json.reserveCapacity(Self.outputEstimate(bytes.count))
                 json.element()
                 Self.document(path: path, extraction: extraction, rules: options.showRules, to: &json)
             case .jsonl:
                 json.removeAll()
+                json.reserveCapacity(Self.outputEstimate(bytes.count))
                 Self.document(path: path, extraction: extraction, rules: options.showRules, to: &json)
                 json.newline()
                 console.out(json.text)
@@ -172,6 +174,10 @@ struct ListCommand {
         }
         return status
     }
+
+    /// Room for the JSON of an article of `bytes` bytes: its claims' text and spans come to
+    /// about three times the article (four with `--rules`); capped, as it is only a hint.
+    static func outputEstimate(_ bytes: Int) -> Int { min(bytes, 1 << 24) * 4 + 4096 }
 
     /// One article's document, `{"article", "claims", "issues"}`, written into `w`: the
     /// bytes of `--format json` (pretty) or of one `--format jsonl` line (compact).

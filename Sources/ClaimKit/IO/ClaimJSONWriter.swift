@@ -83,6 +83,10 @@ public struct ClaimJSONWriter: ~Copyable {
         try body(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// Makes room for at least `n` more bytes, so that writing them does not grow the
+    /// buffer piece by piece (a hint: the buffer grows as needed anyway).
+    public mutating func reserveCapacity(_ n: Int) { reserve(max(0, n)) }
+
     /// Forgets the bytes written (keeping the memory) and any open containers, to
     /// write the next document into the same buffer.
     public mutating func removeAll() {
@@ -137,10 +141,18 @@ public struct ClaimJSONWriter: ~Copyable {
     /// A string value, escaped as ``JSONValue`` escapes it.
     @inline(__always)
     public mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
+        // Native strings lend their bytes without a copy of the String (withUTF8 would
+        // need one, being mutating); others (bridged) go the long way.
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in
             reserve(JSONEscaping.quotedCapacity(utf8.count))
             count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
+        }
+        if done == nil {
+            var s = s
+            s.withUTF8 { utf8 in
+                reserve(JSONEscaping.quotedCapacity(utf8.count))
+                count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
+            }
         }
     }
 
@@ -445,8 +457,9 @@ enum JSONEscaping {
     /// U+2029 (`\u2028`, `\u2029`, which end lines in JavaScript). Every other byte is
     /// copied as it is.
     ///
-    /// Eight bytes are looked at (and copied) at a time: a word with no byte below 0x20,
-    /// no `"`, no `\` and no 0xE2 (the lead byte of U+2028 and U+2029) goes out whole.
+    /// Sixteen or eight bytes are looked at (and copied) at a time: a word with no byte
+    /// below 0x20, no `"`, no `\` and no 0xE2 (the lead byte of U+2028 and U+2029) goes
+    /// out whole.
     static func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let n = text.count
         var d = out
@@ -459,22 +472,42 @@ enum JSONEscaping {
         var i = 0
         if n >= 8 {
             while i < n {
-                // The last word ends at the last byte, overlapping bytes already written:
-                // those are shifted out of the word and of its flags.
-                let at = min(i, n &- 8)
-                let shift = UInt64(truncatingIfNeeded: (i &- at) &<< 3)
-                let word = UInt64(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self))
-                let flags = mayNeedEscape(word) &>> shift
-                UnsafeMutableRawPointer(d).storeBytes(of: (word &>> shift).littleEndian, as: UInt64.self)
-                if flags == 0 {
-                    let k = at &+ 8 &- i
+                let left = n &- i
+                if left >= 16 {
+                    // Two words at a time while they last.
+                    let w0 = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    let w1 = UInt64(littleEndian: UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt64.self))
+                    let f0 = mayNeedEscape(w0)
+                    let f1 = mayNeedEscape(w1)
+                    UnsafeMutableRawPointer(d).storeBytes(of: w0.littleEndian, as: UInt64.self)
+                    UnsafeMutableRawPointer(d + 8).storeBytes(of: w1.littleEndian, as: UInt64.self)
+                    if f0 | f1 == 0 {
+                        d += 16
+                        i &+= 16
+                        continue
+                    }
+                    let k = f0 != 0 ? f0.trailingZeroBitCount &>> 3 : 8 &+ (f1.trailingZeroBitCount &>> 3)
                     d += k
                     i &+= k
-                    continue
+                } else {
+                    // The last word ends at the last byte; when fewer than eight bytes are
+                    // left it overlaps bytes already written, which are shifted out of the
+                    // word and of its flags.
+                    let at = left >= 8 ? i : n &- 8
+                    let shift = UInt64(truncatingIfNeeded: (i &- at) &<< 3)
+                    let word = UInt64(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self))
+                    let flags = mayNeedEscape(word) &>> shift
+                    UnsafeMutableRawPointer(d).storeBytes(of: (word &>> shift).littleEndian, as: UInt64.self)
+                    if flags == 0 {
+                        let k = at &+ 8 &- i
+                        d += k
+                        i &+= k
+                        continue
+                    }
+                    let k = flags.trailingZeroBitCount &>> 3
+                    d += k
+                    i &+= k
                 }
-                let k = flags.trailingZeroBitCount &>> 3
-                d += k
-                i &+= k
                 escape(p, n, &i, &d)
             }
         } else {
