@@ -108,6 +108,19 @@ import Testing
         }
     }
 
+    /// Text longer than 64 KiB is escaped a piece at a time; a piece never ends inside a
+    /// character, so U+2028, emoji and escapes across the boundary come out whole.
+    @Test func piecesOfLongStringsMeetAtCharacters() {
+        for tail in ["\u{2028}", "😀", "é", "“", "\"", "\u{1}x", "\u{2029}\u{2029}"] {
+            for offset in 65_530...65_540 {
+                let s = String(repeating: "a", count: offset) + tail + String(repeating: "b", count: 70_000)
+                let expected = Self.referenceQuoted(s)
+                #expect(Self.written(s) == expected, "\(tail) at \(offset)")
+                #expect(JSONValue.string(s).compact() == expected, "\(tail) at \(offset)")
+            }
+        }
+    }
+
     // MARK: Numbers
 
     @Test func numbersAsJSONValueWritesThem() {

@@ -143,17 +143,30 @@ public struct ClaimJSONWriter: ~Copyable {
     public mutating func string(_ s: String) {
         // Native strings lend their bytes without a copy of the String (withUTF8 would
         // need one, being mutating); others (bridged) go the long way.
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in
-            reserve(JSONEscaping.quotedCapacity(utf8.count))
-            count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
-        }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { quoted($0) }
         if done == nil {
             var s = s
-            s.withUTF8 { utf8 in
-                reserve(JSONEscaping.quotedCapacity(utf8.count))
-                count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
-            }
+            s.withUTF8 { quoted($0) }
         }
+    }
+
+    @inline(__always)
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count <= JSONEscaping.pieceLimit else { return quotedInPieces(utf8) }
+        reserve(JSONEscaping.quotedCapacity(utf8.count))
+        count &+= JSONEscaping.writeQuoted(utf8, to: base + count)
+    }
+
+    /// A long string a piece at a time, so that the room asked for (six times the text
+    /// at worst) stays small.
+    @inline(never)
+    private mutating func quotedInPieces(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(0x22)
+        JSONEscaping.forEachPiece(of: utf8) { piece in
+            reserve(JSONEscaping.escapedCapacity(piece.count))
+            count &+= JSONEscaping.writeEscaped(piece, to: base + count)
+        }
+        append(0x22)
     }
 
     /// An integer value, formatted as ``JSONValue/number(_:)`` of `Double(n)` is.
@@ -446,11 +459,47 @@ enum JSONEscaping {
     @inline(__always)
     static func quotedCapacity(_ count: Int) -> Int { 6 * count + 10 }
 
+    /// Room ``writeEscaped(_:to:)`` needs for `count` bytes of text.
+    @inline(__always)
+    static func escapedCapacity(_ count: Int) -> Int { 6 * count + 8 }
+
+    /// The longest text the writers escape in one go; longer text goes a piece at a time
+    /// (``forEachPiece(of:_:)``), so that the room they ask for stays small.
+    static let pieceLimit = 1 << 16
+
     /// Room ``writeNumber(_:to:)`` and ``writeInteger(_:to:)`` need.
     static let numberCapacity = 32
 
     /// Writes UTF-8 `text` as a JSON string literal at `out` (which has room for
-    /// ``quotedCapacity(_:)`` bytes) and returns the bytes written.
+    /// ``quotedCapacity(_:)`` bytes) and returns the bytes written: `"`, the text as
+    /// ``writeEscaped(_:to:)`` writes it, `"`.
+    static func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out.pointee = 0x22
+        let n = writeEscaped(text, to: out + 1)
+        out[n + 1] = 0x22
+        return n + 2
+    }
+
+    /// Calls `body` with successive pieces of `text`, each at most ``pieceLimit`` bytes
+    /// and starting at the start of a character's UTF-8: escaping the pieces one after
+    /// another writes what escaping the whole does (an escape never spans two scalars).
+    static func forEachPiece(
+        of text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard let p = text.baseAddress else { return }
+        var start = 0
+        while start < text.count {
+            var end = min(text.count, start + pieceLimit)
+            // Back to a scalar boundary: never more than three continuation bytes.
+            while end < text.count && end > start + 1 && p[end] & 0xC0 == 0x80 { end -= 1 }
+            body(UnsafeBufferPointer(start: p + start, count: end - start))
+            start = end
+        }
+    }
+
+    /// Writes UTF-8 `text` escaped for a JSON string literal (without the quotes) at
+    /// `out` (which has room for ``escapedCapacity(_:)`` bytes) and returns the bytes
+    /// written.
     ///
     /// Escaped: `"` and `\` (`\"`, `\\`), line feed, carriage return and tab (`\n`, `\r`,
     /// `\t`), every other byte below 0x20 (`\u00XX`, lower-case hex), and U+2028 and
@@ -460,15 +509,11 @@ enum JSONEscaping {
     /// Sixteen or eight bytes are looked at (and copied) at a time: a word with no byte
     /// below 0x20, no `"`, no `\` and no 0xE2 (the lead byte of U+2028 and U+2029) goes
     /// out whole.
-    static func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    @inline(__always)
+    static func writeEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let n = text.count
         var d = out
-        d.pointee = 0x22
-        d += 1
-        guard n > 0, let p = text.baseAddress else {
-            d.pointee = 0x22
-            return 2
-        }
+        guard n > 0, let p = text.baseAddress else { return 0 }
         var i = 0
         if n >= 8 {
             while i < n {
@@ -521,8 +566,6 @@ enum JSONEscaping {
                 while i < n { escape(p, n, &i, &d) }
             }
         }
-        d.pointee = 0x22
-        d += 1
         return d - out
     }
 
@@ -659,6 +702,17 @@ extension Array where Element == UInt8 {
     mutating func appendJSONQuoted(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
+            guard utf8.count <= JSONEscaping.pieceLimit else {
+                append(0x22)
+                JSONEscaping.forEachPiece(of: utf8) { piece in
+                    let room = JSONEscaping.escapedCapacity(piece.count)
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { room in
+                        let n = JSONEscaping.writeEscaped(piece, to: room.baseAddress!)
+                        append(contentsOf: UnsafeBufferPointer(rebasing: room[..<n]))
+                    }
+                }
+                return append(0x22)
+            }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONEscaping.quotedCapacity(utf8.count)) { room in
                 let n = JSONEscaping.writeQuoted(utf8, to: room.baseAddress!)
                 append(contentsOf: UnsafeBufferPointer(rebasing: room[..<n]))
