@@ -114,8 +114,9 @@ public struct ClaimJSONWriter: ~Copyable {
     /// Starts the next member of the innermost object: the separator, the indentation and
     /// `"name":` (`"name": ` in the pretty style). Write the member's value next.
     ///
-    /// - Precondition: `name` needs no escaping (no `"`, `\`, control character,
-    ///   U+2028 or U+2029): it is copied as it is.
+    /// - Precondition: `name` is a string literal (not a `Unicode.Scalar` one) that needs
+    ///   no escaping (no `"`, `\`, control character, U+2028 or U+2029): it is copied as
+    ///   it is.
     @inline(__always)
     public mutating func key(_ name: StaticString) {
         separate()
