@@ -85,21 +85,17 @@ struct JSONLinesList {
             return (self.error(line: line.number, id: error.id, error.message), true)
         }
         let extraction = extractor.extract(from: article.text)
-        let doc: JSONValue = .object([
-            ("id", article.id),
-            ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            (
-                "issues",
-                .array(
-                    extraction.issues.map {
-                        .object([
-                            ("kind", .string($0.kind.rawValue)),
-                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
-                        ])
-                    })
-            ),
-        ])
-        return (doc.compact() + "\n", false)
+        var w = ClaimJSONWriter(capacity: ListCommand.outputEstimate(article.text.utf8.count))
+        w.beginObject()
+        w.key("id")
+        w.value(article.id)
+        w.key("claims")
+        w.claims(extraction.claims, includeRules: rules)
+        w.key("issues")
+        w.issues(extraction.issues)
+        w.endObject()
+        w.newline()
+        return (w.text, false)
     }
 
     static func error(line: Int, id: JSONValue?, _ message: String) -> String {

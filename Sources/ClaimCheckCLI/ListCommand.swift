@@ -123,7 +123,10 @@ struct ListCommand {
             ).run()
         }
         var status = ExitStatus.same
-        var documents: [JSONValue] = []
+        var documents: [JSONValue] = []  // --format jsonld
+        // --format json: the array of documents, written as the files are read; jsonl: one line per file.
+        var json = ClaimJSONWriter(style: options.format == .json ? .pretty : .compact)
+        if options.format == .json { json.beginArray() }
         for (n, path) in options.files.enumerated() {
             guard let bytes = ClaimCheck.readArticle(path, lossy: options.lossy, console: console) else {
                 status = ExitStatus.trouble
@@ -146,14 +149,25 @@ struct ListCommand {
                     out += "\n" + TextRendering.claim(claim, number: i + 1, showRules: options.showRules) + "\n"
                 }
                 console.out(out)
-            case .json, .jsonl:
-                let doc = Self.document(path: path, extraction: extraction, rules: options.showRules)
-                if options.format == .jsonl { console.out(doc.compact() + "\n") } else { documents.append(doc) }
+            case .json:
+                json.reserveCapacity(Self.outputEstimate(bytes.count))
+                json.element()
+                Self.document(path: path, extraction: extraction, rules: options.showRules, to: &json)
+            case .jsonl:
+                json.removeAll()
+                json.reserveCapacity(Self.outputEstimate(bytes.count))
+                Self.document(path: path, extraction: extraction, rules: options.showRules, to: &json)
+                json.newline()
+                console.out(json.text)
             case .jsonld:
                 documents.append(SchemaOrgClaims.document(extraction, articleURL: options.url))
             }
         }
-        if options.format == .json { console.out(JSONValue.array(documents).serialized() + "\n") }
+        if options.format == .json {
+            json.endArray()
+            json.newline()
+            console.out(json.text)
+        }
         if options.format == .jsonld {
             let doc = documents.count == 1 ? documents[0] : .array(documents)
             console.out(doc.serialized() + "\n")
@@ -161,20 +175,20 @@ struct ListCommand {
         return status
     }
 
-    static func document(path: String, extraction: Extraction, rules: Bool) -> JSONValue {
-        .object([
-            ("article", .string(path)),
-            ("claims", .array(extraction.claims.map { ClaimJSON.value($0, includeRules: rules) })),
-            (
-                "issues",
-                .array(
-                    extraction.issues.map {
-                        .object([
-                            ("kind", .string($0.kind.rawValue)),
-                            ("span", .array([.number(Double($0.span.start)), .number(Double($0.span.end))])),
-                        ])
-                    })
-            ),
-        ])
+    /// Room for the JSON of an article of `bytes` bytes: its claims' text and spans come to
+    /// about three times the article (four with `--rules`); capped, as it is only a hint.
+    static func outputEstimate(_ bytes: Int) -> Int { min(bytes, 1 << 24) * 4 + 4096 }
+
+    /// One article's document, `{"article", "claims", "issues"}`, written into `w`: the
+    /// bytes of `--format json` (pretty) or of one `--format jsonl` line (compact).
+    static func document(path: String, extraction: Extraction, rules: Bool, to w: inout ClaimJSONWriter) {
+        w.beginObject()
+        w.key("article")
+        w.string(path)
+        w.key("claims")
+        w.claims(extraction.claims, includeRules: rules)
+        w.key("issues")
+        w.issues(extraction.issues)
+        w.endObject()
     }
 }

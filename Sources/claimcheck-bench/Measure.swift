@@ -95,16 +95,23 @@ enum Measure {
             let thread = Thread {
                 var claims = 0
                 var jsonBytes = 0
+                var writer = ClaimJSONWriter()
                 var k = w
                 while k < order.count {
                     let extraction = extractor.extract(utf8: articles[order[k]])
                     claims += extraction.claims.count
                     if json {
-                        let line = JSONValue.object([
-                            ("id", .number(Double(k))),
-                            ("claims", .array(extraction.claims.map { ClaimJSON.value($0) })),
-                        ]).compact()
-                        jsonBytes += line.utf8.count + 1
+                        // As `list --format jsonl` writes a line: bytes, then the String handed out.
+                        writer.removeAll()
+                        writer.beginObject()
+                        writer.key("id")
+                        writer.integer(k)
+                        writer.key("claims")
+                        writer.claims(extraction.claims)
+                        writer.endObject()
+                        writer.newline()
+                        let line = writer.text
+                        jsonBytes += line.utf8.count
                     }
                     k += jobs
                 }

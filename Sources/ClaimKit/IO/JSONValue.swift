@@ -54,7 +54,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     // The writers append UTF-8 bytes to an array: far cheaper than growing a String
     // piece by piece, and the bytes are valid UTF-8 by construction.
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// Appends the pretty form (see ``serialized(indent:)``); `indent` is the indentation of
+    /// the line the value starts on.
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .array(let items) where items.isEmpty: Self.append("[]", to: &out)
         case .object(let pairs) where pairs.isEmpty: Self.append("{}", to: &out)
@@ -85,7 +87,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    private func writeCompact(to out: inout [UInt8]) {
+    /// Appends the compact form (see ``compact()``).
+    func writeCompact(to out: inout [UInt8]) {
         switch self {
         case .null: Self.append("null", to: &out)
         case .bool(let b): Self.append(b ? "true" : "false", to: &out)
@@ -130,70 +133,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(20 - count)...])
-        }
+        out.appendJSONInteger(value)
     }
 
-    /// Appends `s` as a JSON string literal. Runs of bytes that need no escape are
-    /// copied whole; only `"`, `\\`, control characters and U+2028/U+2029 are escaped.
+    /// Appends `s` as a JSON string literal (see ``JSONEscaping/writeQuoted(_:to:)``,
+    /// shared with ``ClaimJSONWriter``).
     static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var copy = s
-        copy.withUTF8 { bytes in
-            let n = bytes.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                var length = 1
-                let escape: StaticString
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x00..<0x20:
-                    if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                    let hex: StaticString = "0123456789abcdef"
-                    append("\\u00", to: &out)
-                    hex.withUTF8Buffer { h in
-                        out.append(h[Int(b >> 4)])
-                        out.append(h[Int(b & 0xF)])
-                    }
-                    i += 1
-                    runStart = i
-                    continue
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                default:
-                    i += 1
-                    continue
-                }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                append(escape, to: &out)
-                i += length
-                runStart = i
-            }
-            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
-        }
-        out.append(0x22)
+        out.appendJSONQuoted(s)
     }
 }
 
