@@ -23,7 +23,18 @@ enum TextRendering {
     /// Control characters shown as `\u{1B}` instead of reaching the terminal: an article
     /// cannot send escape sequences through `list`.
     static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        // Every control character is a byte below space, 0x7F, or 0xC2 then 0x80...0x9F:
+        // a look at the bytes passes most lines without decoding a scalar.
+        var copy = s
+        let plain = copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 && b != 0x0A || b == 0x7F || previous == 0xC2 && b & 0xE0 == 0x80 { return false }
+                previous = b
+            }
+            return true
+        }
+        guard !plain, s.unicodeScalars.contains(where: isControl) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             if isControl(scalar) {
@@ -53,7 +64,10 @@ enum TextRendering {
     }
 
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        // Without a CR or LF byte there is nothing to join (splitting the Characters of every
+        // line cost several times the extraction).
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     static func shortText(_ s: String, words: Int = 8) -> String {
