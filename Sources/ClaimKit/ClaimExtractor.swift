@@ -57,15 +57,18 @@ struct ClaimAssembler {
     }
 
     func claims(from state: AttributionState) -> Extraction {
-        // Sort indices, not the drafts themselves (each holds arrays: copying them costs
-        // retains and releases). The sort is stable, as sorting the filtered drafts was.
+        // Article order: by content start, then end, then draft order (the stable sort it
+        // was). Sorted as compact (key, index) pairs: a comparison that read two drafts'
+        // spans from a large article's draft array missed the cache every time.
         let all = state.drafts
-        var order = all.indices.filter { !all[$0].isDropped }
-        order.sort {
-            let a = all[$0].content
-            let b = all[$1].content
-            return a.start != b.start ? a.start < b.start : a.end < b.end
+        var keyed: [(key: UInt64, draft: Int32)] = []
+        keyed.reserveCapacity(all.count)
+        for d in all.indices where !all[d].isDropped {
+            // Offsets fit in 32 bits (tokens store them as Int32).
+            keyed.append(((UInt64(all[d].content.start) << 32) | UInt64(all[d].content.end), Int32(d)))
         }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.draft < $1.draft }
+        let order = keyed.map { Int($0.draft) }
         var context = ResolutionContext(text: text, entities: EntityIndex(text: text))
         context.persons.reserveCapacity(order.count)
         let ruleNames = Pipeline.attributionRuleNames
