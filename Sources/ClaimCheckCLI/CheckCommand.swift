@@ -47,7 +47,9 @@ struct CheckCommand {
                           (one per file, at most 10; on standard error with --format json)
           NO_COLOR        When set and not empty: no colour under --color auto
 
-        The last line of text output is `N passed, N failed`.
+        The last line of text output is `N passed, N failed`. When standard error is a
+        terminal, runs longer than 2 seconds show a progress line there (articles checked,
+        how many not passing), erased before the results.
 
         \(Help.exitCodes)
         """
@@ -113,14 +115,19 @@ struct CheckCommand {
             keepEveryResult: options.format != .text || !options.reports.isEmpty,
             text: options.format == .text ? style : nil, quiet: options.quiet)
         let jobs = min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, selected.count)
+        let progress = ProgressLine(console: console)
+        var notPassing = 0
         CheckRunner(corpus: corpus, extractor: extractor, keepClaims: html, jobs: jobs).run(selected) { n, result in
             run.add(result)
+            if !result.passed { notPassing += 1 }
+            progress.update { _ in "\(n + 1)/\(selected.count) articles, \(notPassing) not passing" }
             if options.failFast, !result.passed {
                 run.skipped = Array(selected[(n + 1)...])
                 return false
             }
             return true
         }
+        progress.end()
         if policy != .ignore { run.unreferenced = corpus.unreferencedFixtures(articles: names) }
 
         for r in run.results {

@@ -7,15 +7,19 @@ public struct Console: Sendable {
     public var environment: [String: String]
     /// Whether `out` is a terminal (for `--color auto`).
     public var outputIsTerminal: Bool
+    /// Whether `err` is a terminal (for the progress line of long runs).
+    public var errorIsTerminal: Bool
 
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        environment: [String: String] = ProcessInfo.processInfo.environment, outputIsTerminal: Bool = false
+        environment: [String: String] = ProcessInfo.processInfo.environment, outputIsTerminal: Bool = false,
+        errorIsTerminal: Bool = false
     ) {
         self.out = out
         self.err = err
         self.environment = environment
         self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
     }
 
     /// Standard output and standard error of this process.
@@ -23,7 +27,7 @@ public struct Console: Sendable {
         Console(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
-            outputIsTerminal: isatty(STDOUT_FILENO) != 0)
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 }
 

@@ -27,7 +27,7 @@ struct JSONLinesList {
             console.err("claimcheck: \(error)\n")
             return ExitStatus.trouble
         }
-        let progress = Progress(console: console, enabled: isatty(STDERR_FILENO) != 0)
+        let progress = Progress(console: console)
         let shared = Shared(window: max(1, jobs) * Self.linesPerJob, console: console, progress: progress)
         let workers = DispatchGroup()
         for _ in 0..<max(1, jobs) {
@@ -174,40 +174,26 @@ struct JSONLinesList {
         }
     }
 
-    /// "claimcheck: 12,000 articles, 35.2 MB, 11.8 MB/s" on stderr, redrawn in place, for
-    /// runs longer than two seconds and only when stderr is a terminal.
+    /// Counts what the writer has written for the progress line:
+    /// "claimcheck: 12000 articles, 35.2 MB, 11.8 MB/s".
     final class Progress: @unchecked Sendable {
-        private let console: Console
-        private let enabled: Bool
-        private let start = Date()
-        private var lastDrawn = Date.distantPast
+        private let line: ProgressLine
         private var articles = 0
         private var bytes = 0
-        private var drawn = false
 
-        init(console: Console, enabled: Bool) {
-            self.console = console
-            self.enabled = enabled
-        }
+        init(console: Console) { line = ProgressLine(console: console) }
 
         /// Called with the writer's lock held.
         func wrote(bytes b: Int) {
             articles += 1
             bytes += b
-            guard enabled else { return }
-            let now = Date()
-            guard now.timeIntervalSince(start) >= 2, now.timeIntervalSince(lastDrawn) >= 0.5 else { return }
-            lastDrawn = now
-            drawn = true
-            let seconds = now.timeIntervalSince(start)
-            console.err(
+            line.update { seconds in
                 String(
-                    format: "\rclaimcheck: %d articles, %.1f MB, %.1f MB/s\u{1B}[K", articles, Double(bytes) / 1e6,
-                    Double(bytes) / 1e6 / seconds))
+                    format: "%d articles, %.1f MB, %.1f MB/s", self.articles, Double(self.bytes) / 1e6,
+                    Double(self.bytes) / 1e6 / seconds)
+            }
         }
 
-        func end() {
-            if drawn { console.err("\r\u{1B}[K") }
-        }
+        func end() { line.end() }
     }
 }

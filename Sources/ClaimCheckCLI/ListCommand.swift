@@ -30,7 +30,9 @@ struct ListCommand {
                                   other lines still come out). Spans are UTF-8 byte offsets
                                   into the decoded text.
           -j, --jobs <N>          With --input jsonl: articles extracted at once (default:
-                                  all cores); memory stays bounded (4 lines in flight per job)
+                                  all cores); memory stays bounded (4 lines in flight per job).
+                                  When standard error is a terminal, a progress line is
+                                  shown there after 2 seconds (articles, MB, MB/s)
           --rules                 Show which rule decided each field
           --lossy                 Replace invalid UTF-8 with U+FFFD (and warn) instead of failing
           --lexicon <file.json>   Use another language's cue lexicon (docs/LEXICON.md)
