@@ -37,7 +37,8 @@ let usage = """
                               claimcheck list): mix, no-punctuation, unmatched-quotes,
                               said, no-breaks
       --extract <file>        Only extract one file as one article, on one core, and print
-                              the time and peak memory (a fresh process per article size)
+                              the time (best of --repeat runs) and peak memory (a fresh
+                              process per article size)
       --profile <MB>          Only extract the corpus mix of that size once, on one core
                               (to run under valgrind --tool=callgrind or perf)
       --format <format>       text (default) or json
@@ -224,7 +225,7 @@ func main() -> Int32 {
         }
         let bytes = Array(data)
         let before = peakMemory()
-        let r = Measure.single(bytes, repeats: 1, extractor: extractor)
+        let r = Measure.single(bytes, repeats: options.repeats, extractor: extractor)
         say(
             "\(path): \(bytes.count) bytes, \(r.claims) claims, \(fixed(r.seconds * 1000)) ms (\(fixed(r.cpuSeconds * 1000)) ms CPU), \(fixed(r.megabytesPerSecond)) MB/s; peak memory \(mb(before)) before, \(mb(peakMemory())) after"
         )
@@ -305,7 +306,7 @@ func main() -> Int32 {
     if options.pathological {
         let (small, large) = (options.pathSizes[0], options.pathSizes[1])
         say(
-            "\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 3, sizes taken in turn, warm heap),"
+            "\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 5, sizes taken in turn, warm heap),"
         )
         say("linear when within 20% of \(fixed(large / small, 0)) (8-12 for 1 and 10 MB); wall-clock ratio beside it")
         say(
@@ -321,7 +322,7 @@ func main() -> Int32 {
         let expected = large / small
         for (name, make) in cases {
             let (a, b) = (make(small), make(large))
-            let (ra, rb) = Measure.pair(a, b, repeats: 3, extractor: extractor)
+            let (ra, rb) = Measure.pair(a, b, repeats: 5, extractor: extractor)
             let ratio = rb.cpuSeconds / ra.cpuSeconds
             let wallRatio = rb.seconds / ra.seconds
             let linear = ratio >= expected * 0.8 && ratio <= expected * 1.2
