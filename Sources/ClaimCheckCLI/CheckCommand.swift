@@ -35,7 +35,8 @@ struct CheckCommand {
           --color <when>          auto (default: when standard output is a terminal and
                                   NO_COLOR is unset), always or never
           -q, --quiet             Print only failing articles and the summary
-          -j, --jobs <N>          Articles checked at once (default: all cores); the
+          -j, --jobs <N>          Articles checked at once (default: all cores; at most
+                                  256 or the cores, whichever is more); the
                                   output is the same, in article order
           --lexicon <file.json>   Use another language's cue lexicon
           -h, --help              Show help
@@ -114,7 +115,7 @@ struct CheckCommand {
             corpus: corpus, unreferencedPolicy: policy,
             keepEveryResult: options.format != .text || !options.reports.isEmpty,
             text: options.format == .text ? style : nil, quiet: options.quiet)
-        let jobs = min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, selected.count)
+        let jobs = min(RunEnvironment.jobs(options.jobs), selected.count)
         let progress = ProgressLine(console: console)
         var notPassing = 0
         CheckRunner(corpus: corpus, extractor: extractor, keepClaims: html, jobs: jobs).run(selected) { n, result in

@@ -30,7 +30,8 @@ struct ListCommand {
                                   other lines still come out). Spans are UTF-8 byte offsets
                                   into the decoded text.
           -j, --jobs <N>          With --input jsonl: articles extracted at once (default:
-                                  all cores); memory stays bounded (4 lines in flight per job).
+                                  all cores; at most 256 or the cores, whichever is more);
+                                  memory stays bounded (4 lines in flight per job).
                                   When standard error is a terminal, a progress line is
                                   shown there after 2 seconds (articles, MB, MB/s)
           --rules                 Show which rule decided each field
@@ -120,7 +121,7 @@ struct ListCommand {
         }
         if options.input == .jsonl {
             return JSONLinesList(
-                path: options.files.first ?? "-", jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                path: options.files.first ?? "-", jobs: RunEnvironment.jobs(options.jobs),
                 rules: options.showRules, extractor: extractor, console: console
             ).run()
         }

@@ -9,6 +9,16 @@ enum RunEnvironment {
         return !(value.isEmpty || value == "0" || value == "false")
     }
 
+    /// The most worker threads `--jobs` starts: the work is CPU-bound, so threads beyond
+    /// the cores buy nothing, and each costs a stack; `--jobs 1000000` must not start a
+    /// million threads (nor overflow the in-flight window, which is a multiple of it).
+    static var maximumJobs: Int { max(256, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Worker threads for `--jobs requested` (nil: all cores), at most `maximumJobs`.
+    static func jobs(_ requested: Int?) -> Int {
+        min(requested ?? ProcessInfo.processInfo.activeProcessorCount, maximumJobs)
+    }
+
     /// `GITHUB_ACTIONS=true`: failures are also printed as workflow-command annotations.
     static func isGitHubActions(_ environment: [String: String]) -> Bool {
         environment["GITHUB_ACTIONS"] == "true"

@@ -121,6 +121,18 @@ import Testing
         #expect(String(decoding: text[span[0]..<span[1]], as: UTF8.self) == claim["text"] as? String)
     }
 
+    @Test func absurdJobCountsAreCappedNotTrusted() throws {
+        // --jobs sizes a thread pool and the in-flight window (a multiple of it): Int.max
+        // must neither overflow nor start a thread per job.
+        let path = try file((0..<5).map { #"{"id": \#($0), "text": "The mayor said the bridge would reopen."}"# })
+        let one = run(["list", "--input", "jsonl", "--jobs", "1", path])
+        for jobs in ["1000", String(Int.max)] {
+            let many = run(["list", "--input", "jsonl", "--jobs", jobs, path])
+            #expect(many.status == one.status && many.out == one.out, "--jobs \(jobs): \(many.err)")
+        }
+        #expect(one.out.count == 5)
+    }
+
     @Test func missingFileIsTrouble() {
         let r = run(["list", "--input", "jsonl", "/no/such/file.jsonl"])
         #expect(r.status == 2)
