@@ -33,12 +33,45 @@ enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically (new files get mode 0666 less the umask).
     ///
+    /// A symbolic link is followed: the file it names is replaced and the link kept. A
+    /// path that names something other than a regular file (`/dev/stdout`, `/dev/null`,
+    /// a terminal, a FIFO) is written through instead, since renaming over it would put
+    /// a plain file where the device or pipe was; such a write is not atomic.
+    ///
     /// - Throws: ``WriteError`` naming the path and the system's reason.
     static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                // A dangling link: create the file it names.
+                return try writeThrough(bytes, to: path, flags: O_CREAT)
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(target, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw WriteError(path: path, reason: "is a folder") }
+            return try writeThrough(bytes, to: target, flags: 0)
+        }
+        try replace(target, with: bytes, reporting: path)
+    }
+
+    /// Opens `path` and writes `bytes` into it (truncating a regular file).
+    private static func writeThrough(_ bytes: [UInt8], to path: String, flags: Int32) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | flags, 0o666)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let code = writeAll(fd, bytes)
+        if close(fd) != 0, code == 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        if code != 0 { throw WriteError(path: path, reason: String(cString: strerror(code))) }
+    }
+
+    /// A temporary file in `target`'s folder, flushed, then renamed over `target`.
+    private static func replace(_ target: String, with bytes: [UInt8], reporting path: String) throws(WriteError) {
         var temporary = ""
         var fd: Int32 = -1
         for _ in 0..<8 {
-            temporary = temporaryPath(for: path)
+            temporary = temporaryPath(for: target)
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd >= 0 || errno != EEXIST { break }
         }
@@ -48,24 +81,15 @@ enum AtomicFile {
             unlink(temporary)
             return WriteError(path: path, reason: String(cString: strerror(code)))
         }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                systemWrite(fd, buffer.baseAddress! + written, bytes.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw fail(errno)
-            }
-            written += n
-        }
+        let code = writeAll(fd, bytes)
+        if code != 0 { throw fail(code) }
         if fsync(fd) != 0 { throw fail(errno) }
         if close(fd) != 0 {
             let code = errno
             unlink(temporary)
             throw WriteError(path: path, reason: String(cString: strerror(code)))
         }
-        if rename(temporary, path) != 0 {
+        if rename(temporary, target) != 0 {
             let code = errno
             unlink(temporary)
             throw WriteError(path: path, reason: String(cString: strerror(code)))
@@ -75,6 +99,25 @@ enum AtomicFile {
     static func write(_ text: String, to path: String) throws(WriteError) {
         try write(Array(text.utf8), to: path)
     }
+}
+
+/// Writes all of `bytes` to `fd`, retrying short writes and EINTR; 0, or the errno of
+/// the write that failed.
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    var written = 0
+    while written < bytes.count {
+        let n = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        written += n
+    }
+    return 0
+}
+
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
 }
 
 /// write(2), named apart from the `write` functions above.

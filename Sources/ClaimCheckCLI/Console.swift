@@ -22,11 +22,25 @@ public struct Console: Sendable {
         self.errorIsTerminal = errorIsTerminal
     }
 
-    /// Standard output and standard error of this process.
+    /// Standard output and standard error of this process. When standard output cannot
+    /// be written (a full disk, a closed pipe with SIGPIPE ignored), the process says so
+    /// on standard error and exits with status 2, as `ExitStatus.trouble`: what was
+    /// already written stays, and fixtures are only ever replaced whole. A failed write
+    /// to standard error is ignored.
     public static var standard: Console {
         Console(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            out: { text in
+                var text = text
+                let code = text.withUTF8 { writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
+                guard code != 0 else { return }
+                var message = "claimcheck: cannot write standard output (\(String(cString: strerror(code))))\n"
+                _ = message.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+                exit(ExitStatus.trouble)
+            },
+            err: { text in
+                var text = text
+                _ = text.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+            },
             outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 }

@@ -98,6 +98,41 @@ import Testing
         }
     }
 
+    @Test func atomicWriteFollowsALinkAndWritesThroughAPipe() throws {
+        let t = try TemporaryCorpus(articles: [:])
+        // A link: the file it names is replaced, the link stays a link.
+        let real = t.root.appendingPathComponent("real.xml").path
+        let link = t.root.appendingPathComponent("link.xml").path
+        try t.write("old\n", to: real)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        try AtomicFile.write("new\n", to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link is kept")
+        #expect(try t.read(real) == "new\n")
+        // A FIFO (as /dev/stdout or a process substitution may be): written through, not
+        // renamed over, which would leave a plain file where the pipe was.
+        let fifo = t.root.appendingPathComponent("report.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = Captured()
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while fd >= 0 {
+                let n = read(fd, &buffer, buffer.count)
+                if n <= 0 { break }
+                received.appendOut(String(decoding: buffer[..<n], as: UTF8.self))
+            }
+            close(fd)
+            done.signal()
+        }
+        reader.start()
+        try AtomicFile.write("through the pipe\n", to: fifo)
+        #expect(done.wait(timeout: .now() + 10) == .success, "the reader saw the end of the pipe")
+        #expect(received.out == "through the pipe\n")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+    }
+
     @Test func updatePrintsEveryPathItWritesAndLeavesNoTemporaryFiles() throws {
         let t = try TemporaryCorpus()
         let r = tool(["update", t.corpus, t.expected])

@@ -38,6 +38,23 @@ import Testing
         #expect(r.err.isEmpty)
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailedWriteToStandardOutputIsTroubleNotACrash() throws {
+        // Standard output on a full disk: a message and status 2, not a trap.
+        let process = Process()
+        process.executableURL = Package.claimcheck
+        process.arguments = ["list", "Corpus/turkey-libya-security-deal.txt"]
+        process.currentDirectoryURL = Package.root
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(e)")
+        #expect(e.contains("claimcheck: cannot write standard output ("), "\(e)")
+    }
+
     @Test func listTheReferenceArticle() throws {
         let r = try run(["list", "Corpus/turkey-libya-security-deal.txt"])
         #expect(r.status == 0)
