@@ -9,11 +9,21 @@ struct Inputs {
 
     /// Reads every `*.txt` of `directory`, sorted by name.
     init(corpus directory: String) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".txt") }.sorted()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+            throw BenchError("--corpus \(directory): no such folder")
+        }
+        guard isFolder.boolValue else { throw BenchError("--corpus \(directory): not a folder") }
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw BenchError("--corpus \(directory): cannot list the folder")
+        }
+        let files = listing.filter { $0.hasSuffix(".txt") }.sorted()
         var articles: [[UInt8]] = []
         for name in files {
-            let data = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name))
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw BenchError("\(path): cannot read")
+            }
             articles.append(Array(data))
         }
         guard !articles.isEmpty else {

@@ -97,7 +97,9 @@ func parseOptions(_ args: [String]) throws -> Options? {
         case "-h", "--help": return nil
         case "--corpus": o.corpus = try value()
         case "--sizes": o.sizes = try numbers(try value())
-        case "--jobs", "-j": o.jobs = max(1, try count(try value()))
+        case "--jobs", "-j":
+            o.jobs = try count(try value())
+            guard o.jobs >= 1 else { throw BenchError("--jobs needs at least 1") }
         case "--repeat": o.repeats = max(1, try count(try value()))
         case "--path-sizes":
             o.pathSizes = try numbers(try value())
