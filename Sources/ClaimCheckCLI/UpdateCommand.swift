@@ -118,6 +118,7 @@ struct UpdateCommand {
         var unchanged = 0
         var out = ""
         var createdFolder = false
+        var notWritten = 0  // articles whose fixture was due but could not be written
         for name in selected {
             let result = corpus.check(name, extractor: extractor)
             let reason: String
@@ -183,6 +184,7 @@ struct UpdateCommand {
             } catch {
                 console.err("claimcheck: \(error)\n")
                 trouble = true
+                notWritten += 1
                 continue
             }
             if options.accept { removeStalePending(name, corpus: corpus, out: &out, trouble: &trouble) }
@@ -194,13 +196,19 @@ struct UpdateCommand {
                 changes == 0
                 ? "nothing would change: \(unchanged) fixture\(unchanged == 1 ? "" : "s") up to date\n"
                 : "\(changes) fixture\(changes == 1 ? "" : "s") would change; run `claimcheck update\(args)` locally, then `claimcheck review\(args)`\n"
-        } else if changes == 0 {
+        } else if changes == 0 && notWritten == 0 {
             out += "nothing to update: \(unchanged) fixture\(unchanged == 1 ? "" : "s") up to date\n"
+        } else if changes == 0 {
+            out +=
+                "nothing written: \(notWritten) fixture\(notWritten == 1 ? "" : "s") could not be written (see the errors above); \(unchanged) up to date\n"
         } else if options.accept {
             out += "\(changes) fixture\(changes == 1 ? "" : "s") written; read them (git diff) before committing\n"
         } else {
             out +=
                 "\(changes) pending fixture\(changes == 1 ? "" : "s"); review with `claimcheck review\(args)`, then `claimcheck accept` or `claimcheck reject`\n"
+        }
+        if notWritten > 0 && changes > 0 {
+            out += "\(notWritten) more could not be written (see the errors above)\n"
         }
         console.out(out)
         if trouble { return ExitStatus.trouble }

@@ -133,6 +133,17 @@ import Testing
         #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
     }
 
+    @Test func updateDoesNotSayNothingToUpdateWhenAWriteFailed() throws {
+        let t = try TemporaryCorpus(articles: ["harbour": TemporaryCorpus.harbour])
+        // A folder where the pending fixture goes: the write fails, as on a full disk.
+        try FileManager.default.createDirectory(atPath: t.pendingPath("harbour"), withIntermediateDirectories: true)
+        let r = tool(["update", t.corpus, t.expected])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(t.pendingPath("harbour")): cannot write (is a folder)"), "\(r.err)")
+        #expect(!r.out.contains("nothing to update"), "\(r.out)")
+        #expect(r.out.contains("nothing written: 1 fixture could not be written (see the errors above)"), "\(r.out)")
+    }
+
     @Test func updatePrintsEveryPathItWritesAndLeavesNoTemporaryFiles() throws {
         let t = try TemporaryCorpus()
         let r = tool(["update", t.corpus, t.expected])
