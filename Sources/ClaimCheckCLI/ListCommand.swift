@@ -89,6 +89,13 @@ struct ListCommand {
                     message: "list --input jsonl writes JSON Lines; --format must be jsonl", subcommand: "list")
             }
             guard o.url == nil else { throw UsageError(message: "--url goes with --format jsonld", subcommand: "list") }
+            guard !o.lossy else {
+                // A JSON line is text already decoded from JSON; a bad line is reported, never repaired.
+                throw UsageError(
+                    message:
+                        "--lossy goes with article files; list --input jsonl reports a line that is not valid UTF-8",
+                    subcommand: "list")
+            }
             o.format = .jsonl
             o.files = files.isEmpty ? ["-"] : files
             return .list(o)

@@ -152,6 +152,8 @@ import Testing
         #expect(
             try CommandLineParser.parse(["list", "--input=jsonl", "a.jsonl", "-j", "3", "--rules", "--format", "jsonl"])
                 == .list(expected))
+        // --lossy repairs article files; a JSON line with bad UTF-8 is an error line instead.
+        #expect(throws: UsageError.self) { try CommandLineParser.parse(["list", "--input", "jsonl", "--lossy"]) }
     }
 
     @Test(arguments: [
