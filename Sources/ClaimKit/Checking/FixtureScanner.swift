@@ -197,27 +197,7 @@ struct FixtureScanner {
     // MARK: Schema
 
     private mutating func claims() throws(Refused) {
-        try expect(0x5B)  // [
-        space()
-        if peek == 0x5D {
-            i += 1
-            return
-        }
-        while true {
-            try claim()
-            space()
-            guard i < n else { throw Refused() }
-            if p[i] == 0x2C {  // ,
-                i += 1
-                space()
-                continue
-            }
-            if p[i] == 0x5D {
-                i += 1
-                return
-            }
-            throw Refused()
-        }
+        try array { (s) throws(Refused) in try s.claim() }
     }
 
     private mutating func claim() throws(Refused) {
@@ -314,55 +294,21 @@ struct FixtureScanner {
     }
 
     private mutating func quotes() throws(Refused) -> Range<Int> {
-        try expect(0x5B)
         let first = fixture.quotes.count
-        space()
-        if peek == 0x5D {
-            i += 1
-            return first..<first
+        try array { (s) throws(Refused) in
+            guard s.i < s.n else { throw Refused() }
+            s.fixture.quotes.append(s.p[s.i] == 0x22 ? .plain(try s.string()) : .object(try s.textSpan()))
         }
-        while true {
-            guard i < n else { throw Refused() }
-            if p[i] == 0x22 {
-                fixture.quotes.append(.plain(try string()))
-            } else {
-                fixture.quotes.append(.object(try textSpan()))
-            }
-            space()
-            guard i < n else { throw Refused() }
-            if p[i] == 0x2C {
-                i += 1
-                space()
-                continue
-            }
-            if p[i] == 0x5D {
-                i += 1
-                return first..<fixture.quotes.count
-            }
-            throw Refused()
-        }
+        return first..<fixture.quotes.count
     }
 
     private mutating func textSpan() throws(Refused) -> ScannedTextSpan {
-        try expect(0x7B)
-        var t = ScannedTextSpan()
-        var seen: UInt8 = 0
-        space()
-        if peek == 0x7D {
-            i += 1
-            return t
-        }
-        while true {
-            switch try key() {
-            case .text:
-                try once(&seen, 1)
-                t.text = try string()
-            case .span:
-                try once(&seen, 2)
-                t.span = try span()
+        try object(ScannedTextSpan()) { (s, key, t) throws(Refused) in
+            switch key {
+            case .text: t.text = try s.string()
+            case .span: t.span = try s.span()
             default: throw Refused()
             }
-            guard try nextMember() else { return t }
         }
     }
 
@@ -372,141 +318,56 @@ struct FixtureScanner {
     }
 
     private mutating func source() throws(Refused) -> ScannedSource {
-        try expect(0x7B)
-        var s = ScannedSource()
-        var seen: UInt8 = 0
-        space()
-        if peek == 0x7D {
-            i += 1
-            return s
-        }
-        while true {
-            switch try key() {
-            case .text:
-                try once(&seen, 1)
-                s.text = try string()
-            case .span:
-                try once(&seen, 2)
-                s.span = try span()
-            case .name:
-                try once(&seen, 4)
-                s.name = try string()
-            case .role:
-                try once(&seen, 8)
-                s.role = try null() ? .null : .value(try string())
-            case .type:
-                try once(&seen, 16)
-                s.type = try sourceType()
+        try object(ScannedSource()) { (s, key, source) throws(Refused) in
+            switch key {
+            case .text: source.text = try s.string()
+            case .span: source.span = try s.span()
+            case .name: source.name = try s.string()
+            case .role: source.role = try s.null() ? .null : .value(try s.string())
+            case .type: source.type = try s.sourceType()
             default: throw Refused()
             }
-            guard try nextMember() else { return s }
         }
     }
 
     private mutating func cue() throws(Refused) -> ScannedCue {
-        try expect(0x7B)
-        var c = ScannedCue()
-        var seen: UInt8 = 0
-        space()
-        if peek == 0x7D {
-            i += 1
-            return c
-        }
-        while true {
-            switch try key() {
-            case .text:
-                try once(&seen, 1)
-                c.text = try string()
-            case .span:
-                try once(&seen, 2)
-                c.span = try span()
-            case .lemma:
-                try once(&seen, 4)
-                c.lemma = try string()
+        try object(ScannedCue()) { (s, key, c) throws(Refused) in
+            switch key {
+            case .text: c.text = try s.string()
+            case .span: c.span = try s.span()
+            case .lemma: c.lemma = try s.string()
             default: throw Refused()
             }
-            guard try nextMember() else { return c }
         }
     }
 
     private mutating func attribution() throws(Refused) -> ScannedAttribution {
-        try expect(0x7B)
-        var a = ScannedAttribution()
-        var seen: UInt8 = 0
-        space()
-        if peek == 0x7D {
-            i += 1
-            return a
-        }
-        while true {
-            switch try key() {
-            case .source:
-                try once(&seen, 1)
-                a.source = try source()
-            case .cue:
-                try once(&seen, 2)
-                a.cue = try cue()
-            case .time:
-                try once(&seen, 4)
-                a.time = try time()
-            case .via:
-                try once(&seen, 8)
-                a.via = try via()
+        try object(ScannedAttribution()) { (s, key, a) throws(Refused) in
+            switch key {
+            case .source: a.source = try s.source()
+            case .cue: a.cue = try s.cue()
+            case .time: a.time = try s.time()
+            case .via: a.via = try s.via()
             default: throw Refused()
             }
-            guard try nextMember() else { return a }
         }
     }
 
     private mutating func via() throws(Refused) -> Range<Int> {
-        try expect(0x5B)
         // Hops are appended after the whole array is read: a hop holds no nested hops.
         let first = fixture.hops.count
-        space()
-        if peek == 0x5D {
-            i += 1
-            return first..<first
-        }
-        while true {
-            fixture.hops.append(try hop())
-            space()
-            guard i < n else { throw Refused() }
-            if p[i] == 0x2C {
-                i += 1
-                space()
-                continue
-            }
-            if p[i] == 0x5D {
-                i += 1
-                return first..<fixture.hops.count
-            }
-            throw Refused()
-        }
+        try array { (s) throws(Refused) in s.fixture.hops.append(try s.hop()) }
+        return first..<fixture.hops.count
     }
 
     private mutating func hop() throws(Refused) -> ScannedHop {
-        try expect(0x7B)
-        var h = ScannedHop()
-        var seen: UInt8 = 0
-        space()
-        if peek == 0x7D {
-            i += 1
-            return h
-        }
-        while true {
-            switch try key() {
-            case .source:
-                try once(&seen, 1)
-                h.source = try source()
-            case .cue:
-                try once(&seen, 2)
-                h.cue = try cue()
-            case .time:
-                try once(&seen, 4)
-                h.time = try time()
+        try object(ScannedHop()) { (s, key, h) throws(Refused) in
+            switch key {
+            case .source: h.source = try s.source()
+            case .cue: h.cue = try s.cue()
+            case .time: h.time = try s.time()
             default: throw Refused()
             }
-            guard try nextMember() else { return h }
         }
     }
 
@@ -539,7 +400,7 @@ struct FixtureScanner {
     // MARK: Keys
 
     /// The keys of the fixture schema; any other key is refused.
-    enum Key {
+    enum Key: UInt8 {
         case id, text, span, kind, note, quotes, optional, decidedBy, attribution
         case name, role, type, lemma, source, cue, time, via
         case schemaVersion, article, claims
@@ -658,6 +519,54 @@ struct FixtureScanner {
     private func once<T: FixedWidthInteger>(_ seen: inout T, _ bit: T) throws(Refused) {
         guard seen & bit == 0 else { throw Refused() }
         seen |= bit
+    }
+
+    /// An object of the schema, `{…}`, each member read by `member(&self, key, &value)`
+    /// into `value` (an empty object leaves it as given); a key given twice is refused.
+    @inline(__always)
+    private mutating func object<T>(
+        _ value: T, _ member: (inout FixtureScanner, Key, inout T) throws(Refused) -> Void
+    ) throws(Refused) -> T {
+        try expect(0x7B)
+        var value = value
+        space()
+        if peek == 0x7D {
+            i += 1
+            return value
+        }
+        var seen: UInt32 = 0
+        while true {
+            let key = try self.key()
+            try once(&seen, 1 << key.rawValue)
+            try member(&self, key, &value)
+            guard try nextMember() else { return value }
+        }
+    }
+
+    /// An array, `[…]`, each element read by `element(&self)`.
+    @inline(__always)
+    private mutating func array(_ element: (inout FixtureScanner) throws(Refused) -> Void) throws(Refused) {
+        try expect(0x5B)
+        space()
+        if peek == 0x5D {
+            i += 1
+            return
+        }
+        while true {
+            try element(&self)
+            space()
+            guard i < n else { throw Refused() }
+            if p[i] == 0x2C {  // ,
+                i += 1
+                space()
+                continue
+            }
+            if p[i] == 0x5D {  // ]
+                i += 1
+                return
+            }
+            throw Refused()
+        }
     }
 
     /// After a member's value: `,` and the next key (true), or the object's `}` (false).
