@@ -67,13 +67,7 @@ struct CheckCommand {
                     case "--quiet", "-q": o.quiet = true
                     case "--filter": o.filters.append(try value())
                     case "--fail-fast": o.failFast = true
-                    case "--jobs", "-j":
-                        let v = try value()
-                        guard let n = Int(v), n >= 1 else {
-                            throw UsageError(
-                                message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "check")
-                        }
-                        o.jobs = n
+                    case "--jobs", "-j": o.jobs = try CommandLineParser.jobs(try value(), "check")
                     case "--unreferenced":
                         let v = try value()
                         guard let p = UnreferencedPolicy(rawValue: v) else {

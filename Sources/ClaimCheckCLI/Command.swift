@@ -122,6 +122,15 @@ public enum CommandLineParser {
     }
 
     /// The optional `CORPUS_DIR EXPECTED_DIR` positionals of check, update and review.
+    /// The value of `--jobs`: a whole number of at least 1 (capped when used, by
+    /// `RunEnvironment.jobs`).
+    static func jobs(_ v: String, _ subcommand: String) throws(UsageError) -> Int {
+        guard let n = Int(v), n >= 1 else {
+            throw UsageError(message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: subcommand)
+        }
+        return n
+    }
+
     static func corpusFolders(
         _ positional: [String], corpus: inout String, expected: inout String, subcommand: String
     ) throws(UsageError) {

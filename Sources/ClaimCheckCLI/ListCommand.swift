@@ -67,13 +67,7 @@ struct ListCommand {
                                 message: "unknown input format '\(v)'; expected text or jsonl", subcommand: "list")
                         }
                         o.input = input
-                    case "--jobs", "-j":
-                        let v = try value()
-                        guard let n = Int(v), n >= 1 else {
-                            throw UsageError(
-                                message: "--jobs needs a whole number of at least 1, got '\(v)'", subcommand: "list")
-                        }
-                        o.jobs = n
+                    case "--jobs", "-j": o.jobs = try CommandLineParser.jobs(try value(), "list")
                     default: return false
                     }
                     return true
