@@ -1,6 +1,12 @@
 import ClaimKit
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 let usage = """
     OVERVIEW: Benchmark of ClaimKit's extractor: throughput on the corpus mix on one core
     and on N cores, peak memory, linear cost on pathological inputs, the ratio to a
@@ -31,7 +37,8 @@ let usage = """
       --pairs-from <dir>      Cycle the corpus's hand-annotated fixtures from <dir> (e.g.
                               Expected) for --check-pairs instead of generated ones
       --pairs-dir <dir>       Write the --check-pairs pairs there and keep them (default: a
-                              temporary folder, removed afterwards); never inside the repository
+                              temporary folder, removed afterwards); a new or empty folder,
+                              never inside a package
       --write-input <kind> <MB> <file>
                               Write one input to a file and stop (for profiling with
                               claimcheck list): mix, no-punctuation, unmatched-quotes,
@@ -98,8 +105,11 @@ func parseOptions(_ args: [String]) throws -> Options? {
         case "--corpus": o.corpus = try value()
         case "--sizes": o.sizes = try numbers(try value())
         case "--jobs", "-j":
-            o.jobs = try count(try value())
-            guard o.jobs >= 1 else { throw BenchError("--jobs needs at least 1") }
+            guard let n = Int(try value()), n >= 1 else {
+                throw BenchError("--jobs needs a whole number of at least 1")
+            }
+            // CPU-bound workers: more threads than this only measure the scheduler.
+            o.jobs = min(n, max(256, ProcessInfo.processInfo.activeProcessorCount))
         case "--repeat": o.repeats = max(1, try count(try value()))
         case "--path-sizes":
             o.pathSizes = try numbers(try value())
@@ -144,9 +154,43 @@ func num(_ x: Int) -> JSONValue { .number(Double(x)) }
 nonisolated(unsafe) var jsonMode = false
 func say(_ s: String) {
     if !jsonMode {
-        FileHandle.standardOutput.write(Data("\(s)\n".utf8))
-    } else if isatty(2) != 0 {
-        FileHandle.standardError.write(Data("\(s)\n".utf8))
+        writeOut(s + "\n")
+    } else {
+        writeErr(s + "\n")
+    }
+}
+
+/// Writes to standard output; a failed write (a full disk, a closed pipe with SIGPIPE
+/// ignored) is reported on standard error and ends the run with status 2.
+func writeOut(_ s: String) {
+    guard write(STDOUT_FILENO, s) else {
+        _ = write(
+            STDERR_FILENO, "claimcheck-bench: cannot write standard output (\(String(cString: strerror(errno))))\n")
+        exit(2)
+    }
+}
+
+/// Writes to standard error; a failed write is ignored.
+func writeErr(_ s: String) { _ = write(STDERR_FILENO, s) }
+
+/// All of `s` to `fd`, retrying short writes; false (errno set) on failure.
+func write(_ fd: Int32, _ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { buffer in
+        var done = 0
+        while done < buffer.count {
+            #if canImport(Glibc)
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+            #else
+                let n = Darwin.write(fd, buffer.baseAddress! + done, buffer.count - done)
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            done += n
+        }
+        return true
     }
 }
 
@@ -157,6 +201,32 @@ func machine() -> (cpu: String, cores: Int) {
     return (model ?? "unknown", ProcessInfo.processInfo.activeProcessorCount)
 }
 
+/// Why `--pairs-dir` may not be `dir`, or nil. Generated fixtures are timing material,
+/// never truth, so they stay out of any package (a folder with a Package.swift, however
+/// the path reaches it: relative, absolute or through a link); and the folder must be new
+/// or empty, or `check` would time the pairs of an earlier run too.
+func pairsDirRefusal(_ dir: String) -> String? {
+    let manager = FileManager.default
+    var isFolder: ObjCBool = false
+    if manager.fileExists(atPath: dir, isDirectory: &isFolder) {
+        guard isFolder.boolValue else { return "not a folder" }
+        guard (try? manager.contentsOfDirectory(atPath: dir))?.isEmpty ?? false else {
+            return "not empty (give a new or empty folder)"
+        }
+    }
+    // The nearest existing ancestor, with links resolved, then each folder above it.
+    var url = URL(fileURLWithPath: dir).standardizedFileURL
+    while !manager.fileExists(atPath: url.path), url.path != "/" { url.deleteLastPathComponent() }
+    var folder = url.resolvingSymlinksInPath()
+    while true {
+        if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            return "inside the package at \(folder.path); generated pairs stay outside it"
+        }
+        if folder.path == "/" { return nil }
+        folder.deleteLastPathComponent()
+    }
+}
+
 // MARK: - Main
 
 func main() -> Int32 {
@@ -164,31 +234,24 @@ func main() -> Int32 {
     let options: Options
     do {
         guard let o = try parseOptions(Array(CommandLine.arguments.dropFirst())) else {
-            print(usage)
+            writeOut(usage + "\n")
             return 0
         }
         options = o
         jsonMode = o.json
     } catch {
-        FileHandle.standardError.write(Data("claimcheck-bench: \(error)\n".utf8))
+        writeErr("claimcheck-bench: \(error)\n")
         return 64
     }
-    if let dir = options.pairsDir {
-        // Generated fixtures are timing material, never truth: keep them out of the package.
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let target = URL(fileURLWithPath: dir).standardizedFileURL.path
-        if FileManager.default.fileExists(atPath: cwd + "/Package.swift"), target == cwd || target.hasPrefix(cwd + "/")
-        {
-            FileHandle.standardError.write(
-                Data("claimcheck-bench: --pairs-dir must be outside the package (\(cwd))\n".utf8))
-            return 64
-        }
+    if let dir = options.pairsDir, let refusal = pairsDirRefusal(dir) {
+        writeErr("claimcheck-bench: --pairs-dir \(dir): \(refusal)\n")
+        return 64
     }
     let inputs: Inputs
     do {
         inputs = try Inputs(corpus: options.corpus)
     } catch {
-        FileHandle.standardError.write(Data("claimcheck-bench: \(error)\n".utf8))
+        writeErr("claimcheck-bench: \(error)\n")
         return 2
     }
     if let w = options.writeInput {
@@ -206,13 +269,14 @@ func main() -> Int32 {
         case "said": bytes = Inputs.saidSentences(count: Int(w.megabytes * 1e4))
         case "no-breaks": bytes = inputs.noParagraphBreaks(bytes: Int(w.megabytes * 1e6))
         default:
-            FileHandle.standardError.write(Data("claimcheck-bench: unknown input '\(w.kind)'\n".utf8))
+            writeErr("claimcheck-bench: unknown input '\(w.kind)'\n")
             return 64
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: w.path), options: .atomic)
+            // Not atomic: an input for a profiler may be a FIFO or a device, written through.
+            try Data(bytes).write(to: URL(fileURLWithPath: w.path))
         } catch {
-            FileHandle.standardError.write(Data("claimcheck-bench: \(w.path): \(error)\n".utf8))
+            writeErr("claimcheck-bench: \(w.path): \(error)\n")
             return 2
         }
         return 0
@@ -222,7 +286,7 @@ func main() -> Int32 {
     _ = extractor.extract(utf8: inputs.articles[0])
     if let path = options.extractFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            FileHandle.standardError.write(Data("claimcheck-bench: cannot read \(path)\n".utf8))
+            writeErr("claimcheck-bench: cannot read \(path)\n")
             return 2
         }
         let bytes = Array(data)
@@ -464,7 +528,7 @@ func main() -> Int32 {
     if let single = singleMBps {
         say("\nsingle core on the corpus mix: \(fixed(single)) MB/s (goal: 100 MB/s)")
     }
-    if options.json { print(JSONValue.object(report).serialized()) }
+    if options.json { writeOut(JSONValue.object(report).serialized() + "\n") }
     return status
 }
 
