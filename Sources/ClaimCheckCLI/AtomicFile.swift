@@ -23,10 +23,13 @@ enum AtomicFile {
         var description: String { "\(path): cannot write (\(reason))" }
     }
 
-    /// The temporary file name used for `path`: `.NAME.RANDOM.tmp` in the same folder.
+    /// The temporary file name used for `path`: `.NAME.RANDOM.tmp` in the same folder,
+    /// NAME cut to its first 200 bytes (whole characters) so that a target name of up to
+    /// 255 bytes, the usual limit, still has a temporary name within it.
     static func temporaryPath(for path: String) -> String {
         let folder = FilePath.directory(path)
-        let name = FilePath.name(path)
+        var name = FilePath.name(path)
+        while name.utf8.count > 200 { name.removeLast() }
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         return FilePath.join(folder, ".\(name).\(random).tmp")
     }
@@ -76,6 +79,13 @@ enum AtomicFile {
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        // The replacement keeps the old file's permissions and (where allowed) its owner:
+        // a private report stays private.
+        var old = stat()
+        if stat(target, &old) == 0 {
+            _ = fchmod(fd, old.st_mode & 0o7777)
+            if old.st_uid != getuid() || old.st_gid != getgid() { _ = fchown(fd, old.st_uid, old.st_gid) }
+        }
         func fail(_ code: Int32) -> WriteError {
             close(fd)
             unlink(temporary)

@@ -98,6 +98,22 @@ import Testing
         }
     }
 
+    @Test func atomicWriteKeepsPermissionsAndTakesLongNames() throws {
+        let t = try TemporaryCorpus(articles: [:])
+        let path = t.root.appendingPathComponent("private.json").path
+        try t.write("old\n", to: path)
+        #expect(chmod(path, 0o600) == 0)
+        try AtomicFile.write("new\n", to: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "a private file stays private, got \(String(mode ?? 0, radix: 8))")
+        #expect(try t.read(path) == "new\n")
+        // A 255-byte name (the usual limit) still gets a temporary name within the limit.
+        let long = t.root.appendingPathComponent(String(repeating: "c", count: 250) + ".html").path
+        try AtomicFile.write("page\n", to: long)
+        #expect(try t.read(long) == "page\n")
+        #expect(FilePath.name(AtomicFile.temporaryPath(for: long)).utf8.count <= 255)
+    }
+
     @Test func atomicWriteFollowsALinkAndWritesThroughAPipe() throws {
         let t = try TemporaryCorpus(articles: [:])
         // A link: the file it names is replaced, the link stays a link.
