@@ -195,10 +195,13 @@ struct CheckCommand {
         }
         for a in annotations { out += a + "\n" }
         // With no fixture compared, scores of 1.000 would read as success.
+        // A blank line sets the totals off from what came before, if anything did (-q with
+        // nothing failing prints no article lines).
+        let gap = out.isEmpty ? "" : "\n"
         if run.compared == 0 {
-            out += "\ntotal: no article was compared with a fixture\n"
+            out += "\(gap)total: no article was compared with a fixture\n"
         } else {
-            out += "\ntotal: \(TextRendering.score(total))\n"
+            out += "\(gap)total: \(TextRendering.score(total))\n"
             out +=
                 "values equal, of those compared: "
                 + total.fields.keys.sorted().map { "\($0) \(String(format: "%.3f", total.fields[$0]!.accuracy))" }

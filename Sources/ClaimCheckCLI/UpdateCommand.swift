@@ -205,7 +205,7 @@ struct UpdateCommand {
             out += "\(changes) fixture\(changes == 1 ? "" : "s") written; read them (git diff) before committing\n"
         } else {
             out +=
-                "\(changes) pending fixture\(changes == 1 ? "" : "s"); review with `claimcheck review\(args)`, then `claimcheck accept` or `claimcheck reject`\n"
+                "\(changes) pending fixture\(changes == 1 ? "" : "s"); review with `claimcheck review\(args)`, then `claimcheck accept\(args)` or `claimcheck reject\(args)`\n"
         }
         if notWritten > 0 && changes > 0 {
             out += "\(notWritten) more could not be written (see the errors above)\n"
