@@ -226,22 +226,13 @@ public struct ClaimJSONWriter: ~Copyable {
         }
         if includeRules {
             key("decidedBy")
-            if c.decidedBy.isEmpty {
-                append("[]")
-            } else {
-                beginArray()
-                c.decidedBy.withUnsafeBufferPointer { decisions in
-                    for i in decisions.indices {
-                        element()
-                        beginObject()
-                        key("field")
-                        string(decisions[i].field)
-                        key("rule")
-                        string(decisions[i].rule)
-                        endObject()
-                    }
-                }
-                endArray()
+            array(c.decidedBy) { w, decision in
+                w.beginObject()
+                w.key("field")
+                w.string(decision.field)
+                w.key("rule")
+                w.string(decision.rule)
+                w.endObject()
             }
         }
         endObject()
@@ -249,16 +240,7 @@ public struct ClaimJSONWriter: ~Copyable {
 
     /// An array of claims (see ``claim(_:includeRules:)``), in the order given.
     public mutating func claims(_ claims: [Claim], includeRules: Bool = false) {
-        if claims.isEmpty { return append("[]") }
-        beginArray()
-        // Through the buffer: `for c in claims` (or `claims[i]`) copies each claim.
-        claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices {
-                element()
-                claim(claims[i], includeRules: includeRules)
-            }
-        }
-        endArray()
+        array(claims) { w, c in w.claim(c, includeRules: includeRules) }
     }
 
     /// An attribution, as ``ClaimJSON/attribution(_:)`` has it.
@@ -271,42 +253,29 @@ public struct ClaimJSONWriter: ~Copyable {
         key("time")
         optionalTextSpan(a.time)
         key("via")
-        if a.via.isEmpty {
-            append("[]")
-        } else {
-            beginArray()
-            a.via.withUnsafeBufferPointer { via in
-                for i in via.indices {
-                    element()
-                    beginObject()
-                    key("source")
-                    source(via[i].source)
-                    key("cue")
-                    cue(via[i].cue)
-                    key("time")
-                    optionalTextSpan(via[i].time)
-                    endObject()
-                }
-            }
-            endArray()
+        array(a.via) { w, hop in
+            w.beginObject()
+            w.key("source")
+            w.source(hop.source)
+            w.key("cue")
+            w.cue(hop.cue)
+            w.key("time")
+            w.optionalTextSpan(hop.time)
+            w.endObject()
         }
         endObject()
     }
 
     /// Text issues as `list` writes them: an array of `{"kind", "span"}`.
     public mutating func issues(_ issues: [TextIssue]) {
-        if issues.isEmpty { return append("[]") }
-        beginArray()
-        for issue in issues {
-            element()
-            beginObject()
-            key("kind")
-            string(issue.kind.rawValue)
-            key("span")
-            span(issue.span)
-            endObject()
+        array(issues) { w, issue in
+            w.beginObject()
+            w.key("kind")
+            w.string(issue.kind.rawValue)
+            w.key("span")
+            w.span(issue.span)
+            w.endObject()
         }
-        endArray()
     }
 
     @inline(__always)
@@ -359,12 +328,20 @@ public struct ClaimJSONWriter: ~Copyable {
 
     @inline(__always)
     private mutating func textSpans(_ ts: [TextSpan]) {
-        if ts.isEmpty { return append("[]") }
+        array(ts) { w, t in w.textSpan(t) }
+    }
+
+    /// `items` as an array (`[]` when empty), each written by `item`. Elements are read
+    /// through the buffer and lent to `item`: `for x in items` copies each one, retaining
+    /// its strings.
+    @inline(__always)
+    private mutating func array<T>(_ items: [T], _ item: (inout ClaimJSONWriter, borrowing T) -> Void) {
+        if items.isEmpty { return append("[]") }
         beginArray()
-        ts.withUnsafeBufferPointer { ts in
-            for i in ts.indices {
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
                 element()
-                textSpan(ts[i])
+                item(&self, items[i])
             }
         }
         endArray()
