@@ -130,6 +130,11 @@ func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
     bytes.withUnsafeBytes { writeAll(fd, $0) }
 }
 
+func writeAll(_ fd: Int32, _ text: String) -> Int32 {
+    var text = text
+    return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+}
+
 /// write(2), named apart from the `write` functions above.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)

@@ -30,17 +30,13 @@ public struct Console: Sendable {
     public static var standard: Console {
         Console(
             out: { text in
-                var text = text
-                let code = text.withUTF8 { writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
+                let code = writeAll(STDOUT_FILENO, text)
                 guard code != 0 else { return }
-                var message = "claimcheck: cannot write standard output (\(String(cString: strerror(code))))\n"
-                _ = message.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+                _ = writeAll(
+                    STDERR_FILENO, "claimcheck: cannot write standard output (\(String(cString: strerror(code))))\n")
                 exit(ExitStatus.trouble)
             },
-            err: { text in
-                var text = text
-                _ = text.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
-            },
+            err: { _ = writeAll(STDERR_FILENO, $0) },
             outputIsTerminal: isatty(STDOUT_FILENO) != 0, errorIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 }
