@@ -39,7 +39,17 @@ struct HopDraft: Sendable {
 /// hop stores a new chain, so drafts that share one (inherited attributions) stay apart.
 struct Chain: Sendable, Equatable {
     var id: Int32 = 0
-    var count: Int = 0
+    /// Stored in 32 bits so that a draft stays small (a chain stops at eight hops).
+    private var count32: Int32 = 0
+    var count: Int {
+        get { Int(count32) }
+        set { count32 = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    init(id: Int32 = 0, count: Int = 0) {
+        self.id = id
+        self.count32 = Int32(truncatingIfNeeded: count)
+    }
 }
 
 /// The fields of a draft a rule can decide (`RuleDecision.field`).
@@ -63,26 +73,144 @@ struct DecisionTrail: Sendable, Equatable {
     var last: Int32 = -1
 }
 
+/// A `Range<Int>?` in 8 bytes: token indices and byte offsets fit in 32 bits (the
+/// tokenizer refuses text beyond 2 GiB); a negative lower bound is nil.
+struct CompactRange: Sendable, Equatable {
+    private var lower: Int32
+    private var upper: Int32
+
+    init(_ range: Range<Int>?) {
+        if let range {
+            lower = Int32(truncatingIfNeeded: range.lowerBound)
+            upper = Int32(truncatingIfNeeded: range.upperBound)
+        } else {
+            lower = -1
+            upper = -1
+        }
+    }
+
+    var isNil: Bool { lower < 0 }
+    var range: Range<Int>? { lower < 0 ? nil : Range(uncheckedBounds: (Int(lower), Int(upper))) }
+    /// The range of a value known not to be nil.
+    var present: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
+}
+
+/// An `Int?` index in 4 bytes; -1 is nil.
+struct CompactIndex: Sendable, Equatable {
+    private var raw: Int32
+    init(_ value: Int?) { raw = value.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+    var value: Int? { raw < 0 ? nil : Int(raw) }
+}
+
+/// A `MentionDraft?` in 32 bytes (see ``CompactRange``).
+struct CompactMention: Sendable, Equatable {
+    private var tokens: CompactRange
+    private var appositive: CompactRange
+    private var parenthetical: CompactRange
+    private var antecedent: CompactRange
+
+    init(_ mention: MentionDraft?) {
+        tokens = CompactRange(mention?.tokens)
+        appositive = CompactRange(mention?.appositive)
+        parenthetical = CompactRange(mention?.parenthetical)
+        antecedent = CompactRange(mention?.antecedent)
+    }
+
+    var isNil: Bool { tokens.isNil }
+    var mention: MentionDraft? {
+        guard !tokens.isNil else { return nil }
+        return MentionDraft(
+            tokens: tokens.present, appositive: appositive.range, parenthetical: parenthetical.range,
+            antecedent: antecedent.range)
+    }
+}
+
 /// A claim under construction. Rules fill what is still empty and record their name.
 /// Plain data (no references), so the rules copy drafts freely.
+///
+/// Stored in 32-bit fields (96 bytes rather than 240) behind the `Int` and `Range<Int>`
+/// properties the rules use: every rule passes over the drafts, and an article with a
+/// claim per sentence has as many drafts as sentences, so their size is much of the
+/// extractor's working set.
 struct ClaimDraft: Sendable {
-    var content: Span
-    var contentTokens: Range<Int>
-    var kind: ClaimKind
-    var sentence: Int
-    var source: MentionDraft?
-    var cue: Range<Int>?
+    private var contentStart: Int32
+    private var contentEnd: Int32
+    private var contentTokens32: CompactRange
+    private var sentence32: Int32
+    private var source32: CompactMention
+    private var cue32: CompactRange
+    private var time32 = CompactRange(nil)
+    private var cueIndex32 = CompactIndex(nil)
+    private var quotation32: CompactIndex
     var cueLemma: Lemma = .none
-    var cueIndex: Int?
-    var time: Range<Int>?
     var via = Chain()
-    /// Top-level quotation that is the content of a direct claim.
-    var quotation: Int?
     var decidedBy = DecisionTrail()
+    var kind: ClaimKind
     /// Set by a rule that removes the draft (e.g. it became a relay of another).
     var isDropped = false
 
-    var isAttributed: Bool { source != nil && cue != nil }
+    init(
+        content: Span, contentTokens: Range<Int>, kind: ClaimKind, sentence: Int, source: MentionDraft? = nil,
+        cue: Range<Int>? = nil, quotation: Int? = nil
+    ) {
+        contentStart = Int32(truncatingIfNeeded: content.start)
+        contentEnd = Int32(truncatingIfNeeded: content.end)
+        contentTokens32 = CompactRange(contentTokens)
+        self.kind = kind
+        sentence32 = Int32(truncatingIfNeeded: sentence)
+        source32 = CompactMention(source)
+        cue32 = CompactRange(cue)
+        quotation32 = CompactIndex(quotation)
+    }
+
+    var content: Span {
+        get { Span(Int(contentStart), Int(contentEnd)) }
+        set {
+            contentStart = Int32(truncatingIfNeeded: newValue.start)
+            contentEnd = Int32(truncatingIfNeeded: newValue.end)
+        }
+    }
+
+    var contentTokens: Range<Int> {
+        get { contentTokens32.present }
+        set { contentTokens32 = CompactRange(newValue) }
+    }
+
+    var sentence: Int {
+        get { Int(sentence32) }
+        set { sentence32 = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    var source: MentionDraft? {
+        get { source32.mention }
+        set { source32 = CompactMention(newValue) }
+    }
+
+    /// Whether the draft has a source, without building it.
+    var hasSource: Bool { !source32.isNil }
+
+    var cue: Range<Int>? {
+        get { cue32.range }
+        set { cue32 = CompactRange(newValue) }
+    }
+
+    var cueIndex: Int? {
+        get { cueIndex32.value }
+        set { cueIndex32 = CompactIndex(newValue) }
+    }
+
+    var time: Range<Int>? {
+        get { time32.range }
+        set { time32 = CompactRange(newValue) }
+    }
+
+    /// Top-level quotation that is the content of a direct claim.
+    var quotation: Int? {
+        get { quotation32.value }
+        set { quotation32 = CompactIndex(newValue) }
+    }
+
+    var isAttributed: Bool { hasSource && !cue32.isNil }
 }
 
 /// What the attribution rules share: the analysed text, the cue candidates, the drafts.
@@ -112,13 +240,8 @@ struct AttributionState {
     private(set) var claimedTokens: [Bool]
     /// Per cue: its reported clause and its subject, once a rule has asked (several do).
     /// (One array for both: an allocation is not cheap next to these.)
-    private var memos:
-        [(clause: Memo<Grammar.ClauseStart?>, subject: Memo<(mention: MentionDraft, time: Range<Int>?)?>)]
-
-    private enum Memo<Value> {
-        case unknown
-        case known(Value)
-    }
+    /// (Compact: an article with a cue in every sentence has as many memos as sentences.)
+    private var memos: [CueMemo]
 
     init(text: TextAnalysis) {
         self.text = text
@@ -134,26 +257,26 @@ struct AttributionState {
         self.cueOfToken = map
         // About a draft per sentence and per cue.
         drafts.reserveCapacity(text.sentences.count + cues.count)
-        self.memos = Array(filling: (.unknown, .unknown), count: cues.count)
+        self.memos = Array(filling: CueMemo(), count: cues.count)
         decisions.reserveCapacity(64)
     }
 
     /// `grammar.reportedClause(after:sentence:)` for cue `c` in its sentence, computed once.
     mutating func reportedClause(ofCue c: Int) -> Grammar.ClauseStart? {
-        if case .known(let clause) = memos[c].clause { return clause }
+        if let known = memos[c].clause { return known }
         let clause = grammar.reportedClause(after: cues[c], sentence: text.sentences[cues[c].sentence])
-        memos[c].clause = .known(clause)
+        memos[c].clause = clause
         return clause
     }
 
     /// `grammar.subject(endingBefore:limit:)` before cue `c`, back to its sentence's start,
     /// computed once.
     mutating func subject(ofCue c: Int) -> (mention: MentionDraft, time: Range<Int>?)? {
-        if case .known(let subject) = memos[c].subject { return subject }
+        if let known = memos[c].subject { return known }
         let cue = cues[c]
         let subject = grammar.subject(
             endingBefore: cue.tokens.lowerBound, limit: text.sentences[cue.sentence].tokens.lowerBound)
-        memos[c].subject = .known(subject)
+        memos[c].subject = subject
         return subject
     }
 
@@ -297,4 +420,67 @@ struct AttributionState {
 protocol AttributionSieve: Sendable {
     static var name: String { get }
     func apply(to state: inout AttributionState)
+}
+
+/// What ``AttributionState`` remembers of one cue: its reported clause and its subject,
+/// each unknown until a rule asks, in 32-bit fields.
+private struct CueMemo {
+    private enum State: UInt8 { case unknown, none, some }
+    private var clauseState = State.unknown
+    private var subjectState = State.unknown
+    private var hasThat = false
+    private var clauseStart: Int32 = 0
+    private var clauseTime = CompactRange(nil)
+    private var colon = CompactIndex(nil)
+    private var quoteOpen = CompactIndex(nil)
+    private var subjectMention = CompactMention(nil)
+    private var subjectTime = CompactRange(nil)
+
+    /// nil: not known yet; `.some(nil)`: known to have none.
+    var clause: Grammar.ClauseStart?? {
+        get {
+            switch clauseState {
+            case .unknown: return nil
+            case .none: return .some(nil)
+            case .some:
+                return Grammar.ClauseStart(
+                    start: Int(clauseStart), time: clauseTime.range, hasThat: hasThat, colon: colon.value,
+                    quoteOpen: quoteOpen.value)
+            }
+        }
+        set {
+            guard let known = newValue else { return }
+            guard let clause = known else {
+                clauseState = .none
+                return
+            }
+            clauseState = .some
+            clauseStart = Int32(truncatingIfNeeded: clause.start)
+            clauseTime = CompactRange(clause.time)
+            hasThat = clause.hasThat
+            colon = CompactIndex(clause.colon)
+            quoteOpen = CompactIndex(clause.quoteOpen)
+        }
+    }
+
+    /// nil: not known yet; `.some(nil)`: known to have none.
+    var subject: (mention: MentionDraft, time: Range<Int>?)?? {
+        get {
+            switch subjectState {
+            case .unknown: return nil
+            case .none: return .some(nil)
+            case .some: return .some((subjectMention.mention!, subjectTime.range))
+            }
+        }
+        set {
+            guard let known = newValue else { return }
+            guard let subject = known else {
+                subjectState = .none
+                return
+            }
+            subjectState = .some
+            subjectMention = CompactMention(subject.mention)
+            subjectTime = CompactRange(subject.time)
+        }
+    }
 }
