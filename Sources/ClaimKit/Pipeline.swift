@@ -11,6 +11,7 @@ public enum Pipeline {
         SpeakerLabelSieve(),
         QuoteTrailingCueSieve(),
         QuoteLeadInSieve(),
+        ColonLeadInSieve(),
         DashAttributionSieve(),
         AccordingToSieve(),
         ReportedSpeechSieve(),

@@ -55,6 +55,7 @@ struct EntityIndex {
                 let role =
                     roleWords.map { text.string(tokens: text.withoutArticle($0)) }
                     ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
+                    ?? NameParser.roleBeforeComma(text, name)
                 let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
                 // Keep the fullest so far (more name words, or a role where it had none).
@@ -285,6 +286,26 @@ enum NameParser {
                 || text.tokens[f].flags.contains(.possessive) || text.isTitle(f)
         else { return nil }
         return RoleAndNameSieve.role(from: inner, text)
+    }
+
+    /// `The council leader, Amir Shah, said`: a description opening the sentence with an
+    /// article and holding a title word, then a comma, then the name (the appositive of
+    /// the description). The role is the description without its article, as
+    /// ``RoleAndNameSieve`` gives it when the description is the mention.
+    static func roleBeforeComma(_ text: TextAnalysis, _ name: Range<Int>) -> String? {
+        let comma = name.lowerBound - 1
+        guard comma >= 2, text.tokens[comma].isPunctuation(0x2C) else { return nil }
+        let s = text.sentenceOfToken[name.lowerBound]
+        guard s >= 0 else { return nil }
+        let start = text.sentences[Int(s)].tokens.lowerBound
+        let body = max(start, text.paragraphs[text.sentences[Int(s)].paragraph].bodyStart)
+        let description = body..<comma
+        guard description.count >= 2, description.count <= 6, text.classes(body).contains(.article),
+            description.allSatisfy({ text.tokens[$0].kind == .word }),
+            description.dropFirst().allSatisfy({ !text.tokens[$0].flags.contains(.capitalized) || text.isTitle($0) }),
+            description.dropFirst().contains(where: { text.isTitle($0) })
+        else { return nil }
+        return text.string(tokens: text.withoutArticle(description))
     }
 
     /// A person's name: no word that marks an organisation, outlet, government, document or place.

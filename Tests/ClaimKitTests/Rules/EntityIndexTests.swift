@@ -25,6 +25,27 @@ import Testing
         #expect(person.role == "harbour master")
     }
 
+    @Test func descriptionBeforeTheNameAcrossAComma() throws {
+        // (A title word in the description: "The pier, Ana Ortiz said," has none.)
+        let (a, entities) = index("The council leader, Ana Ortiz, inspected the pier. Ortiz left.")
+        let later = try #require(a.token("Ortiz", occurrence: 1))
+        let person = try #require(entities.person(lastName: WordKey.of("ortiz"), before: later))
+        #expect(person.name == "Ana Ortiz")
+        #expect(person.role == "council leader")
+    }
+
+    @Test(arguments: [
+        "In the harbour, Ana Ortiz inspected the pier. Ortiz left.",  // no article first
+        "The pier, Ana Ortiz said, was unsafe. Ortiz left.",  // no title word
+        "On the quay at dawn, Ana Ortiz inspected the pier. Ortiz left.",
+    ])
+    func noRoleFromAPhraseThatIsNotADescription(_ input: String) throws {
+        let (a, entities) = index(input)
+        let later = try #require(a.token("Ortiz", occurrence: 1))
+        let person = try #require(entities.person(lastName: WordKey.of("ortiz"), before: later), "\(input)")
+        #expect(person.role == nil, "\(input)")
+    }
+
     @Test func onlyEarlierMentionsCount() throws {
         let (a, entities) = index("Ortiz left. Harbour master Ana Ortiz came back.")
         let first = try #require(a.token("Ortiz"))

@@ -8,7 +8,7 @@ import Testing
         #expect(
             Pipeline.attributionRuleNames == [
                 HeadlineColonSieve.name, SpeakerLabelSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name,
-                DashAttributionSieve.name,
+                ColonLeadInSieve.name, DashAttributionSieve.name,
                 AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
                 NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
                 CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
