@@ -9,6 +9,7 @@ public enum Pipeline {
     static let attribution: [any AttributionSieve] = [
         HeadlineColonSieve(),
         SpeakerLabelSieve(),
+        QuotedAsSayingSieve(),
         QuoteTrailingCueSieve(),
         QuoteLeadInSieve(),
         ColonLeadInSieve(),

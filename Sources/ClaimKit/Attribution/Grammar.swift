@@ -680,6 +680,8 @@ struct Grammar {
     /// parenthetical. Nil when nothing after the cue can be its content, judged by the
     /// verb's complement in the lexicon (`bare`, `finite`, `that`).
     func reportedClause(after cue: CueCandidate, sentence: SentenceInfo) -> ClauseStart? {
+        // A relaying verb's content follows its object's own cue (`QuotedAsSayingSieve`).
+        if cue.complement == .originObject { return nil }
         let end = sentence.tokens.upperBound
         var t = cue.tokens.upperBound
         var result = ClauseStart(start: t)
@@ -772,7 +774,7 @@ struct Grammar {
         }
         if c.contains(.preposition) || c.contains(.coordinator) || c.contains(.beForm) { return nil }
         switch cue.complement {
-        case .that: return nil
+        case .that, .originObject: return nil
         case .finite: if !hasFiniteVerb(from: t, end: end) { return nil }
         case .bare: break
         }

@@ -1151,6 +1151,26 @@ let englishLexiconJSON = #"""
    "class": "speech",
    "complement": "that",
    "noun": true
+  },
+  {
+   "lemma": "quote",
+   "forms": [
+    "quote",
+    "quotes",
+    "quoted"
+   ],
+   "class": "speech",
+   "complement": "originObject"
+  },
+  {
+   "lemma": "cite",
+   "forms": [
+    "cite",
+    "cites",
+    "cited"
+   ],
+   "class": "speech",
+   "complement": "originObject"
   }
  ],
  "phrases": [

@@ -37,6 +37,10 @@ public struct Lexicon: Sendable, Codable, Equatable {
         case finite
         /// Only "that", a quotation or a colon: "agreed that …", not "agreed a deal".
         case that
+        /// The verb relays: its object is the origin, whose own cue follows after a
+        /// preposition ("Reuters quoted the minister as saying …"; nested attribution,
+        /// PARC's source of a source). No clause right after the verb is its content.
+        case originObject
     }
 
     /// A reporting verb and its inflected forms.

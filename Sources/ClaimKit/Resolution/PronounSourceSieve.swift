@@ -12,7 +12,7 @@ struct PronounSourceSieve: ResolutionSieve {
     func apply(to source: inout PartialSource, mention: MentionDraft, context: ResolutionContext) {
         let text = context.text
         guard mention.tokens.count == 1, let t = mention.tokens.first, text.tokens[t].kind == .word else { return }
-        let c = text.classes(t)
+        let c = Self.subjectForm(text.classes(t))
         let gender = c.intersection([.male, .female])
         if c.contains(.personPronoun),
             let subject = context.entities.subjectMention(before: t), subject.token > context.lastPersonToken,
@@ -40,6 +40,14 @@ struct PronounSourceSieve: ResolutionSieve {
                 type: c.contains(.neuterPronoun) ? .organization : c.contains(.personPronoun) ? .person : .group,
                 by: Self.name)
         }
+    }
+
+    /// A gendered object pronoun as a source ("quoted him as saying",
+    /// `QuotedAsSayingSieve`) resolves as its subject form ("he", "she").
+    static func subjectForm(_ c: WordClass) -> WordClass {
+        guard c.contains(.objectPronoun), c.isDisjoint(with: .pronoun), !c.isDisjoint(with: [.male, .female])
+        else { return c }
+        return c.union(.personPronoun)
     }
 
     /// The person a pronoun of `gender` most likely names: among the last three people

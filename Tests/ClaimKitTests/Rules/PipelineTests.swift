@@ -7,7 +7,8 @@ import Testing
     @Test func attributionRulesRunInTheDocumentedOrder() {
         #expect(
             Pipeline.attributionRuleNames == [
-                HeadlineColonSieve.name, SpeakerLabelSieve.name, QuoteTrailingCueSieve.name, QuoteLeadInSieve.name,
+                HeadlineColonSieve.name, SpeakerLabelSieve.name, QuotedAsSayingSieve.name, QuoteTrailingCueSieve.name,
+                QuoteLeadInSieve.name,
                 ColonLeadInSieve.name, DashAttributionSieve.name,
                 AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
                 NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
