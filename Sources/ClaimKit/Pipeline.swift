@@ -18,6 +18,7 @@ public enum Pipeline {
         ReportedSpeechSieve(),
         TrailingAttributionSieve(),
         StatementTimeSieve(),
+        LoneRelayPhraseSieve(),
         NestedAttributionSieve(),
         RelayPhraseSieve(),
         ParticipialCueSieve(),

@@ -11,6 +11,7 @@ import Testing
                 QuoteLeadInSieve.name,
                 ColonLeadInSieve.name, DashAttributionSieve.name,
                 AccordingToSieve.name, ReportedSpeechSieve.name, TrailingAttributionSieve.name, StatementTimeSieve.name,
+                LoneRelayPhraseSieve.name,
                 NestedAttributionSieve.name, RelayPhraseSieve.name, ParticipialCueSieve.name, CoordinatedCueSieve.name,
                 CoordinatedContentSieve.name, SameParagraphQuoteSieve.name,
                 ContinuedQuoteSieve.name, FloatingQuoteSieve.name, UnattributedSentenceSieve.name,
