@@ -18,8 +18,11 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             var t = close + 1
             if t < sentence.tokens.upperBound, g.isComma(t) { t += 1 }
             guard t < sentence.tokens.upperBound else { continue }
-            // "…," said X
-            if let c = state.unusedCue(startingAt: t), state.cues[c].phraseRole != .relayAfter {
+            // "…," said X — but not "…," state media reported: a bare base form whose noun
+            // phrase is followed by a cue of its own is a modifier of that cue's subject.
+            if let c = state.unusedCue(startingAt: t), state.cues[c].phraseRole != .relayAfter,
+                !Self.modifiesTheNextSubject(c, sentence, state)
+            {
                 let cue = state.cues[c]
                 var after = cue.tokens.upperBound
                 var time: Range<Int>? = nil
@@ -40,6 +43,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             // "…," X said
             let window = min(sentence.tokens.upperBound, t + Grammar.maxPhrase + Grammar.maxParenthetical)
             var u = t
+            if let c = state.unusedCue(startingAt: t), Self.modifiesTheNextSubject(c, sentence, state) { u = t + 1 }
             while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !g.isSentenceFinal(u) {
                 u += 1
             }
@@ -53,5 +57,20 @@ struct QuoteTrailingCueSieve: AttributionSieve {
                 state.add(draft)
             }
         }
+    }
+
+    /// `state media reported`, `report cards show`: cue `c` is a bare base form (the
+    /// lemma as written, no auxiliary) whose noun phrase runs into another cue.
+    static func modifiesTheNextSubject(_ c: Int, _ sentence: SentenceInfo, _ state: AttributionState) -> Bool {
+        let text = state.text
+        let cue = state.cues[c]
+        guard cue.phraseRole == nil, cue.tokens.lowerBound == cue.head,
+            text.tokens[cue.head].key == text.index.lemmaKeys[Int(cue.lemma.raw)],
+            let mention = state.grammar.nounPhrase(
+                startingAt: cue.tokens.upperBound, limit: sentence.tokens.upperBound),
+            mention.appositive == nil
+        else { return false }
+        let next = mention.tokens.upperBound
+        return next < sentence.tokens.upperBound && state.unusedCue(startingAt: next) != nil
     }
 }

@@ -71,4 +71,19 @@ import Testing
         let e = extract("“Fine,” and then the boat left.")
         #expect(e.attributed.isEmpty)
     }
+
+    @Test(arguments: [
+        ("“The border is closed,” state media reported.", "state media", "reported"),
+        ("“The border is closed,” report cards showed.", "report cards", "showed"),
+        ("“The border is closed,” say officials in the capital.", "officials in the capital", "say"),
+    ])
+    func bareBaseFormBeforeASubjectAndItsCue(_ input: String, _ source: String, _ cue: String) throws {
+        // "state" and "report" are cue verbs; before a noun phrase with a cue of its own
+        // they modify that subject ("state media reported").
+        let e = extract(input)
+        #expect(e.claims.count == 1, "\(input): \(gists(e))")
+        let claim = try #require(e.claim("The border is closed"), "\(input): \(gists(e))")
+        #expect(claim.attribution?.source.text == source, "\(input)")
+        #expect(claim.attribution?.cue.text == cue, "\(input)")
+    }
 }
