@@ -16,7 +16,9 @@ struct HeadlineColonSieve: AttributionSieve {
                 state.grammar.namesSource(MentionDraft(tokens: sourceRange)),
                 !text.classes(sourceRange.lowerBound).contains(.clauseWord)
             else { continue }
-            let content = (colon + 1)..<range.upperBound
+            // A Title Case headline may end with a full stop, which is no part of the claim.
+            let content = (colon + 1)..<state.grammar.trimEnd(colon + 1, range.upperBound)
+            guard !content.isEmpty else { continue }
             var draft = ClaimDraft(
                 content: text.span(of: content), contentTokens: content, kind: .indirect, sentence: s,
                 source: MentionDraft(tokens: sourceRange))

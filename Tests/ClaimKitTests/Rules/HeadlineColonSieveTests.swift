@@ -47,4 +47,11 @@ import Testing
         let e = extract("Why it matters: fares rise\n\nThe island has two piers.")
         #expect(e.attributed.isEmpty, "\(gists(e))")
     }
+
+    @Test func fullStopOfATitleCaseHeadlineIsNotContent() throws {
+        let e = extract("Poll: Wealthy Voters Abandon Ferry Company.\n\nThe island has two piers.")
+        let claim = try #require(e.claims.first { $0.attribution?.cue.text == ":" }, "\(gists(e))")
+        #expect(claim.text == "Wealthy Voters Abandon Ferry Company")
+        #expect(claim.attribution?.source.text == "Poll")
+    }
 }
