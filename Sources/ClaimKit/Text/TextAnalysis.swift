@@ -146,11 +146,16 @@ final class TextAnalysis {
             if index.classes(of: tokens[t].key).contains(.functionWord) && !tokens[t].flags.contains(.capitalized) {
                 continue
             }
+            // A letter split off a word ("U.N.'s" → … "s") is no word of the headline.
+            if tokens[t].end - tokens[t].start == 1 && !tokens[t].flags.contains(.capitalized) { continue }
             words += 1
             if tokens[t].flags.contains(.capitalized) { capitalized += 1 }
         }
         let sentenceEnds = range.dropLast().filter { tokens[$0].isTerminal }.count
-        return words >= 3 && capitalized * 10 >= words * 8 && sentenceEnds == 0
+        // Title Case capitalises every content word: one lower-case word in eight at most
+        // (a lapse in a long headline), none in a short one, where a sentence full of
+        // names ("Amir Shah spoke to the Gazette on Monday.") has one.
+        return words >= 3 && words - capitalized <= words / 8 && capitalized * 10 >= words * 8 && sentenceEnds == 0
     }
 
     // MARK: - Reading

@@ -26,6 +26,29 @@ import Testing
         #expect(e.claims.map(\.text) == ["The ferry sank", "The lifeboat came"])
     }
 
+    @Test(arguments: [
+        "Wealthy Voters Abandon Ferry Company Over Fares.\n\nThe ferry sank.",
+        "Examining the U.N.'s Record on Ferry Safety.\n\nThe ferry sank.",
+    ])
+    func titleCaseOpeningLineWithAFullStopIsAHeadline(_ input: String) {
+        let e = extract(input)
+        #expect(e.claims.map(\.text) == ["The ferry sank"], "\(input)")
+    }
+
+    @Test(arguments: [
+        "Amir Shah spoke to the Gazette on Monday.",  // names, but "spoke" is not capitalised
+        "Ana Ortiz left Elswick for Port Elwyn.",
+    ])
+    func openingSentenceFullOfNamesIsAClaim(_ input: String) {
+        let e = extract(input + "\n\nThe ferry sank.")
+        #expect(e.claims.map(\.text) == [String(input.dropLast()), "The ferry sank"], "\(input)")
+    }
+
+    @Test func sentenceWithACueButNoContentIsTheNarrators() {
+        let e = extract("The ferry sank. Ana Ortiz spoke to the Gazette on Monday.")
+        #expect(e.claims.map(\.text) == ["The ferry sank", "Ana Ortiz spoke to the Gazette on Monday"])
+    }
+
     @Test func attributedSentenceYieldsNoUnattributedRest() {
         let e = extract("In a rare move, the board said fares would fall.")
         #expect(e.claims.count == 1)
