@@ -141,7 +141,9 @@ public enum CommandLineParser {
         if positional.count > 1 { expected = positional[1] }
     }
 
-    /// Splits `--name=value` and walks options; positional arguments are returned in order.
+    /// Splits `--name=value` and `-xVALUE` (a one-letter option with its value attached,
+    /// as getopt(3) reads it: `-j2` is `-j 2`) and walks options; positional arguments are
+    /// returned in order.
     static func walk(
         _ args: ArraySlice<String>, subcommand: String,
         option: (String, () throws(UsageError) -> String) throws(UsageError) -> Bool
@@ -158,21 +160,32 @@ public enum CommandLineParser {
             if arg == "-h" || arg == "--help" { return nil }
             var name = arg
             var inline: String? = nil
-            if let eq = arg.firstIndex(of: "="), arg.hasPrefix("--") {
-                name = String(arg[..<eq])
-                inline = String(arg[arg.index(after: eq)...])
+            if arg.hasPrefix("--") {
+                if let eq = arg.firstIndex(of: "=") {
+                    name = String(arg[..<eq])
+                    inline = String(arg[arg.index(after: eq)...])
+                }
+            } else if arg.count > 2 {
+                name = String(arg.prefix(2))
+                inline = String(arg.dropFirst(2))
             }
+            let attached = !arg.hasPrefix("--") && inline != nil
             let index = i
             var consumed = false
+            var inlineTaken = false
             let value: () throws(UsageError) -> String = { () throws(UsageError) -> String in
-                if let v = inline { return v }
+                if let v = inline {
+                    inlineTaken = true
+                    return v
+                }
                 guard index < rest.count else {
                     throw UsageError(message: "option '\(name)' needs a value", subcommand: subcommand)
                 }
                 consumed = true
                 return rest[index]
             }
-            guard try option(name, value) else {
+            // `-qx` is not `-q`: only an option that takes a value takes what is attached.
+            guard try option(name, value), !attached || inlineTaken else {
                 throw UsageError(message: "unknown option '\(arg)'", subcommand: subcommand)
             }
             if consumed { i += 1 }
