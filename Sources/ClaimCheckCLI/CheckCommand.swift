@@ -26,7 +26,8 @@ struct CheckCommand {
           --fail-fast             Stop at the first failing article
           --unreferenced <what>   A fixture with no article: fail, warn or ignore
                                   (default: fail in CI, warn elsewhere; ignored under --filter)
-          --report <kind>=<path>  Also write a report file (repeatable). Kinds:
+          --report <kind>=<path>  Also write a report file (repeatable, each to its own
+                                  path). Kinds:
                                     junit  JUnit XML, one testcase per article
                                     json   the JSON report (as --format json)
                                     html   one page: the summary, each article's
@@ -84,6 +85,7 @@ struct CheckCommand {
                 })
         else { return .help(topic: "check") }
         try CommandLineParser.corpusFolders(positional, corpus: &o.corpus, expected: &o.expected, subcommand: "check")
+        try ReportRequest.refuseSharedPaths(o.reports, "check")
         return .check(o)
     }
 

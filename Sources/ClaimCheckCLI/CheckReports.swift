@@ -31,6 +31,26 @@ public struct ReportRequest: Equatable, Sendable {
         }
         return ReportRequest(kind: kind, path: String(s[s.index(after: eq)...]))
     }
+
+    /// Refuses two reports naming one file: each write replaces the file, so all but the
+    /// last report would be lost without a word. Paths are compared as absolute paths
+    /// without `.` components and repeated slashes (`out/r.xml` is `./out//r.xml`); `..`
+    /// and links are left alone, as they cannot be resolved without the file system.
+    static func refuseSharedPaths(_ reports: [ReportRequest], _ sub: String) throws(UsageError) {
+        let cwd = FileManager.default.currentDirectoryPath
+        var seen: [String: ReportRequest] = [:]
+        for report in reports {
+            let absolute = report.path.hasPrefix("/") ? report.path : cwd + "/" + report.path
+            let key = "/" + absolute.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            if let first = seen[key] {
+                throw UsageError(
+                    message:
+                        "--report \(first.kind.rawValue)=\(first.path) and --report \(report.kind.rawValue)=\(report.path) both write \(first.path); give each report its own path",
+                    subcommand: sub)
+            }
+            seen[key] = report
+        }
+    }
 }
 
 /// The results of one `claimcheck check` run: what the text output, the JSON and

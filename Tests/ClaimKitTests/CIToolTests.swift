@@ -412,6 +412,37 @@ import Testing
         #expect(try CommandLineParser.parse(["accept", "--help"]) == .help(topic: "accept"))
     }
 
+    /// Two reports to one file: each write would replace the last, so only one report
+    /// would be left; a usage error naming the file, and nothing checked or written.
+    @Test func twoReportsToOneFileAreAUsageError() throws {
+        let t = try TemporaryCorpus()
+        try t.recordAll()
+        let path = t.root.appendingPathComponent("report.xml").path
+        for second in ["junit=\(path)", "json=\(path)", "html=\(t.root.path)/./report.xml"] {
+            let r = tool(["check", t.corpus, t.expected, "--report", "junit=\(path)", "--report", second])
+            #expect(r.status == 64, "\(second): \(r.err)")
+            #expect(r.out.isEmpty)
+            #expect(
+                r.err.hasPrefix("claimcheck: --report junit=\(path) and --report \(second) both write \(path);"),
+                "\(r.err)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+        // Relative and absolute spellings of one file are one file too (a corpus that does
+        // not exist, so that nothing would be written here even if this were not refused).
+        let cwd = FileManager.default.currentDirectoryPath
+        let relative = tool([
+            "check", t.root.appendingPathComponent("nowhere").path, "--report", "json=r.json", "--report",
+            "junit=\(cwd)/r.json",
+        ])
+        #expect(relative.status == 64 && relative.err.contains("both write r.json"), "\(relative.err)")
+        // Different files are fine.
+        let two = tool([
+            "check", t.corpus, t.expected, "--report", "junit=\(path)", "--report", "json=\(t.root.path)/report.json",
+        ])
+        #expect(two.status == 0, "\(two.err)")
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
     // MARK: Exit codes
 
     @Test func exitCodes() throws {
