@@ -12,10 +12,7 @@ public enum ClaimCheck {
             command = try CommandLineParser.parse(arguments)
         } catch {
             console.err("claimcheck: \(error.message)\n")
-            let usage = Help.text(for: error.subcommand).flatMap {
-                $0.components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }
-            }
-            if let usage { console.err(usage + "\n") }
+            if let usage = Help.usage(for: error.subcommand, form: error.form) { console.err(usage + "\n") }
             console.err("See 'claimcheck \(error.subcommand.map { "help \($0)" } ?? "--help")'.\n")
             return ExitStatus.usage
         }

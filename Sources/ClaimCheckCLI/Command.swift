@@ -83,6 +83,9 @@ public struct RenderOptions: Equatable, Sendable {
 public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var subcommand: String?
+    /// Which of the subcommand's usage forms the error is about, by how it starts
+    /// (`claimcheck list --input jsonl`); nil for the first (see `Help.usage`).
+    public var form: String? = nil
     public var description: String { message }
 }
 

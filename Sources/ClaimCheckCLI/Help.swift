@@ -1,3 +1,5 @@
+import Foundation
+
 /// Help texts in the OVERVIEW / USAGE / ARGUMENTS / OPTIONS / SUBCOMMANDS layout.
 enum Help {
     static let exitCodes = """
@@ -40,6 +42,22 @@ enum Help {
 
         \(Help.exitCodes)
         """
+
+    /// The usage line printed with a usage error: the first line of the form of the
+    /// help text's USAGE block that starts with `form` (`claimcheck list --input jsonl`),
+    /// or of its first form, as `USAGE: claimcheck …`.
+    static func usage(for topic: String?, form: String?) -> String? {
+        guard let text = text(for: topic) else { return nil }
+        let lines = text.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { return nil }
+        // The block runs to the first blank line; each form starts with `claimcheck`, its
+        // continuation lines with `[`.
+        let forms = lines[start...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
+            ($0.hasPrefix("USAGE:") ? String($0.dropFirst("USAGE:".count)) : $0).trimmingCharacters(in: .whitespaces)
+        }.filter { $0.hasPrefix("claimcheck") }
+        let chosen = form.flatMap { f in forms.first { $0.hasPrefix(f) } } ?? forms.first
+        return chosen.map { "USAGE: " + $0 }
+    }
 
     static func text(for topic: String?) -> String? {
         switch topic {

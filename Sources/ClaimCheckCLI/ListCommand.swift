@@ -42,8 +42,26 @@ struct ListCommand {
         \(Help.exitCodes)
         """
 
+    /// How the usage line of the `--input jsonl` form starts (`UsageError.form`).
+    static let jsonlForm = "claimcheck list --input jsonl"
+
+    /// The options; a usage error with `--input jsonl` shows that form's usage line.
     static func parse(_ args: ArraySlice<String>) throws(UsageError) -> Command {
         var o = ListOptions()
+        do {
+            return try parse(args, into: &o)
+        } catch {
+            // `--input jsonl` may come after the option in error.
+            var e = error
+            let jsonl =
+                o.input == .jsonl || args.contains("--input=jsonl")
+                || zip(args, args.dropFirst()).contains { $0 == ("--input", "jsonl") }
+            if jsonl, e.form == nil { e.form = jsonlForm }
+            throw e
+        }
+    }
+
+    private static func parse(_ args: ArraySlice<String>, into o: inout ListOptions) throws(UsageError) -> Command {
         var formatGiven = false
         guard
             let files = try CommandLineParser.walk(
@@ -94,7 +112,10 @@ struct ListCommand {
             o.files = files.isEmpty ? ["-"] : files
             return .list(o)
         }
-        guard o.jobs == nil else { throw UsageError(message: "--jobs goes with --input jsonl", subcommand: "list") }
+        guard o.jobs == nil else {
+            // --jobs is an option of the jsonl form: its usage line shows it.
+            throw UsageError(message: "--jobs goes with --input jsonl", subcommand: "list", form: jsonlForm)
+        }
         guard !files.isEmpty else {
             throw UsageError(message: "list needs at least one FILE (or - for standard input)", subcommand: "list")
         }

@@ -166,6 +166,31 @@ import Testing
         #expect(throws: UsageError.self) { try CommandLineParser.parse(args) }
     }
 
+    /// A usage error of the `--input jsonl` form shows that form's usage line, wherever
+    /// `--input jsonl` stands; one of the plain form shows the plain form's.
+    @Test func usageErrorsShowTheUsageLineOfTheirForm() {
+        let jsonl = "USAGE: claimcheck list --input jsonl [<file>|-] [--jobs N] [--rules] [--lexicon <file.json>]"
+        let plain = "USAGE: claimcheck list <file> ... [--format text|json|jsonl|jsonld] [--url <url>] [--rules]"
+        let cases: [([String], String)] = [
+            (["list", "--input", "jsonl", "a", "b"], jsonl),
+            (["list", "--input=jsonl", "--format", "text"], jsonl),
+            (["list", "--input", "jsonl", "--lossy"], jsonl),
+            (["list", "--input", "jsonl", "--jobs", "0"], jsonl),
+            (["list", "--jobs", "0", "--input", "jsonl"], jsonl),
+            (["list", "--nope", "--input", "jsonl"], jsonl),
+            (["list", "--jobs", "2", "a.txt"], jsonl),
+            (["list", "--format", "xml", "a.txt"], plain),
+            (["list"], plain),
+        ]
+        for (args, usage) in cases {
+            let r = run(args)
+            #expect(r.status == 64, "\(args)")
+            let lines = r.err.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3 && lines[1] == usage, "\(args): \(r.err)")
+            #expect(lines.last == "See 'claimcheck help list'.", "\(args)")
+        }
+    }
+
     @Test func theBinaryReadsStandardInput() throws {
         let process = Process()
         process.executableURL = Package.claimcheck
