@@ -20,9 +20,9 @@ let usage = """
       --corpus <dir>          Articles the inputs are built from (default: Corpus)
       --sizes <MB,...>        Corpus-mix sizes in MB of 10^6 bytes (default: 1,10,100)
       --jobs <N>              Workers for the parallel runs (default: all cores)
-      --repeat <N>            Best of N for each corpus-mix run (default: 1)
-      --path-sizes <a,b>      Pathological sizes in MB; the ratio is time(b)/time(a)
-                              (default: 1,10)
+      --repeat <N>            Best of N for each corpus-mix run (default: 1; at least 1)
+      --path-sizes <a,b>      Pathological sizes in MB, the smaller first; the ratio is
+                              time(b)/time(a) (default: 1,10)
       --no-corpus             Skip the corpus-mix runs
       --no-pathological       Skip the pathological inputs
       --peer <command>        Run a peer extractor on the same articles and report the ratio
@@ -110,10 +110,19 @@ func parseOptions(_ args: [String]) throws -> Options? {
             }
             // CPU-bound workers: more threads than this only measure the scheduler.
             o.jobs = min(n, max(256, ProcessInfo.processInfo.activeProcessorCount))
-        case "--repeat": o.repeats = max(1, try count(try value()))
+        case "--repeat":
+            let v = try value()
+            guard let n = Int(v), n >= 1 else {
+                throw BenchError("--repeat needs a whole number of at least 1, got '\(v)'")
+            }
+            o.repeats = n
         case "--path-sizes":
-            o.pathSizes = try numbers(try value())
-            guard o.pathSizes.count == 2 else { throw BenchError("--path-sizes takes two sizes, e.g. 1,10") }
+            let v = try value()
+            o.pathSizes = try numbers(v)
+            // time(b)/time(a) is compared with b/a: a ratio of at most 1 says nothing of linearity.
+            guard o.pathSizes.count == 2, o.pathSizes[0] < o.pathSizes[1] else {
+                throw BenchError("--path-sizes takes two sizes in MB, the smaller first, e.g. 1,10; got '\(v)'")
+            }
         case "--no-corpus": o.corpusRuns = false
         case "--no-pathological": o.pathological = false
         case "--peer": o.peer = try value()
@@ -146,6 +155,13 @@ func parseOptions(_ args: [String]) throws -> Options? {
 
 func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
 func fixed(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+/// A size or ratio to at most 3 decimals, without trailing zeros: 1, 0.5, 2.667, 1000.
+func short(_ x: Double) -> String {
+    var s = String(format: "%.3f", x)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s == "0" || s == "-0" ? String(format: "%g", x) : s
+}
 func num(_ x: Double) -> JSONValue { .number((x * 1_000_000).rounded() / 1_000_000) }
 func num(_ x: Int) -> JSONValue { .number(Double(x)) }
 
@@ -371,10 +387,13 @@ func main() -> Int32 {
     // Pathological inputs.
     if options.pathological {
         let (small, large) = (options.pathSizes[0], options.pathSizes[1])
+        let expected = large / small
         say(
-            "\npathological inputs: time(\(fixed(large, 0)) MB) / time(\(fixed(small, 0)) MB) in CPU time of the thread (best of 5, sizes taken in turn, warm heap),"
+            "\npathological inputs: time(\(short(large)) MB) / time(\(short(small)) MB) in CPU time of the thread (best of 5, sizes taken in turn, warm heap),"
         )
-        say("linear when within 20% of \(fixed(large / small, 0)) (8-12 for 1 and 10 MB); wall-clock ratio beside it")
+        say(
+            "linear when within 20% of \(short(expected)) (\(short(expected * 0.8))-\(short(expected * 1.2)) for \(short(small)) and \(short(large)) MB); wall-clock ratio beside it"
+        )
         say(
             "  input                              small               large                  ratio  verdict     wall   large MB/s  peak memory"
         )
@@ -385,7 +404,6 @@ func main() -> Int32 {
             ("one article, no paragraph breaks", { inputs.noParagraphBreaks(bytes: Int($0 * 1e6)) }),
         ]
         var results: [JSONValue] = []
-        let expected = large / small
         for (name, make) in cases {
             let (a, b) = (make(small), make(large))
             let (ra, rb) = Measure.pair(a, b, repeats: 5, extractor: extractor)

@@ -15,13 +15,18 @@ enum Package {
     }
 
     /// The built claimcheck binary, beside the test bundle.
-    static var claimcheck: URL {
+    static var claimcheck: URL { binary("claimcheck") }
+
+    /// The built benchmark, beside the test bundle.
+    static var bench: URL { binary("claimcheck-bench") }
+
+    static func binary(_ name: String) -> URL {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for dir in [here, here.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
-            let candidate = dir.appendingPathComponent("claimcheck")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return root.appendingPathComponent(".build/debug/claimcheck")
+        return root.appendingPathComponent(".build/debug/\(name)")
     }
 }
 
