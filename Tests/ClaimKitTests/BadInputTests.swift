@@ -618,6 +618,15 @@ import Testing
             "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"via\": {}}}]}",
             "1:70: expected \"via\" to be an array of hops"
         ),
+        // A time is {"text", "span"} or null, never a plain string (a quoted fragment may be one).
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"time\": \"on Friday\"}}]}",
+            "1:71: expected {\"text\": …} or null for \"time\" (a time is never a plain string)"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"x\", \"attribution\": {\"via\": [{\"time\": 5}]}}]}",
+            "1:80: expected {\"text\": …} or null for \"time\""
+        ),
         (
             "{\"schemaVersion\": 1, \"article\": \"../etc/passwd\", \"claims\": []}",
             "1:33: \"article\" must be a plain file name in the corpus folder: it contains \"..\""

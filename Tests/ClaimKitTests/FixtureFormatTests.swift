@@ -113,6 +113,25 @@ import Testing
         }
     }
 
+    /// A quoted fragment may be a plain string, a time may not (docs/ANNOTATION.md writes
+    /// times as `{"text": …}`, as every fixture in Expected/ does); docs/FIXTURES.md says so.
+    @Test func aTimeIsAnObjectOrNullNeverAPlainString() throws {
+        let quote: JSONValue = .object([("text", .string("a")), ("quotes", .array([.string("a")]))])
+        _ = try fixture([quote])
+        let time: JSONValue = .object([
+            ("text", .string("a")), ("attribution", .object([("time", .string("on Friday"))])),
+        ])
+        #expect {
+            _ = try fixture([time])
+        } throws: { error in
+            (error as? FixtureError)?.message
+                == "expected {\"text\": …} or null for \"time\" (a time is never a plain string)"
+        }
+        let doc = try String(contentsOf: Package.root.appendingPathComponent("docs/FIXTURES.md"), encoding: .utf8)
+        let row = try #require(doc.split(separator: "\n").first { $0.hasPrefix("| `time` |") })
+        #expect(row.contains(#"`{"text", "span"}` or `null`"#) && row.contains("never a plain string"), "\(row)")
+    }
+
     @Test func optionalClaimsAreNeitherRequiredNorExtra() throws {
         let claims = try referenceClaims()
         var items = claims.map { ClaimJSON.value($0) }

@@ -505,7 +505,8 @@ public struct ClaimComparison: Sendable {
             }
             return
         case (.string(let e), .object) where actual["text"] != nil:
-            // A quoted fragment or time written as a plain string.
+            // A quoted fragment written as a plain string (a time never is: the validator
+            // refuses it).
             compare(
                 .string(e), actual["text"]!, at: &at, group: group, fixture: fixture, claim: claim,
                 into: &diffs, report: &report)

@@ -270,6 +270,15 @@ struct FixtureValidator {
         if let s = v["span"] { try checkSpan(s, at: atPath() + "/span") }
     }
 
+    /// A time is `{"text", "span"}` (or `null`, checked by the caller); unlike a quoted
+    /// fragment, never a plain string (docs/FIXTURES.md).
+    func time(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
+        guard case .object = v else {
+            throw fail(atPath(), "expected {\"text\": …} or null for \"time\" (a time is never a plain string)")
+        }
+        try textSpan(v, at: atPath())
+    }
+
     func source(_ v: JSONValue, at atPath: @autoclosure () -> String) throws {
         guard case .object(let pairs) = v else { throw fail(atPath(), "expected a source object") }
         try keys(pairs, allowed: Self.sourceKeys, at: atPath())
@@ -299,7 +308,7 @@ struct FixtureValidator {
         try keys(pairs, allowed: Self.attributionKeys, at: atPath())
         if let s = v["source"] { try source(s, at: atPath() + "/source") }
         if let c = v["cue"] { try cue(c, at: atPath() + "/cue") }
-        if let t = v["time"], t != .null { try textSpan(t, at: atPath() + "/time") }
+        if let t = v["time"], t != .null { try time(t, at: atPath() + "/time") }
         if let via = v["via"] {
             guard case .array(let hops) = via else {
                 throw fail(atPath() + "/via", "expected \"via\" to be an array of hops")
@@ -310,7 +319,7 @@ struct FixtureValidator {
                 try keys(hp, allowed: Self.hopKeys, at: h)
                 if let s = hop["source"] { try source(s, at: h + "/source") }
                 if let c = hop["cue"] { try cue(c, at: h + "/cue") }
-                if let t = hop["time"], t != .null { try textSpan(t, at: h + "/time") }
+                if let t = hop["time"], t != .null { try time(t, at: h + "/time") }
             }
         }
     }
