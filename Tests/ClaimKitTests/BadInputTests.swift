@@ -583,6 +583,10 @@ import Testing
             "1:43: invalid JSON: invalid \\u escape (a lone UTF-16 surrogate)"
         ),
         ("{\"schemaVersion\": 1e400, \"claims\": []}", "1:19: invalid JSON: number 1e400 is out of range"),
+        (
+            "{\n  \"schemaVersion\": 01,\n  \"claims\": []\n}",
+            "2:20: invalid JSON: invalid number 01 (a JSON number has no leading zero)"
+        ),
         (String(repeating: "[", count: 600), "invalid JSON: nesting deeper than 512 levels"),
         // The wrong shape.
         ("[]", "1:1: expected an object with \"schemaVersion\" and \"claims\""),

@@ -231,6 +231,21 @@ import Testing
 
     // MARK: Locations
 
+    /// Numbers follow JSON's grammar, not `Double(_:)`'s: no leading zero, digits after
+    /// a point and in an exponent.
+    @Test func numbersFollowTheJSONGrammar() throws {
+        for good in ["0", "-0", "7", "10", "-12", "0.5", "1.25e3", "1E-2", "2e+10", "-0.0e0"] {
+            var p = JSONParser(good)
+            #expect(try p.parse() == .number(Double(good)!), "\(good)")
+        }
+        for bad in [
+            "01", "-01", "00", "007", "1.", "1.e5", "-", "-a", "1e", "1e+", "1E-", "0.5.5", "1e5e5", "1-2", "1+",
+        ] {
+            var p = JSONParser(bad)
+            #expect(throws: JSONSyntaxError.self, "\(bad)") { try p.parse() }
+        }
+    }
+
     @Test func locationsAreLineAndCharacterColumn() throws {
         let text = "{\n  \"a\": \"é€𝄞\", \"b\": [1,\n\n    2],\n\"c\": {\"d\": null}}"
         var parser = JSONParser(text)

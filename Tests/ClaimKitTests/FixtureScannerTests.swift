@@ -175,6 +175,20 @@ import Testing
         ),
         ("{\"schemaVersion\": 1, \"claims\": [{\"text\": \"\\udc00\"}]}", "1:43: invalid JSON: invalid \\u escape"),
         ("{\"schemaVersion\": 1e400, \"claims\": []}", "1:19: invalid JSON: number 1e400 is out of range"),
+        (
+            "{\"schemaVersion\": 01, \"claims\": []}",
+            "1:19: invalid JSON: invalid number 01 (a JSON number has no leading zero)"
+        ),
+        ("{\"schemaVersion\": -01, \"claims\": []}", "1:19: invalid JSON: invalid number -01"),
+        ("{\"schemaVersion\": 1., \"claims\": []}", "1:19: invalid JSON: invalid number 1."),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"a\", \"span\": [0, 07]}]}",
+            "1:59: invalid JSON: invalid number 07"
+        ),
+        (
+            "{\"schemaVersion\": 1, \"claims\": [{\"text\": \"a\", \"note\": 1.e5}]}",
+            "1:55: invalid JSON: invalid number 1.e5"
+        ),
         ("{\"schemaVersion\": 2, \"claims\": []}", "1:19: unknown schemaVersion 2"),
         ("{\"schemaVersion\": 1}", "1:1: expected \"claims\" to be an array"),
         (

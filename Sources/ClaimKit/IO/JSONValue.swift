@@ -385,12 +385,48 @@ public struct JSONParser: Sendable {
                 i += 1
             }
             let s = String(decoding: bytes[start..<i], as: UTF8.self)
+            // JSON's grammar, stricter than Double(_:), which also takes 01, 1. and 1.e5.
+            if let problem = Self.numberProblem(bytes[start..<i]) {
+                i = start
+                throw error("invalid number \(s)\(problem)")
+            }
             guard let n = Double(s) else { i = start; throw error("invalid number \(s)") }
             guard n.isFinite else { i = start; throw error("number \(s) is out of range") }
             return .number(n)
         default:
             throw error("unexpected character; expected a JSON value")
         }
+    }
+
+    /// Why `number` is not a JSON number (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`):
+    /// "" when it does not follow that grammar, a parenthesised reason for a leading zero;
+    /// nil when it is one.
+    static func numberProblem(_ number: ArraySlice<UInt8>) -> String? {
+        var k = number.startIndex
+        let end = number.endIndex
+        func digits() -> Int {
+            let from = k
+            while k < end, number[k] &- 0x30 < 10 { k += 1 }
+            return k - from
+        }
+        if k < end, number[k] == 0x2D { k += 1 }
+        guard k < end, number[k] &- 0x30 < 10 else { return "" }
+        if number[k] == 0x30 {
+            k += 1
+            if k < end, number[k] &- 0x30 < 10 { return " (a JSON number has no leading zero)" }
+        } else {
+            _ = digits()
+        }
+        if k < end, number[k] == 0x2E {
+            k += 1
+            guard digits() > 0 else { return "" }
+        }
+        if k < end, number[k] == 0x65 || number[k] == 0x45 {
+            k += 1
+            if k < end, number[k] == 0x2B || number[k] == 0x2D { k += 1 }
+            guard digits() > 0 else { return "" }
+        }
+        return k == end ? nil : ""
     }
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
