@@ -7,7 +7,7 @@ import Foundation
 /// The reader (the calling thread) keeps at most `window` lines in flight — read but not
 /// yet written — so memory is bounded by the window, not the stream. Workers take lines
 /// in order; whoever finishes the oldest line in flight writes every finished line it
-/// can, in order. A line that is not a JSON object with a string "text" gets
+/// can, in order. A line that is not a JSON object with a string "text" (without NUL) gets
 /// `{"line": N, "id": …, "error": "…"}` and the run ends with exit status 2.
 struct JSONLinesList {
     let path: String

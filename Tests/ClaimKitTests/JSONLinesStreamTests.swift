@@ -110,6 +110,31 @@ import Testing
         for doc in docs where doc["error"] != nil { #expect(doc["claims"] == nil) }
     }
 
+    /// A NUL character in a text is binary data, as in an article file: that line gets an
+    /// error line with its number and id, the others still come out.
+    @Test func aTextWithANULCharacterIsABadLine() throws {
+        let path = try file([
+            #"{"id": 1, "text": "The mayor said the bridge would reopen on Monday."}"#,
+            #"{"id": 2, "text": "Officials said\u0000 the talks had failed."}"#,
+            #"{"id": 3, "text": "Police said the road was closed."}"#,
+            #"{"id": 4, "text": "\u0000"}"#,
+        ])
+        let r = run(["list", "--input", "jsonl", "-j", "2", path])
+        #expect(r.status == 2)
+        #expect(r.out.count == 4, "\(r.out)")
+        let docs = try r.out.map(object)
+        #expect((docs[0]["claims"] as? [Any])?.count == 1)
+        #expect(docs[1]["line"] as? Int == 2)
+        #expect(docs[1]["id"] as? Int == 2)
+        #expect(
+            docs[1]["error"] as? String
+                == "\"text\" has a NUL character (\\u0000) at byte offset 14: binary data, not a text article")
+        #expect(docs[1]["claims"] == nil)
+        #expect((docs[2]["claims"] as? [Any])?.count == 1)
+        #expect(docs[3]["line"] as? Int == 4)
+        #expect((docs[3]["error"] as? String)?.contains("at byte offset 0:") == true)
+    }
+
     @Test func spansAreUTF8OffsetsIntoTheDecodedText() throws {
         // \u00e9 is one escape in the line but two bytes of the text.
         let path = try file([#"{"id": "e", "text": "Caf\u00e9 owner Ana Ruiz said the \"tax\" would close it."}"#])

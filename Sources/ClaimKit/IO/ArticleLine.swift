@@ -27,7 +27,9 @@ public struct ArticleLine: Sendable {
     }
 
     /// Decodes one line (without its line end).
-    /// - Throws: ``Problem``: not JSON (with the column), not an object, no string `text`.
+    /// - Throws: ``Problem``: not JSON (with the column), not an object, no string `text`,
+    ///   or a `text` with a NUL character (`\u0000`): binary data, refused as an article
+    ///   file with a NUL byte is (``ArticleReader``).
     public static func decode(_ bytes: [UInt8]) throws(Problem) -> ArticleLine {
         var parser = JSONParser(bytes: bytes)
         let value: JSONValue
@@ -47,6 +49,13 @@ public struct ArticleLine: Sendable {
         }
         guard case .string(let string) = text else {
             throw Problem(id: id, message: "\"text\" is not a string")
+        }
+        if let nul = string.utf8.firstIndex(of: 0) {
+            let offset = string.utf8.distance(from: string.utf8.startIndex, to: nul)
+            throw Problem(
+                id: id,
+                message:
+                    "\"text\" has a NUL character (\\u0000) at byte offset \(offset): binary data, not a text article")
         }
         return ArticleLine(id: id, text: string)
     }
