@@ -618,6 +618,11 @@ struct Grammar {
                 if cue.isParticipial { return trimEnd(start, t) }
                 if cue.phraseRole != nil {
                     if isComma(t - 1) || cue.phraseRole == .sourceAfter { return trimEnd(start, t) }
+                } else if cue.complement == .originObject {
+                    // "… state radio quoted the minister as saying …": the next attribution.
+                    if state.originCue(ofRelay: c) != nil, let subj = subject(endingBefore: t, limit: start) {
+                        return trimCoordinator(start, trimEnd(start, subj.mention.tokens.lowerBound))
+                    }
                 } else {
                     let clause = state.reportedClause(ofCue: c)
                     if isCoordinated(before: t, start: start), clause != nil {

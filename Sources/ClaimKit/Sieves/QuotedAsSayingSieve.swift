@@ -18,24 +18,8 @@ struct QuotedAsSayingSieve: AttributionSieve {
         where !state.cueUsed[c] && state.cues[c].phraseRole == nil && state.cues[c].complement == .originObject {
             let relay = state.cues[c]
             let sentence = text.sentences[relay.sentence]
-            let end = sentence.tokens.upperBound
             let objectStart = relay.tokens.upperBound
-            // The preposition and the origin's cue right after it, within a noun phrase's reach.
-            var found: (preposition: Int, cue: Int)? = nil
-            var k = objectStart + 1
-            while k + 1 < min(end, objectStart + Grammar.maxForwardPhrase + 1) {
-                if text.tokens[k].kind == .word, !text.tokens[k].flags.contains(.capitalized),
-                    !text.classes(k).isDisjoint(with: [.preposition, .functionWord]),
-                    let o = state.unusedCue(startingAt: k + 1), state.cues[o].phraseRole == nil,
-                    state.cues[o].complement != .originObject
-                {
-                    found = (k, o)
-                    break
-                }
-                if text.tokens[k].isTerminal || text.isQuoteMark(k) { break }
-                k += 1
-            }
-            guard let (preposition, o) = found,
+            guard let (preposition, o) = state.originCue(ofRelay: c),
                 let origin = Self.object(objectStart, preposition, state),
                 origin.tokens.upperBound == preposition, origin.appositive == nil,
                 origin.tokens.count == 1 && text.classes(origin.tokens.lowerBound).contains(.objectPronoun)
@@ -88,7 +72,11 @@ struct QuotedAsSayingSieve: AttributionSieve {
                 return state.quoteDraft(q, source: origin, cue: o)
             }
             guard !text.tokens[cue.tokens.upperBound].isPunctuation(0x3A) else { return nil }
-            return state.reportedDraft(t..<end, source: origin, cue: o, time: nil)
+            // To the sentence's end or the next attribution, as for reported speech (in a
+            // sentence without punctuation the end is the paragraph's).
+            let contentEnd = g.contentEnd(from: t, sentence: sentence, state: &state)
+            guard contentEnd > t, !state.isClaimed(t) else { return nil }
+            return state.reportedDraft(t..<contentEnd, source: origin, cue: o, time: nil)
         }
         // The cue ends the sentence: the content is what comes before the relay's subject.
         var before = subject.tokens.lowerBound - 1
@@ -106,7 +94,29 @@ struct QuotedAsSayingSieve: AttributionSieve {
             return state.quoteDraft(q, source: origin, cue: o)
         }
         let start = max(sentence.tokens.lowerBound, text.paragraphs[sentence.paragraph].bodyStart)
-        guard start <= before else { return nil }
+        guard start <= before, !state.isClaimed(start) else { return nil }
         return state.reportedDraft(start..<(before + 1), source: origin, cue: o, time: nil)
+    }
+}
+
+extension AttributionState {
+    /// For a relaying cue `c` ("quoted"), the function word and the origin's own unused
+    /// cue after its object ("the minister *as saying*"), within a noun phrase's reach.
+    func originCue(ofRelay c: Int) -> (preposition: Int, cue: Int)? {
+        let relay = cues[c]
+        let end = text.sentences[relay.sentence].tokens.upperBound
+        let objectStart = relay.tokens.upperBound
+        var k = objectStart + 1
+        while k + 1 < min(end, objectStart + Grammar.maxForwardPhrase + 1) {
+            if text.tokens[k].kind == .word, !text.tokens[k].flags.contains(.capitalized),
+                !text.classes(k).isDisjoint(with: [.preposition, .functionWord]),
+                let o = unusedCue(startingAt: k + 1), cues[o].phraseRole == nil, cues[o].complement != .originObject
+            {
+                return (k, o)
+            }
+            if text.tokens[k].isTerminal || text.isQuoteMark(k) { return nil }
+            k += 1
+        }
+        return nil
     }
 }

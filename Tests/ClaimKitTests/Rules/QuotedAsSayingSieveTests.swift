@@ -61,4 +61,15 @@ import Testing
         #expect(claim.kind == .unattributed, "\(input): \(gists(e))")
         #expect(e.claims.count == 1, "\(input): \(gists(e))")
     }
+
+    @Test func contentStopsAtTheNextAttributionInAParagraphWithoutPunctuation() {
+        // Content to the paragraph's end would make every claim as long as the paragraph:
+        // quadratic in time and memory for a long one.
+        let input = String(
+            repeating: "state radio quoted the harbour master as saying the pier would reopen ", count: 200)
+        let e = extract(input)
+        #expect(e.claims.count >= 199, "\(e.claims.count) claims")
+        let longest = e.claims.map(\.text.utf8.count).max() ?? 0
+        #expect(longest < 200, "the longest claim has \(longest) bytes")
+    }
 }
