@@ -202,7 +202,7 @@ enum NameParser {
     static func nameRun(_ text: TextAnalysis, startingAt t: Int) -> Range<Int>? {
         guard isNameToken(text, t, first: true) else { return nil }
         var e = t + 1
-        while e < text.tokens.count, !text.tokens[e - 1].flags.contains(.possessive) {
+        while e < text.tokens.count, !text.tokens[e - 1].flags.contains(.possessive), !lineBreak(text, before: e) {
             if isNameToken(text, e, first: false) { e += 1; continue }
             // A particle inside a name: "bin", "van der", "de".
             // Particles inside a name, one or more: "bin Salman", "van der Lind".
@@ -219,6 +219,13 @@ enum NameParser {
             break
         }
         return t..<e
+    }
+
+    /// A line break between token `t` and the one before it: a name never runs over one
+    /// ("By Jane Doe" above "Reyes said …" is two names).
+    static func lineBreak(_ text: TextAnalysis, before t: Int) -> Bool {
+        let gap = Int(text.tokens[t - 1].end)..<Int(text.tokens[t].start)
+        return gap.count > 1 && text.bytes[gap].contains(0x0A) || gap.count == 1 && text.bytes[gap.lowerBound] == 0x0A
     }
 
     static func isNameToken(_ text: TextAnalysis, _ t: Int, first: Bool) -> Bool {

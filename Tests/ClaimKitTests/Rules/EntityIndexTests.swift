@@ -46,6 +46,13 @@ import Testing
         #expect(person.role == nil, "\(input)")
     }
 
+    @Test func aNameDoesNotRunOverALineBreak() throws {
+        // A byline or a dash line ends without a full stop; the next paragraph's name is another.
+        let e = extract("Ferry talks collapse\n\nBy Jane Doe\n\nReyes said the ferry would stop running.")
+        let claim = try #require(e.claim("the ferry would stop running"), "\(gists(e))")
+        #expect(claim.attribution?.source.name == "Reyes")
+    }
+
     @Test func onlyEarlierMentionsCount() throws {
         let (a, entities) = index("Ortiz left. Harbour master Ana Ortiz came back.")
         let first = try #require(a.token("Ortiz"))
