@@ -866,7 +866,42 @@ struct Grammar {
         var t = cue.tokens.upperBound
         let end = sentence.tokens.upperBound
         if let r = timeExpression(startingAt: t, limit: end) { t = r.upperBound }
+        if cue.takesAudience, let a = audience(startingAt: t, limit: end) { t = a.upperBound }
+        t = adverbials(from: t, limit: end).end
         return t >= trimEnd(t, end) || isComma(t)
+    }
+
+    /// Past the adverbials after a trailing cue: "said in London", "said at 9 a.m. on
+    /// Wednesday", "said on Wednesday at a news conference" — up to two time expressions
+    /// or short prepositional phrases. Returns where they end and the first time found.
+    func adverbials(from start: Int, limit end: Int) -> (end: Int, time: Range<Int>?) {
+        var t = start
+        var time: Range<Int>? = nil
+        for _ in 0..<2 {
+            if let r = timeExpression(startingAt: t, limit: end) {
+                if time == nil { time = r }
+                t = r.upperBound
+                continue
+            }
+            // A place or an occasion ("in London", "at a news conference"), not a noun's
+            // complement ("a previous forecast of 400 million pounds").
+            guard t < end, tokens[t].kind == .word, !tokens[t].flags.contains(.capitalized),
+                classes(t).contains(.preposition), classes(t).contains(.timePreposition)
+            else { break }
+            var u = t + 1
+            // "at 9 a.m.": an abbreviation's periods stay inside the phrase.
+            while u < min(end, t + 7), isNounPhraseToken(u) || tokens[u].isPunctuation(0x2E) && u + 1 < end {
+                if u > t + 1, tokens[u].kind == .word, classes(u).contains(.preposition) { break }  // the next one
+                u += 1
+            }
+            guard u > t + 1 else { break }
+            t = u
+        }
+        if let r = timeExpression(startingAt: t, limit: end) {
+            if time == nil { time = r }
+            t = r.upperBound
+        }
+        return (t, time)
     }
 
     /// `and that` / `, and that` / `but that` starting at `t`.

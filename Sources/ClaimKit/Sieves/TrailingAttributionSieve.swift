@@ -57,6 +57,15 @@ struct TrailingAttributionSieve: AttributionSieve {
                 time = r
                 after = r.upperBound
             }
+            // "…, the ministry said in London on Wednesday." (Not after a form that is a noun
+            // too: "…, sometimes violent protests over the past three days".)
+            if !(after >= g.trimEnd(after, end) || g.isComma(after)), !text.classes(cue.head).contains(.verbNounForm) {
+                let past = g.adverbials(from: after, limit: end)
+                if past.end >= g.trimEnd(past.end, end) || g.isComma(past.end) {
+                    after = past.end
+                    if time == nil { time = past.time }
+                }
+            }
             // The attribution must close the clause: the sentence ends or a comma follows.
             guard after >= g.trimEnd(after, end) || g.isComma(after) || after < end && text.tokens[after].isTerminal
             else { continue }

@@ -85,4 +85,25 @@ import Testing
         #expect(claim.text.hasPrefix("The skipper called the delay"))
         #expect(claim.attribution?.source.name == "union")
     }
+
+    @Test(
+        arguments: [
+            ("Prices fell, the ministry said in London.", nil),
+            ("Prices fell, the ministry said at noon.", nil),
+            ("Prices fell, the ministry said in London on Wednesday.", "on Wednesday"),
+            ("Prices fell, the ministry said on Wednesday at a news conference.", "on Wednesday"),
+            ("Prices fell, the ministry told reporters in Brussels.", nil),
+        ] as [(String, String?)])
+    func placeOrClockTimeAfterTheCueStillClosesTheClause(_ input: String, _ time: String?) throws {
+        let e = extract(input)
+        let claim = try #require(e.claim("Prices fell"), "\(input): \(gists(e))")
+        #expect(claim.attribution?.source.text == "the ministry", "\(input)")
+        #expect(claim.attribution?.time?.text == time, "\(input)")
+    }
+
+    @Test func nounComplementAfterANounFormIsNoAdverbial() {
+        // "forecast" is a cue verb and a noun; "of …" is the noun's complement.
+        let e = extract("Profit fell to 310 million pounds, down from a previous forecast of about 400 million pounds.")
+        #expect(e.attributed.isEmpty, "\(gists(e))")
+    }
 }
