@@ -61,7 +61,13 @@ enum SentenceSplitter {
         let insideQuote = quotationOfToken[t] >= 0
         if token.flags.contains(.closesQuote), !insideQuote, t > range.lowerBound {
             // A closing mark right after terminal punctuation: `… won.” Then`
-            return tokens[t - 1].isTerminal && nextStarts && quotationOfToken[n] < 0
+            guard tokens[t - 1].isTerminal && nextStarts && quotationOfToken[n] < 0 else { return false }
+            // `“Is this fair?” Hollis asked.`: a question or exclamation keeps its mark, so a
+            // capitalised source and a lower-case reporting verb after it go on the sentence.
+            if tokens[t - 1].mark == 0x3F || tokens[t - 1].mark == 0x21 {
+                return !sourceAndCueFollow(tokens, n, range, facts)
+            }
+            return true
         }
         if insideQuote { return false }
         // "(Nobody cared.) It rained.": a closing parenthesis after terminal punctuation.
@@ -81,6 +87,22 @@ enum SentenceSplitter {
             return isStarter && !isInitial
         }
         return false
+    }
+
+    /// One to four capitalised words (a name, a title) from `n`, then a lower-case form of
+    /// a reporting verb: `Hollis asked`, `Police Chief Ann Ford told`.
+    private static func sourceAndCueFollow(
+        _ tokens: UnsafeBufferPointer<Token>, _ n: Int, _ range: Range<Int>, _ facts: UnsafeBufferPointer<TokenFacts>
+    ) -> Bool {
+        var u = n
+        while u < min(range.upperBound, n + 4), tokens[u].kind == .word, tokens[u].flags.contains(.capitalized) {
+            u += 1
+        }
+        guard u > n, u < range.upperBound, tokens[u].kind == .word, !tokens[u].flags.contains(.capitalized) else {
+            return false
+        }
+        let c = facts[u].classes
+        return c.contains(.verbForm) && !c.contains(.verbNounForm)
     }
 
     private static func startsSentence(_ token: Token) -> Bool {

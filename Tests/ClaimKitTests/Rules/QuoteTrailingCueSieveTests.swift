@@ -86,4 +86,25 @@ import Testing
         #expect(claim.attribution?.source.text == source, "\(input)")
         #expect(claim.attribution?.cue.text == cue, "\(input)")
     }
+
+    @Test(arguments: [
+        ("“Is this fair?” Hollis asked.", "Hollis", "asked"),
+        ("“We won!” Coach Ana Ruiz said.", "Coach Ana Ruiz", "said"),
+        ("“Why now?” Police Chief Ann Ford told reporters.", "Police Chief Ann Ford", "told"),
+    ])
+    func questionOrExclamationBeforeACapitalisedSource(_ input: String, _ source: String, _ cue: String) throws {
+        // The ? or ! stays in the quotation and does not end the sentence before "Hollis asked".
+        let e = extract(input)
+        #expect(e.claims.count == 1, "\(input): \(gists(e))")
+        let claim = try #require(e.claims.first)
+        #expect(claim.kind == .direct, "\(input)")
+        #expect(claim.attribution?.source.text == source, "\(input)")
+        #expect(claim.attribution?.cue.text == cue, "\(input)")
+    }
+
+    @Test func questionBeforeANewSentenceStillEndsIt() {
+        let e = extract("“Why now?” The question hung in the air.")
+        #expect(e.claims.count == 2, "\(gists(e))")
+        #expect(e.attributed.isEmpty, "\(gists(e))")
+    }
 }
