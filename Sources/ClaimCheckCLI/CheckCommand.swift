@@ -101,6 +101,11 @@ struct CheckCommand {
                 corpus: options.corpus, expected: options.expected, filters: options.filters, console: console)
         else { return ExitStatus.trouble }
         let (corpus, names, selected) = (selection.corpus, selection.articles, selection.selected)
+        // A golden test over nothing would pass: an empty (or mistyped) corpus is trouble.
+        guard !names.isEmpty else {
+            console.err("claimcheck: \(options.corpus): no articles (*.txt) to check\n")
+            return ExitStatus.trouble
+        }
         let ci = RunEnvironment.isCI(console.environment)
         let policy: UnreferencedPolicy =
             options.filters.isEmpty ? (options.unreferenced ?? (ci ? .fail : .warn)) : .ignore
