@@ -124,7 +124,6 @@ public enum CommandLineParser {
         }
     }
 
-    /// The optional `CORPUS_DIR EXPECTED_DIR` positionals of check, update and review.
     /// The value of `--jobs`: a whole number of at least 1 (capped when used, by
     /// `RunEnvironment.jobs`).
     static func jobs(_ v: String, _ subcommand: String) throws(UsageError) -> Int {
@@ -134,6 +133,7 @@ public enum CommandLineParser {
         return n
     }
 
+    /// The optional `CORPUS_DIR EXPECTED_DIR` positionals of check, update and review.
     static func corpusFolders(
         _ positional: [String], corpus: inout String, expected: inout String, subcommand: String
     ) throws(UsageError) {

@@ -4,30 +4,7 @@ import Testing
 /// `claimcheck-bench`'s options, run as the built binary (its options are parsed in its
 /// main.swift): usage errors, and the pathological header for the sizes given.
 @Suite struct BenchOptionsTests {
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    func bench(_ args: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = Package.bench
-        process.arguments = args
-        process.currentDirectoryURL = Package.root
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
-            err: String(decoding: e, as: UTF8.self))
-    }
+    func bench(_ args: [String]) throws -> ProcessResult { try runBuilt(Package.bench, args) }
 
     @Test(arguments: [
         (

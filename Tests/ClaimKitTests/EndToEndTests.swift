@@ -3,32 +3,8 @@ import Testing
 
 /// Runs the built `claimcheck` binary as a user would.
 @Suite struct EndToEndTests {
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    func run(_ args: [String], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = Package.claimcheck
-        process.arguments = args
-        process.currentDirectoryURL = Package.root
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
-            err: String(decoding: e, as: UTF8.self))
+    func run(_ args: [String], stdin: String? = nil) throws -> ProcessResult {
+        try runBuilt(Package.claimcheck, args, stdin: stdin)
     }
 
     @Test func helpGoesToStdoutWithStatusZero() throws {

@@ -39,3 +39,34 @@ func attributed(_ text: String) -> [Claim] { claims(text).filter { $0.attributio
 func slice(_ text: String, _ span: Span) -> String {
     String(decoding: Array(text.utf8)[span.start..<span.end], as: UTF8.self)
 }
+
+/// What a built binary did: its exit status and what it wrote.
+struct ProcessResult {
+    var status: Int32
+    var out: String
+    var err: String
+}
+
+/// Runs `executable` with `args` in the package root, `stdin` (if any) as its standard
+/// input, then end of file.
+func runBuilt(_ executable: URL, _ args: [String], stdin: String? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = args
+    process.currentDirectoryURL = Package.root
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(
+        status: process.terminationStatus, out: String(decoding: o, as: UTF8.self),
+        err: String(decoding: e, as: UTF8.self))
+}

@@ -423,13 +423,13 @@ protocol AttributionSieve: Sendable {
 }
 
 /// What ``AttributionState`` remembers of one cue: its reported clause and its subject,
-/// each unknown until a rule asks, in 32-bit fields.
+/// each unknown until a rule asks, in 32-bit fields (a nil start or mention: known to
+/// have none).
 private struct CueMemo {
-    private enum State: UInt8 { case unknown, none, some }
-    private var clauseState = State.unknown
-    private var subjectState = State.unknown
+    private var clauseKnown = false
+    private var subjectKnown = false
     private var hasThat = false
-    private var clauseStart: Int32 = 0
+    private var clauseStart = CompactIndex(nil)
     private var clauseTime = CompactRange(nil)
     private var colon = CompactIndex(nil)
     private var quoteOpen = CompactIndex(nil)
@@ -439,48 +439,33 @@ private struct CueMemo {
     /// nil: not known yet; `.some(nil)`: known to have none.
     var clause: Grammar.ClauseStart?? {
         get {
-            switch clauseState {
-            case .unknown: return nil
-            case .none: return .some(nil)
-            case .some:
-                return Grammar.ClauseStart(
-                    start: Int(clauseStart), time: clauseTime.range, hasThat: hasThat, colon: colon.value,
-                    quoteOpen: quoteOpen.value)
-            }
+            guard clauseKnown else { return nil }
+            return .some(
+                clauseStart.value.map {
+                    Grammar.ClauseStart(
+                        start: $0, time: clauseTime.range, hasThat: hasThat, colon: colon.value,
+                        quoteOpen: quoteOpen.value)
+                })
         }
         set {
             guard let known = newValue else { return }
-            guard let clause = known else {
-                clauseState = .none
-                return
-            }
-            clauseState = .some
-            clauseStart = Int32(truncatingIfNeeded: clause.start)
-            clauseTime = CompactRange(clause.time)
-            hasThat = clause.hasThat
-            colon = CompactIndex(clause.colon)
-            quoteOpen = CompactIndex(clause.quoteOpen)
+            clauseKnown = true
+            clauseStart = CompactIndex(known?.start)
+            clauseTime = CompactRange(known?.time)
+            hasThat = known?.hasThat ?? false
+            colon = CompactIndex(known?.colon)
+            quoteOpen = CompactIndex(known?.quoteOpen)
         }
     }
 
     /// nil: not known yet; `.some(nil)`: known to have none.
     var subject: (mention: MentionDraft, time: Range<Int>?)?? {
-        get {
-            switch subjectState {
-            case .unknown: return nil
-            case .none: return .some(nil)
-            case .some: return .some((subjectMention.mention!, subjectTime.range))
-            }
-        }
+        get { subjectKnown ? .some(subjectMention.mention.map { ($0, subjectTime.range) }) : nil }
         set {
             guard let known = newValue else { return }
-            guard let subject = known else {
-                subjectState = .none
-                return
-            }
-            subjectState = .some
-            subjectMention = CompactMention(subject.mention)
-            subjectTime = CompactRange(subject.time)
+            subjectKnown = true
+            subjectMention = CompactMention(known?.mention)
+            subjectTime = CompactRange(known?.time)
         }
     }
 }

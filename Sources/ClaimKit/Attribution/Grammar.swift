@@ -914,6 +914,12 @@ struct Grammar {
         return text.sentenceOfToken[u + 1] == text.sentenceOfToken[t]
     }
 
+    /// Whether only closing punctuation follows the quotation mark `close` up to the
+    /// sentence's `end` (`“…”.` ends its sentence; `“…” was all she wrote` does not).
+    func endsSentence(closingQuote close: Int, end: Int) -> Bool {
+        trimEnd(close, max(end, close + 1)) <= close + 1
+    }
+
     /// Backs `end` over trailing punctuation (not closing quotation marks).
     func trimEnd(_ start: Int, _ end: Int) -> Int {
         var e = end

@@ -246,24 +246,24 @@ public struct ClaimJSONWriter: ~Copyable {
     /// An attribution, as ``ClaimJSON/attribution(_:)`` has it.
     public mutating func attribution(_ a: Attribution) {
         beginObject()
-        key("source")
-        source(a.source)
-        key("cue")
-        cue(a.cue)
-        key("time")
-        optionalTextSpan(a.time)
+        sourceCueAndTime(a.source, a.cue, a.time)
         key("via")
         array(a.via) { w, hop in
             w.beginObject()
-            w.key("source")
-            w.source(hop.source)
-            w.key("cue")
-            w.cue(hop.cue)
-            w.key("time")
-            w.optionalTextSpan(hop.time)
+            w.sourceCueAndTime(hop.source, hop.cue, hop.time)
             w.endObject()
         }
         endObject()
+    }
+
+    /// The members an attribution and each of its hops share.
+    private mutating func sourceCueAndTime(_ s: Source, _ c: Cue, _ time: TextSpan?) {
+        key("source")
+        source(s)
+        key("cue")
+        cue(c)
+        key("time")
+        optionalTextSpan(time)
     }
 
     /// Text issues as `list` writes them: an array of `{"kind", "span"}`.

@@ -224,8 +224,7 @@ enum NameParser {
     /// A line break between token `t` and the one before it: a name never runs over one
     /// ("By Jane Doe" above "Reyes said …" is two names).
     static func lineBreak(_ text: TextAnalysis, before t: Int) -> Bool {
-        let gap = Int(text.tokens[t - 1].end)..<Int(text.tokens[t].start)
-        return gap.count > 1 && text.bytes[gap].contains(0x0A) || gap.count == 1 && text.bytes[gap.lowerBound] == 0x0A
+        text.bytes[Int(text.tokens[t - 1].end)..<Int(text.tokens[t].start)].contains(0x0A)
     }
 
     static func isNameToken(_ text: TextAnalysis, _ t: Int, first: Bool) -> Bool {
@@ -304,8 +303,8 @@ enum NameParser {
         guard comma >= 2, text.tokens[comma].isPunctuation(0x2C) else { return nil }
         let s = text.sentenceOfToken[name.lowerBound]
         guard s >= 0 else { return nil }
-        let start = text.sentences[Int(s)].tokens.lowerBound
-        let body = max(start, text.paragraphs[text.sentences[Int(s)].paragraph].bodyStart)
+        // A sentence starts after its paragraph's dateline, if any.
+        let body = text.sentences[Int(s)].tokens.lowerBound
         let description = body..<comma
         guard description.count >= 2, description.count <= 6, text.classes(body).contains(.article),
             description.allSatisfy({ text.tokens[$0].kind == .word }),

@@ -25,20 +25,15 @@ struct ColonLeadInSieve: AttributionSieve {
             let s = Int(text.sentenceOfToken[colon])
             guard s >= 0, !text.sentences[s].isHeading else { continue }
             let sentence = text.sentences[s]
-            // The quotation ends the sentence: only closing punctuation may follow it.
-            let end = max(sentence.tokens.upperBound, close + 1)
-            guard g.trimEnd(close, end) <= close + 1 else { continue }
-            let start = max(sentence.tokens.lowerBound, text.paragraphs[sentence.paragraph].bodyStart)
+            guard g.endsSentence(closingQuote: close, end: sentence.tokens.upperBound) else { continue }
+            let start = sentence.tokens.lowerBound  // after a dateline: sentences start at the body
             guard start < colon, var mention = g.nounPhrase(startingAt: start, limit: colon) else { continue }
             if mention.appositive == nil, let name = Self.nameBeforeVerb(mention.tokens, text) {
                 // No tagger tells a verb from a noun: "Union leader Tom Berg put it simply"
                 // reads as one noun phrase, whose name ends the subject.
                 mention = MentionDraft(tokens: name)
             }
-            let subjectEnd =
-                [mention.tokens, mention.appositive, mention.parenthetical]
-                .compactMap { $0?.upperBound }.max() ?? mention.tokens.upperBound
-            let predicate = subjectEnd..<colon
+            let predicate = (mention.appositive ?? mention.tokens).upperBound..<colon
             guard Self.isPredicate(predicate, state),
                 g.isPlausibleSource(mention.tokens), g.namesSource(mention),
                 !text.classes(mention.tokens.lowerBound).contains(.clauseWord)

@@ -32,16 +32,12 @@ struct LoneRelayPhraseSieve: AttributionSieve {
         let cue = state.cues[c]
         let sentence = text.sentences[cue.sentence]
         let end = sentence.tokens.upperBound
-        if cue.tokens.lowerBound == max(sentence.tokens.lowerBound, text.paragraphs[sentence.paragraph].bodyStart) {
-            return true
-        }
+        if cue.tokens.lowerBound == sentence.tokens.lowerBound { return true }
         guard let mention = g.nounPhrase(startingAt: cue.tokens.upperBound, limit: end) else { return false }
         var t = (mention.appositive ?? mention.tokens).upperBound
         if let time = g.timeExpression(startingAt: t, limit: end) { t = time.upperBound }
         if g.trimEnd(t, end) <= t { return true }
-        return g.isComma(t)
-            && state.cues.indices.contains {
-                state.cues[$0].tokens.lowerBound == t + 1 && state.cues[$0].phraseRole != nil
-            }
+        guard g.isComma(t), let next = state.cue(at: t + 1) else { return false }
+        return state.cues[next].tokens.lowerBound == t + 1 && state.cues[next].phraseRole != nil
     }
 }

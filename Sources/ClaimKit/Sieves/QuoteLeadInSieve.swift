@@ -31,7 +31,10 @@ struct QuoteLeadInSieve: AttributionSieve {
             guard let open = opening, let q = text.quotation(openedAt: open) else { continue }
             // A quotation another rule already attributed ("…: “A,” a spokesman said") stays theirs.
             if let first = text.quotations[q].contentTokens.first, state.isClaimed(first) { continue }
-            if clause.colon == nil, let close = text.quotations[q].close, g.trimEnd(close, end) > close + 1 { continue }
+            if clause.colon == nil, let close = text.quotations[q].close, !g.endsSentence(closingQuote: close, end: end)
+            {
+                continue
+            }
             guard let subject = state.subject(ofCue: c)
             else { continue }
             if var draft = state.quoteDraft(q, source: subject.mention, cue: c) {

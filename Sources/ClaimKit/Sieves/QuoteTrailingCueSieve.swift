@@ -20,9 +20,9 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             guard t < sentence.tokens.upperBound else { continue }
             // "…," said X — but not "…," state media reported: a bare base form whose noun
             // phrase is followed by a cue of its own is a modifier of that cue's subject.
-            if let c = state.unusedCue(startingAt: t), state.cues[c].phraseRole != .relayAfter,
-                !Self.modifiesTheNextSubject(c, sentence, state)
-            {
+            let first = state.unusedCue(startingAt: t)
+            let modifier = first.map { Self.modifiesTheNextSubject($0, sentence, state) } ?? false
+            if let c = first, state.cues[c].phraseRole != .relayAfter, !modifier {
                 let cue = state.cues[c]
                 var after = cue.tokens.upperBound
                 var time: Range<Int>? = nil
@@ -42,8 +42,7 @@ struct QuoteTrailingCueSieve: AttributionSieve {
             }
             // "…," X said
             let window = min(sentence.tokens.upperBound, t + Grammar.maxPhrase + Grammar.maxParenthetical)
-            var u = t
-            if let c = state.unusedCue(startingAt: t), Self.modifiesTheNextSubject(c, sentence, state) { u = t + 1 }
+            var u = modifier ? t + 1 : t
             while u < window, state.unusedCue(startingAt: u) == nil, !text.isQuoteMark(u), !g.isSentenceFinal(u) {
                 u += 1
             }

@@ -13,7 +13,6 @@ struct QuotedAsSayingSieve: AttributionSieve {
 
     func apply(to state: inout AttributionState) {
         let text = state.text
-        let g = state.grammar
         for c in state.cues.indices
         where !state.cueUsed[c] && state.cues[c].phraseRole == nil && state.cues[c].complement == .originObject {
             let relay = state.cues[c]
@@ -21,9 +20,6 @@ struct QuotedAsSayingSieve: AttributionSieve {
             let objectStart = relay.tokens.upperBound
             guard let (preposition, o) = state.originCue(ofRelay: c),
                 let origin = Self.object(objectStart, preposition, state),
-                origin.tokens.upperBound == preposition, origin.appositive == nil,
-                origin.tokens.count == 1 && text.classes(origin.tokens.lowerBound).contains(.objectPronoun)
-                    || g.isPlausibleSource(origin.tokens),
                 let relaySubject = state.subject(ofCue: c)
             else { continue }
             let cue = state.cues[o]
@@ -42,9 +38,9 @@ struct QuotedAsSayingSieve: AttributionSieve {
         }
     }
 
-    /// The relaying verb's object: a noun phrase, or "him" or "her", resolved as "he" and
-    /// "she" are. ("Them" is not read: "they" resolves to the latest collective source,
-    /// which here is the relay itself.)
+    /// The relaying verb's object `start..<end`: a noun phrase that fills it and can be a
+    /// source, or "him" or "her", resolved as "he" and "she" are. ("Them" is not read:
+    /// "they" resolves to the latest collective source, which here is the relay itself.)
     private static func object(_ start: Int, _ end: Int, _ state: AttributionState) -> MentionDraft? {
         if end == start + 1, state.text.tokens[start].kind == .word {
             let c = state.text.classes(start)
@@ -52,7 +48,10 @@ struct QuotedAsSayingSieve: AttributionSieve {
                 return c.isDisjoint(with: [.male, .female]) ? nil : MentionDraft(tokens: start..<end)
             }
         }
-        return state.grammar.nounPhrase(startingAt: start, limit: end)
+        guard let phrase = state.grammar.nounPhrase(startingAt: start, limit: end), phrase.tokens.upperBound == end,
+            phrase.appositive == nil, state.grammar.isPlausibleSource(phrase.tokens)
+        else { return nil }
+        return phrase
     }
 
     /// The draft of the origin's content: after its cue, else before the relay's subject.
@@ -67,7 +66,7 @@ struct QuotedAsSayingSieve: AttributionSieve {
         if t < end, g.trimEnd(t, end) > t {
             if text.tokens[t].isPunctuation(0x3A), t + 1 < end { t += 1 }
             if text.tokens[t].flags.contains(.opensQuote), let q = text.quotation(openedAt: t),
-                let close = text.quotations[q].close, g.trimEnd(close, max(end, close + 1)) <= close + 1
+                let close = text.quotations[q].close, g.endsSentence(closingQuote: close, end: end)
             {
                 return state.quoteDraft(q, source: origin, cue: o)
             }
@@ -78,22 +77,22 @@ struct QuotedAsSayingSieve: AttributionSieve {
             guard contentEnd > t, !state.isClaimed(t) else { return nil }
             return state.reportedDraft(t..<contentEnd, source: origin, cue: o, time: nil)
         }
-        // The cue ends the sentence: the content is what comes before the relay's subject.
+        // The cue ends the sentence: the content is what comes before the relay's subject,
+        // a quotation opening the sentence (`“…,” Reuters quoted` or `“…”, Reuters quoted`)
+        // or a clause before a comma.
+        func quotation(closedAt u: Int) -> Int? {
+            guard text.tokens[u].flags.contains(.closesQuote), let q = text.quotation(closedAt: u),
+                g.opensClause(text.quotations[q].open, sentence: sentence)
+            else { return nil }
+            return q
+        }
         var before = subject.tokens.lowerBound - 1
         guard before > sentence.tokens.lowerBound else { return nil }
-        if text.tokens[before].flags.contains(.closesQuote), let q = text.quotation(closedAt: before),
-            g.opensClause(text.quotations[q].open, sentence: sentence)
-        {
-            return state.quoteDraft(q, source: origin, cue: o)
-        }
+        if let q = quotation(closedAt: before) { return state.quoteDraft(q, source: origin, cue: o) }
         guard g.isComma(before) else { return nil }
         before -= 1
-        if text.tokens[before].flags.contains(.closesQuote), let q = text.quotation(closedAt: before),
-            g.opensClause(text.quotations[q].open, sentence: sentence)
-        {
-            return state.quoteDraft(q, source: origin, cue: o)
-        }
-        let start = max(sentence.tokens.lowerBound, text.paragraphs[sentence.paragraph].bodyStart)
+        if let q = quotation(closedAt: before) { return state.quoteDraft(q, source: origin, cue: o) }
+        let start = sentence.tokens.lowerBound
         guard start <= before, !state.isClaimed(start) else { return nil }
         return state.reportedDraft(start..<(before + 1), source: origin, cue: o, time: nil)
     }

@@ -57,18 +57,18 @@ struct TrailingAttributionSieve: AttributionSieve {
                 time = r
                 after = r.upperBound
             }
+            // The attribution must close the clause: the sentence ends or a comma follows.
+            func closes(_ t: Int) -> Bool { t >= g.trimEnd(t, end) || g.isComma(t) }
             // "…, the ministry said in London on Wednesday." (Not after a form that is a noun
             // too: "…, sometimes violent protests over the past three days".)
-            if !(after >= g.trimEnd(after, end) || g.isComma(after)), !text.classes(cue.head).contains(.verbNounForm) {
+            if !closes(after), !text.classes(cue.head).contains(.verbNounForm) {
                 let past = g.adverbials(from: after, limit: end)
-                if past.end >= g.trimEnd(past.end, end) || g.isComma(past.end) {
+                if closes(past.end) {
                     after = past.end
                     if time == nil { time = past.time }
                 }
             }
-            // The attribution must close the clause: the sentence ends or a comma follows.
-            guard after >= g.trimEnd(after, end) || g.isComma(after) || after < end && text.tokens[after].isTerminal
-            else { continue }
+            guard closes(after) || after < end && text.tokens[after].isTerminal else { continue }
             // Content already claimed is taken, unless by an attribution that lies wholly
             // inside this one's content ("The skipper said C, the agency reported"): that
             // one becomes nested, and NestedAttribution makes this source its relay.

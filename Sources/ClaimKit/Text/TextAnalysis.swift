@@ -155,7 +155,7 @@ final class TextAnalysis {
         // Title Case capitalises every content word: one lower-case word in eight at most
         // (a lapse in a long headline), none in a short one, where a sentence full of
         // names ("Amir Shah spoke to the Gazette on Monday.") has one.
-        return words >= 3 && words - capitalized <= words / 8 && capitalized * 10 >= words * 8 && sentenceEnds == 0
+        return words >= 3 && words - capitalized <= words / 8 && sentenceEnds == 0
     }
 
     // MARK: - Reading
