@@ -52,10 +52,11 @@ struct EntityIndex {
             }
             if name.count >= 2, NameParser.isPersonName(text, name) {
                 let roleWords = NameParser.roleBefore(text, name)  // once, for the role and opensSentence
-                let role =
-                    roleWords.map { text.string(tokens: text.withoutArticle($0)) }
-                    ?? NameParser.appositiveRole(text, after: name, grammar: grammar)
-                    ?? NameParser.roleBeforeComma(text, name)
+                let before = roleWords.map { text.string(tokens: text.withoutArticle($0)) }
+                let after = before == nil ? NameParser.appositiveRole(text, after: name, grammar: grammar) : nil
+                // "The council leader, Amir Shah, spoke": the description is the sentence's subject.
+                let described = before == nil && after == nil ? NameParser.roleBeforeComma(text, name) : nil
+                let role = before ?? after ?? described
                 let person = Person(name: NameParser.nameString(text, name), role: role, tokenCount: name.count)
                 let last = tokens[name.upperBound - 1].key
                 // Keep the fullest so far (more name words, or a role where it had none).
@@ -73,7 +74,9 @@ struct EntityIndex {
                     lastNames.append([(name.lowerBound, best)])
                 }
                 if genders[best.name] == nil, let g = Self.gender(text, of: name) { genders[best.name] = g }
-                if NameParser.opensSentence(text, name, roleWords: roleWords) {
+                let describedSubject =
+                    described != nil && name.upperBound < tokens.count && tokens[name.upperBound].isPunctuation(0x2C)
+                if describedSubject || NameParser.opensSentence(text, name, roleWords: roleWords) {
                     subjectMentions.append((name.lowerBound, person))
                 }
             } else if name.count == 1,

@@ -34,6 +34,13 @@ import Testing
         #expect(person.role == "council leader")
     }
 
+    @Test func personAfterADescriptionIsTheSubjectForAPronoun() throws {
+        let e = extract("The council leader, Ana Ortiz, spoke on Monday. “We will not budge,” she said.")
+        let claim = try #require(e.claim("We will not budge"), "\(gists(e))")
+        #expect(claim.attribution?.source.name == "Ana Ortiz")
+        #expect(claim.attribution?.source.role == "council leader")
+    }
+
     @Test(arguments: [
         "In the harbour, Ana Ortiz inspected the pier. Ortiz left.",  // no article first
         "The pier, Ana Ortiz said, was unsafe. Ortiz left.",  // no title word
